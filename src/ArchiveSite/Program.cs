@@ -1,0 +1,3 @@
+using ArchiveSite.Cli;
+
+return await CommandRunner.RunAsync(args);
