@@ -37,7 +37,18 @@ public static class MarkdownReader
         }
 
         var blocks = new List<Item>();
-        Collect(Markdig.Markdown.Parse(frontMatter.Body, Pipeline), frontMatter.BodyLine, blocks, builder);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(frontMatter.Body, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig refuses absurdly deep nesting (thousands of '>' or list levels) rather than overflow the stack.
+            builder.Error(frontMatter.BodyLine, $"the Markdown cannot be read: {e.Message}");
+            return builder.Build();
+        }
+        Collect(document, frontMatter.BodyLine, blocks, builder);
         var plainLabelCounts = blocks.OfType<ParagraphItem>()
             .Where(p => p.Paragraph.Kind is LabelKind.Plain or LabelKind.Timed)
             .GroupBy(p => p.Paragraph.Label!, StringComparer.OrdinalIgnoreCase)
