@@ -30,7 +30,7 @@ internal static class LineClassifier
         if (noise is not null)
             return new ClassifiedLine(line, LineKind.Noise, trimmed, NoiseKind: noise);
         if (conventions.LabelAt(line) is { } label)
-            return new ClassifiedLine(line, LineKind.Label, WhiteSpace.Collapse(label.Rest), label);
-        return new ClassifiedLine(line, LineKind.Body, WhiteSpace.Collapse(trimmed));
+            return new ClassifiedLine(line, LineKind.Label, SpaceRuns.Collapse(label.Rest), label);
+        return new ClassifiedLine(line, LineKind.Body, SpaceRuns.Collapse(trimmed));
     }
 }

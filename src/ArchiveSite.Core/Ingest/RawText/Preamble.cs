@@ -102,7 +102,7 @@ internal static class Preamble
             var at = line.Text.IndexOf(episode, StringComparison.OrdinalIgnoreCase);
             if (at <= 0)
                 continue;
-            var series = WhiteSpace.Collapse(line.Text[..at].Trim(' ', '-', '|', '–', '—', ':'));
+            var series = SpaceRuns.Collapse(line.Text[..at].Trim(' ', '-', '|', '–', '—', ':'));
             if (title is null)
             {
                 var after = line.Text[(at + episode.Length)..].Split(" - ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,6 +1,5 @@
 using ArchiveSite.Ingest.Quotes;
 using ArchiveSite.Model;
-using ArchiveSite.Text;
 
 namespace ArchiveSite.Ingest.RawText;
 
@@ -25,12 +24,12 @@ public static class RawTextReader
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             diagnostics.Add(new Diagnostic(Severity.Error, sourcePath, 1, $"the raw-text reader failed: {exception.Message}"));
-            var fallback = new Turn(SpeakerDirectory.UnknownId, null, text is null ? [] : [WhiteSpace.Collapse(text.Replace('\n', ' '))], 1);
+            var fallback = new Turn(TranscriptBuilder.UnknownSpeakerId, null, text is null ? [] : [SpaceRuns.Collapse(text.Replace('\n', ' '))], 1);
             return new Transcript
             {
                 SourcePath = sourcePath,
-                Slug = SlugOf(sourcePath),
-                Speakers = [new Speaker(SpeakerDirectory.UnknownId, "Unknown speaker", null, [])],
+                Slug = TranscriptBuilder.SlugFor(sourcePath),
+                Speakers = [new Speaker(TranscriptBuilder.UnknownSpeakerId, "Unknown speaker", null, [])],
                 Sections = fallback.Paragraphs.Count > 0 ? [new Section(null, 1, [fallback])] : [],
                 Diagnostics = diagnostics,
             };
@@ -68,12 +67,12 @@ public static class RawTextReader
                 "no speaker labels found (such as \"Name:\" or \"MR. NAME.\"); the text is kept as one turn by an unknown speaker"));
         diagnostics.Add(new Diagnostic(Severity.Info, sourcePath, 1, Describe(conventions)));
 
-        var quotes = QuoteAttribution.Attribute(sections, pulled.Select(q => new QuoteCandidate(q.Text, q.Line)), sourcePath, diagnostics);
+        var quotes = QuoteAttributor.Attribute(sections, pulled.Select(q => new QuoteCandidate(q.Text, q.Line)), sourcePath, diagnostics);
         removed.Sort((a, b) => a.Line.CompareTo(b.Line));
         return new Transcript
         {
             SourcePath = sourcePath,
-            Slug = SlugOf(sourcePath),
+            Slug = TranscriptBuilder.SlugFor(sourcePath),
             Title = header.Title,
             Series = header.Series,
             Date = header.Date,
@@ -102,7 +101,7 @@ public static class RawTextReader
         List<RemovedLine> removed, List<Diagnostic> diagnostics, out List<Speaker> speakers)
     {
         var allTurns = drafts.SelectMany(d => d.Turns).ToList();
-        var (found, idByLabel) = SpeakerDirectory.Build(header.People,
+        var (found, idByLabel) = LabelSpeakers.Build(header.People,
             allTurns.Where(t => t.Label is not null && t.Paragraphs.Count > 0).Select(t => t.Label!.Label),
             allTurns.Any(t => t.Label is null));
         speakers = found;
@@ -121,7 +120,7 @@ public static class RawTextReader
                     removed.Add(new RemovedLine(turn.Line, "empty-label", printed));
                     continue;
                 }
-                var id = turn.Label is null ? SpeakerDirectory.UnknownId : idByLabel[turn.Label.Label];
+                var id = turn.Label is null ? TranscriptBuilder.UnknownSpeakerId : idByLabel[turn.Label.Label];
                 turns.Add(new Turn(id, null, turn.Paragraphs, turn.Line));
             }
             if (turns.Count > 0)
@@ -143,6 +142,4 @@ public static class RawTextReader
         + (c.RunningLines.Count > 0 ? $", {c.RunningLines.Count} running header/footer line(s)" : "")
         + (c.DoubleSpaced ? ", double-spaced" : "")
         + (c.IndentedParagraphs ? ", indented paragraphs" : c.TrailingSpaceBreaks ? ", paragraphs end in two spaces" : ", paragraphs end at short lines");
-
-    static string SlugOf(string sourcePath) => Slug.From(Path.GetFileNameWithoutExtension(sourcePath));
 }

@@ -6,7 +6,7 @@ namespace ArchiveSite.Ingest.Quotes;
 public sealed record QuoteCandidate(string Text, int Line);
 
 /// <summary>Attributes a transcript's quotes to turns by content; a quote that matches no turn gets a warning.</summary>
-public static class QuoteAttribution
+public static class QuoteAttributor
 {
     public static List<Quote> Attribute(
         IReadOnlyList<Section> sections, IEnumerable<QuoteCandidate> candidates, string sourcePath, List<Diagnostic> diagnostics)

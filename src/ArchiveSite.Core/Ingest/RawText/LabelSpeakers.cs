@@ -10,10 +10,8 @@ namespace ArchiveSite.Ingest.RawText;
 /// "CHIEF JUSTICE ROBERTS" -> "Chief Justice Roberts"). Ids drop honorifics and titles ("roberts"), so the
 /// same person under two titles ("MR. GREENSPAN", "CHAIRMAN GREENSPAN") is one speaker with two labels.
 /// </summary>
-internal static class SpeakerDirectory
+internal static class LabelSpeakers
 {
-    public const string UnknownId = "unknown";
-
     static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
         "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "rev", "reverend", "hon", "sen", "senator", "rep",
@@ -45,7 +43,7 @@ internal static class SpeakerDirectory
             if (speakers.All(s => s.Id != Slug.From(person.Name)))
                 speakers.Add((Slug.From(person.Name), person.Name, person.Credentials, []));
         if (hasUnlabelledTurns)
-            speakers.Add((UnknownId, "Unknown speaker", null, []));
+            speakers.Add((TranscriptBuilder.UnknownSpeakerId, "Unknown speaker", null, []));
         return (speakers.Select(s => new Speaker(s.Id, s.Name, s.Credentials, s.Labels)).ToList(), idByLabel);
     }
 

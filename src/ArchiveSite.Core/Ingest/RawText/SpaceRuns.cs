@@ -2,9 +2,12 @@ using System.Text;
 
 namespace ArchiveSite.Ingest.RawText;
 
-internal static class WhiteSpace
+internal static class SpaceRuns
 {
-    /// <summary>Trims and collapses runs of spaces (justified PDF text is full of them) to one.</summary>
+    /// <summary>
+    /// Trims and collapses runs of spaces (justified PDF text is full of them) to one. Unlike
+    /// <see cref="Whitespace.Collapse"/> it allocates nothing for a line that needs no change: it runs on every line.
+    /// </summary>
     public static string Collapse(string text)
     {
         var trimmed = text.AsSpan().Trim();
