@@ -49,6 +49,41 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
         return new ShardSource(root.GetProperty("version").GetString()!, fields, documents.Count, terms);
     }
 
+    /// <summary>Reads an index made by the C# builder (<see cref="Lunr.Builder"/>).</summary>
+    public static ShardSource FromIndex(Lunr.Index index)
+    {
+        var fieldNumber = index.Fields.Select((name, i) => (name, i)).ToDictionary(f => f.name, f => f.i);
+        var documentCount = 0;
+        var vectors = new Dictionary<(int Field, int Document), IReadOnlyList<Lunr.VectorElement>>();
+        foreach (var fieldVector in index.FieldVectors)
+        {
+            var document = DocumentNumber(fieldVector.FieldRef.DocRef);
+            vectors[(fieldNumber[fieldVector.FieldRef.FieldName], document)] = fieldVector.Vector.Elements;
+            documentCount = Math.Max(documentCount, document + 1);
+        }
+
+        var terms = index.InvertedIndex.Select(entry => new IndexTerm(entry.Term, entry.Posting.Index,
+            entry.Posting.DocRefsByField.Select((refs, field) => (IReadOnlyList<Posting>)refs
+                .Select(reference => DocumentNumber(reference))
+                .Select(document => new Posting(document, WeightOf(vectors[(field, document)], entry.Posting.Index, entry.Term)))
+                .ToArray()).ToArray())).ToArray();
+        return new ShardSource(Lunr.Index.Version, index.Fields, documentCount, terms);
+    }
+
+    static double WeightOf(IReadOnlyList<Lunr.VectorElement> elements, int termIndex, string term)
+    {
+        int low = 0, high = elements.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var at = elements[middle].TermIndex;
+            if (at == termIndex) return elements[middle].Weight;
+            if (at < termIndex) low = middle + 1;
+            else high = middle - 1;
+        }
+        throw new InvalidOperationException($"the index lists term '{term}' for a document whose field vector lacks it");
+    }
+
     static int DocumentNumber(string reference) =>
         int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
             ? number

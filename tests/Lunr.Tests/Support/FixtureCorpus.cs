@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Lunr.Tests.Support;
 
@@ -21,7 +22,7 @@ public static class FixtureCorpus
     /// <summary>Paragraphs of a text file as documents with one field, "text", refs "p1", "p2", ...</summary>
     public static CorpusDefinition Paragraphs(string text, int limit)
     {
-        var paragraphs = text.Replace("\r\n", "\n").Split("\n\n")
+        var paragraphs = Regex.Split(text, @"\r?\n[ \t\u00A0]*\r?\n")
             .Select(p => p.Trim())
             .Where(p => p.Length > 0)
             .Take(limit)

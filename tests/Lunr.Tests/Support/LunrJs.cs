@@ -40,6 +40,17 @@ public sealed class LunrJs
         engine.Execute($"var {name} = JSON.parse(__json);");
     }
 
+    /// <summary>An array of strings passed one by one, so lone surrogates survive (a JSON round trip would replace them).</summary>
+    public void SetStrings(string name, IEnumerable<string> values)
+    {
+        engine.Execute($"var {name} = [];");
+        foreach (var value in values)
+        {
+            engine.SetValue("__string", value);
+            engine.Execute($"{name}.push(__string);");
+        }
+    }
+
     /// <summary>Builds an index with <c>lunr(...)</c> into the variable <paramref name="name"/>; returns <c>JSON.stringify</c> of it.</summary>
     public string BuildIndex(string name, CorpusDefinition corpus)
     {
