@@ -1,0 +1,94 @@
+using ArchiveSite.Ingest.Captions;
+using ArchiveSite.Ingest.Decoding;
+using ArchiveSite.Ingest.Markdown;
+using ArchiveSite.Model;
+
+namespace ArchiveSite.Ingest;
+
+/// <summary>
+/// The one entry point for reading a transcript: decode the bytes, pick the reader, never throw. Every
+/// problem with the input ends up as a diagnostic on the returned transcript.
+/// </summary>
+public static class TranscriptReader
+{
+    /// <summary>Extensions of the sidecar metadata file a caption file may have beside it.</summary>
+    public static readonly string[] SidecarExtensions = [".yml", ".yaml"];
+
+    /// <param name="sourcePath">Path as it should appear in diagnostics; its name gives the slug and the format.</param>
+    /// <param name="sidecar">Metadata for caption files (<c>talk.yml</c> beside <c>talk.vtt</c>).</param>
+    public static Transcript Read(string sourcePath, ReadOnlySpan<byte> bytes, Sidecar? sidecar = null)
+    {
+        var decoded = TextDecoder.Decode(sourcePath, bytes);
+        if (decoded.Text is null)
+            return Empty(sourcePath, decoded.Diagnostics);
+
+        Transcript transcript;
+        try
+        {
+            transcript = TranscriptFormats.Detect(sourcePath, decoded.Text) switch
+            {
+                TranscriptFormat.Markdown => MarkdownReader.Read(sourcePath, decoded.Text),
+                TranscriptFormat.WebVtt => WebVttReader.Read(sourcePath, decoded.Text, sidecar),
+                TranscriptFormat.Srt => SrtReader.Read(sourcePath, decoded.Text, sidecar),
+                _ => RawTextFallback(sourcePath, decoded.Text),
+            };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A reader bug must not take the whole build down; the maintainer sees it on this file.
+            return Empty(sourcePath, [.. decoded.Diagnostics,
+                new Diagnostic(Severity.Error, sourcePath, 1, $"the reader failed on this file ({e.GetType().Name}: {e.Message})")]);
+        }
+        return decoded.Diagnostics.Count == 0
+            ? transcript
+            : transcript with { Diagnostics = [.. decoded.Diagnostics, .. transcript.Diagnostics] };
+    }
+
+    /// <summary>Reads a file from disk, with its sidecar metadata when there is one.</summary>
+    public static Transcript ReadFile(string path)
+    {
+        try
+        {
+            return Read(path, File.ReadAllBytes(path), ReadSidecar(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Empty(path, [new Diagnostic(Severity.Error, path, 1, $"the file cannot be read ({e.Message})")]);
+        }
+    }
+
+    /// <summary>The sidecar metadata of a caption file (<c>talk.yml</c> or <c>talk.yaml</c> beside <c>talk.vtt</c>).</summary>
+    public static Sidecar? ReadSidecar(string captionPath)
+    {
+        if (Path.GetExtension(captionPath).ToLowerInvariant() is not (".vtt" or ".srt"))
+            return null;
+        foreach (var extension in SidecarExtensions)
+        {
+            var sidecar = Path.ChangeExtension(captionPath, extension);
+            if (File.Exists(sidecar))
+                return new Sidecar(sidecar, File.ReadAllText(sidecar));
+        }
+        return null;
+    }
+
+    static Transcript Empty(string sourcePath, IReadOnlyList<Diagnostic> diagnostics) => new()
+    {
+        SourcePath = sourcePath,
+        Slug = TranscriptBuilder.SlugFor(sourcePath),
+        Diagnostics = diagnostics,
+    };
+
+    /// <summary>Stand-in until the raw-text reader lands on main: paragraphs by blank lines, no speakers.</summary>
+    static Transcript RawTextFallback(string sourcePath, string text)
+    {
+        var builder = new TranscriptBuilder(sourcePath);
+        builder.Warn(1, "the raw-text reader is not available yet; the text was read as plain paragraphs");
+        var line = 1;
+        foreach (var block in text.Split("\n\n"))
+        {
+            builder.AddParagraph(block, line);
+            line += block.Count(c => c == '\n') + 2;
+        }
+        return builder.Build();
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace ArchiveSite.Search;
+
+/// <summary>One document's weight for a term in one field: an element of lunr's field vector.</summary>
+public readonly record struct Posting(int Document, double Weight);
+
+/// <summary>An index term with its lunr dimension and, per field (in field order), the documents holding it.</summary>
+public sealed record IndexTerm(string Term, int Index, IReadOnlyList<IReadOnlyList<Posting>> PostingsByField);
+
+/// <summary>
+/// A lunr index seen term by term, which is how shards cut it. Documents are numbered 0..DocumentCount-1
+/// and their lunr refs are those numbers; terms are in ordinal order, as lunr sorts them.
+/// </summary>
+public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, int DocumentCount, IReadOnlyList<IndexTerm> Terms)
+{
+    /// <summary>Reads lunr.js 2.3.9 JSON (as lunr.js or the C# builder serialise it).</summary>
+    public static ShardSource FromLunrJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var fields = root.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!).ToArray();
+
+        var weights = new Dictionary<(string FieldRef, int Index), double>();
+        var documents = new HashSet<int>();
+        foreach (var pair in root.GetProperty("fieldVectors").EnumerateArray())
+        {
+            var fieldRef = pair[0].GetString()!;
+            documents.Add(DocumentNumber(fieldRef[(fieldRef.IndexOf('/') + 1)..]));
+            var elements = pair[1];
+            for (var i = 0; i + 1 < elements.GetArrayLength(); i += 2)
+                weights[(fieldRef, elements[i].GetInt32())] = elements[i + 1].GetDouble();
+        }
+
+        var terms = new List<IndexTerm>();
+        foreach (var pair in root.GetProperty("invertedIndex").EnumerateArray())
+        {
+            var term = pair[0].GetString()!;
+            var posting = pair[1];
+            var index = posting.GetProperty("_index").GetInt32();
+            var byField = fields.Select(field => (IReadOnlyList<Posting>)posting.GetProperty(field).EnumerateObject()
+                .Select(doc => new Posting(DocumentNumber(doc.Name), weights[($"{field}/{doc.Name}", index)]))
+                .OrderBy(p => p.Document)
+                .ToArray()).ToArray();
+            terms.Add(new IndexTerm(term, index, byField));
+        }
+        if (documents.Count > 0 && documents.Max() != documents.Count - 1)
+            throw new FormatException($"search shards need document refs 0..N-1, found {documents.Count} refs up to {documents.Max()}");
+        return new ShardSource(root.GetProperty("version").GetString()!, fields, documents.Count, terms);
+    }
+
+    /// <summary>Reads an index made by the C# builder (<see cref="Lunr.Builder"/>).</summary>
+    public static ShardSource FromIndex(Lunr.Index index)
+    {
+        var fieldNumber = index.Fields.Select((name, i) => (name, i)).ToDictionary(f => f.name, f => f.i);
+        var documentCount = 0;
+        var vectors = new Dictionary<(int Field, int Document), IReadOnlyList<Lunr.VectorElement>>();
+        foreach (var fieldVector in index.FieldVectors)
+        {
+            var document = DocumentNumber(fieldVector.FieldRef.DocRef);
+            vectors[(fieldNumber[fieldVector.FieldRef.FieldName], document)] = fieldVector.Vector.Elements;
+            documentCount = Math.Max(documentCount, document + 1);
+        }
+
+        var terms = index.InvertedIndex.Select(entry => new IndexTerm(entry.Term, entry.Posting.Index,
+            entry.Posting.DocRefsByField.Select((refs, field) => (IReadOnlyList<Posting>)refs
+                .Select(reference => DocumentNumber(reference))
+                .Select(document => new Posting(document, WeightOf(vectors[(field, document)], entry.Posting.Index, entry.Term)))
+                .ToArray()).ToArray())).ToArray();
+        return new ShardSource(Lunr.Index.Version, index.Fields, documentCount, terms);
+    }
+
+    static double WeightOf(IReadOnlyList<Lunr.VectorElement> elements, int termIndex, string term)
+    {
+        int low = 0, high = elements.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var at = elements[middle].TermIndex;
+            if (at == termIndex) return elements[middle].Weight;
+            if (at < termIndex) low = middle + 1;
+            else high = middle - 1;
+        }
+        throw new InvalidOperationException($"the index lists term '{term}' for a document whose field vector lacks it");
+    }
+
+    static int DocumentNumber(string reference) =>
+        int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new FormatException($"search shards need document refs 0..N-1, found ref '{reference}'");
+}

@@ -1,0 +1,99 @@
+using System.Runtime.InteropServices;
+
+namespace Lunr;
+
+/// <summary>
+/// lunr.Builder: collects documents and builds an <see cref="Index"/> identical to the one lunr.js 2.3.9
+/// builds from the same calls (same terms, <c>_index</c> numbering, BM25 field vectors and serialisation).
+/// Documents are analysed in parallel and merged in the order they were added, so numbering is deterministic.
+/// lunr's metadata whitelist is always empty here: postings carry <c>{}</c> per document.
+/// </summary>
+public sealed class Builder
+{
+    readonly List<FieldDefinition> fieldsInDefinitionOrder = [];
+    readonly List<PendingDocument> documents = [];
+    double fieldLengthNormalization = 0.75;
+
+    /// <summary>The document key whose value is each document's ref (lunr's <c>_ref</c>, "id" by default).</summary>
+    public string RefField { get; private set; } = "id";
+
+    /// <summary>The fields in lunr's order: definition order, integer-like names first (JavaScript key order).</summary>
+    public IReadOnlyList<FieldDefinition> Fields => JavaScriptObjectKeys.Order(fieldsInDefinitionOrder, f => f.Name);
+
+    /// <summary>BM25 <c>b</c>: how much a field's length relative to the average damps its weights; clamped to [0, 1].</summary>
+    public double FieldLengthNormalization
+    {
+        get => fieldLengthNormalization;
+        set => fieldLengthNormalization = Math.Clamp(value, 0, 1);
+    }
+
+    /// <summary>BM25 <c>k1</c>: how quickly repeating a term stops adding weight.</summary>
+    public double TermFrequencySaturation { get; set; } = 1.2;
+
+    public Pipeline Pipeline { get; set; } = Pipeline.Indexing;
+
+    /// <summary>The pipeline lunr.js applies to query terms; only its labels reach the index.</summary>
+    public Pipeline SearchPipeline { get; set; } = Pipeline.Search;
+
+    /// <summary>Number of <see cref="Add"/> calls (a repeated ref counts again, as in lunr.js).</summary>
+    public int DocumentCount => documents.Count;
+
+    public void Ref(string fieldName) => RefField = fieldName;
+
+    public void Field(string fieldName, double boost = 1)
+    {
+        if (fieldName.Contains(FieldRef.Joiner))
+            throw new ArgumentException($"Field '{fieldName}' contains illegal character '/'", nameof(fieldName));
+        if (documents.Count > 0)
+            throw new InvalidOperationException($"Field '{fieldName}' defined after documents were added; define every field first.");
+        var existing = fieldsInDefinitionOrder.FindIndex(f => f.Name == fieldName);
+        var definition = new FieldDefinition(fieldName, boost);
+        if (existing >= 0)
+            fieldsInDefinitionOrder[existing] = definition;
+        else
+            fieldsInDefinitionOrder.Add(definition);
+    }
+
+    /// <summary>Adds a document: its <see cref="RefField"/> value is the ref; absent or null fields are empty.</summary>
+    public void Add(IReadOnlyDictionary<string, string> document, double boost = 1)
+    {
+        if (!document.TryGetValue(RefField, out var docRef) || docRef is null)
+            throw new ArgumentException($"The document has no value for its ref field '{RefField}'.", nameof(document));
+        var values = Fields.Select(f => document.TryGetValue(f.Name, out var value) ? value : null).ToArray();
+        documents.Add(new PendingDocument(docRef, values, boost));
+    }
+
+    public Index Build()
+    {
+        var fields = Fields;
+        var analyzed = Analyze(fields.Count);
+        var merged = InvertedIndexMerge.Merge(documents, analyzed, fields.Count);
+        var vectors = new FieldVectorCalculator(this, fields, merged).Calculate();
+        return new Index(
+            [.. fields.Select(f => f.Name)],
+            vectors,
+            merged.SortedEntries(fields.Count),
+            SearchPipeline.Labels);
+    }
+
+    AnalyzedField[] Analyze(int fieldCount)
+    {
+        var analyzer = ReferenceEquals(Pipeline, Pipeline.Indexing) ? TextAnalyzer.Indexing : new TextAnalyzer(Pipeline);
+        var analyzed = new AnalyzedField[documents.Count * fieldCount];
+        Parallel.For(
+            0,
+            documents.Count,
+            () => new Dictionary<string, int>(StringComparer.Ordinal),
+            (d, _, positionByTerm) =>
+            {
+                var values = documents[d].FieldValues;
+                for (var f = 0; f < fieldCount; f++)
+                    analyzed[d * fieldCount + f] = AnalyzedField.Analyze(values[f], analyzer, positionByTerm);
+                return positionByTerm;
+            },
+            _ => { });
+        return analyzed;
+    }
+
+    internal sealed record PendingDocument(string Ref, string?[] FieldValues, double Boost);
+}

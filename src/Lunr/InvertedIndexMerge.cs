@@ -1,0 +1,99 @@
+namespace Lunr;
+
+/// <summary>
+/// The single-threaded part of <c>lunr.Builder.add</c>, replayed over analysed documents in the order they
+/// were added: numbers terms by first appearance, fills postings, and keeps each ref's latest fields (a
+/// re-added ref keeps its place, its vectors reflect the last add, its earlier postings remain).
+/// </summary>
+internal sealed class InvertedIndexMerge
+{
+    readonly Dictionary<string, TermPostings> postingsByTerm = new(StringComparer.Ordinal);
+
+    /// <summary>Distinct refs in order of first add.</summary>
+    public List<string> Refs { get; } = [];
+
+    /// <summary>The latest add's boost for each distinct ref.</summary>
+    public List<double> DocumentBoosts { get; } = [];
+
+    /// <summary>The latest analysis of field f of ref r, at r * fieldCount + f (lunr's fieldRef order).</summary>
+    public List<AnalyzedField> FieldsByRef { get; } = [];
+
+    /// <summary>Terms by <c>_index</c>.</summary>
+    public List<TermPostings> TermsInOrder { get; } = [];
+
+    public int DocumentCount { get; private set; }
+
+    public static InvertedIndexMerge Merge(IReadOnlyList<Builder.PendingDocument> documents, AnalyzedField[] analyzed, int fieldCount)
+    {
+        var merge = new InvertedIndexMerge();
+        var refIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var document = documents[d];
+            var isRepeat = refIds.TryGetValue(document.Ref, out var refId);
+            if (!isRepeat)
+            {
+                refId = merge.Refs.Count;
+                refIds.Add(document.Ref, refId);
+                merge.Refs.Add(document.Ref);
+                merge.DocumentBoosts.Add(document.Boost);
+                for (var f = 0; f < fieldCount; f++)
+                    merge.FieldsByRef.Add(AnalyzedField.Empty);
+            }
+            merge.DocumentBoosts[refId] = document.Boost;
+            for (var f = 0; f < fieldCount; f++)
+            {
+                var field = analyzed[d * fieldCount + f];
+                merge.FieldsByRef[refId * fieldCount + f] = field;
+                foreach (var term in field.Terms)
+                    merge.Posting(term, fieldCount).AddDocument(f, refId, checkDuplicate: isRepeat);
+            }
+        }
+        merge.DocumentCount = documents.Count;
+        return merge;
+    }
+
+    public TermPostings Posting(string term) => postingsByTerm[term];
+
+    TermPostings Posting(string term, int fieldCount)
+    {
+        if (!postingsByTerm.TryGetValue(term, out var postings))
+        {
+            postings = new TermPostings(term, TermsInOrder.Count, fieldCount);
+            postingsByTerm.Add(term, postings);
+            TermsInOrder.Add(postings);
+        }
+        return postings;
+    }
+
+    public IReadOnlyList<InvertedIndexEntry> SortedEntries(int fieldCount)
+    {
+        var refs = Refs.ToArray();
+        var sorted = TermsInOrder.ToArray();
+        Array.Sort(sorted, (x, y) => string.CompareOrdinal(x.Term, y.Term));
+        return [.. sorted.Select(t => new InvertedIndexEntry(t.Term, t.ToPosting(refs, fieldCount)))];
+    }
+
+    internal sealed class TermPostings(string term, int index, int fieldCount)
+    {
+        readonly List<int>?[] refIdsByField = new List<int>?[fieldCount];
+
+        public string Term { get; } = term;
+
+        public int Index { get; } = index;
+
+        /// <summary>lunr.idf's count: documents per field, summed (a document holding it in two fields counts twice).</summary>
+        public int DocumentsWithTerm => refIdsByField.Sum(ids => ids?.Count ?? 0);
+
+        public void AddDocument(int field, int refId, bool checkDuplicate)
+        {
+            var ids = refIdsByField[field] ??= [];
+            if (!checkDuplicate || !ids.Contains(refId))
+                ids.Add(refId);
+        }
+
+        public Posting ToPosting(string[] refs, int fieldCount) =>
+            new(Index, [.. Enumerable.Range(0, fieldCount).Select(f =>
+                refIdsByField[f] is { } ids ? new DocRefList([.. ids], refs) : DocRefList.Empty)]);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+
+namespace Lunr;
+
+/// <summary>
+/// Tokenizer plus pipeline, memoised per distinct token (most words repeat), safe to share between threads.
+/// <see cref="Indexing"/> yields exactly the terms lunr.js indexes for a field value; use it to match words
+/// against index terms by stem.
+/// </summary>
+public sealed class TextAnalyzer
+{
+    readonly Pipeline pipeline;
+    readonly ConcurrentDictionary<string, string?> termsByToken = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> termsBySpan;
+
+    public TextAnalyzer(Pipeline pipeline)
+    {
+        this.pipeline = pipeline;
+        termsBySpan = termsByToken.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>A shared analyzer for lunr's default indexing pipeline.</summary>
+    public static TextAnalyzer Indexing { get; } = new(Pipeline.Indexing);
+
+    public Pipeline Pipeline => pipeline;
+
+    /// <summary>The terms lunr indexes for <paramref name="text"/>, in token order (repeats kept).</summary>
+    public IReadOnlyList<string> Terms(string? text)
+    {
+        var terms = new List<string>();
+        if (text is null)
+            return terms;
+        var lowered = JavaScriptString.ToLowerCase(text);
+        foreach (var range in new Tokenizer.TokenRanges(lowered))
+            if (Term(lowered.AsSpan(range)) is { } term)
+                terms.Add(term);
+        return terms;
+    }
+
+    /// <summary>The term for one already-lowercased token, or null when the pipeline drops it.</summary>
+    public string? Term(ReadOnlySpan<char> loweredToken)
+    {
+        if (termsBySpan.TryGetValue(loweredToken, out var cached))
+            return cached;
+        var token = loweredToken.ToString();
+        return termsByToken.GetOrAdd(token, pipeline.RunToken);
+    }
+}

@@ -1,0 +1,158 @@
+using ArchiveSite.Search;
+using ArchiveSite.Tests.Support;
+
+namespace ArchiveSite.Tests.Search;
+
+/// <summary>
+/// The index cut into shards and merged back in the browser's code (search-core.js, run in Jint next to
+/// the real lunr.js) answers every query exactly as the unsplit index does: same refs, same order, same
+/// scores (to the bit), same matched terms, while loading only the shards the query selects.
+/// </summary>
+public sealed class ShardMergeTests
+{
+    static readonly (string Name, int Boost)[] Fields = [("text", 1), ("speaker", 3), ("title", 3), ("section", 2), ("topics", 2)];
+
+    public static readonly TheoryData<string> Queries = new()
+    {
+        "insula", "empathy", "empathic", "feelings", "running runs", "the", "café", "naïve",
+        "speaker:siegel", "speaker:siegel pacing", "title:critical", "section:empathy compassion",
+        "empathy^10 compassion", "compassion^3 speaker:mcgonigal",
+        "+empathy -compassion", "+empathy +insula", "+nothingmatches empathy", "-empathy", "-empathy -compassion",
+        "recrimin*", "em*", "*tion", "c*n", "e*", "z*", "*",
+        "empthy~1", "compasion~2", "pacing~1 insula",
+        "linehan willingness", "Linehan", "hostile clients", "",
+    };
+
+    static IReadOnlyList<IReadOnlyDictionary<string, string>> FixtureDocuments()
+    {
+        string[] texts =
+        [
+            "Empathy for other people in our patient's life: the insula and the anterior cingulate cortex.",
+            "I love this study because so often you feel greatest empathy when we can go to the store.",
+            "Marsha Linehan said hostile clients need to know that their behavior is the problem... !!! “”",
+            "Self-recrimination: we start to hate ourselves; recriminations and recriminating thoughts.",
+            "You always start with willingness; pacing matters when running, and runs are paced.",
+            "Compassion, empathy and love are the most important attitudes for the practitioner.",
+            "Café culture and naïve realism — a non-ASCII test, ΟΔΟΣ and İstanbul.",
+            "",
+            "Feelings, feeling felt: the emotional brain and the empathic response of a compassionate clinician.",
+            "Pacing the session; pace yourself; compassionate pacing of exposure.",
+        ];
+        string[] speakers = ["Ron Siegel", "Kelly McGonigal", "Ruth Buczynski", "Ron Siegel", "Ron Siegel", "Kelly McGonigal", "Ruth Buczynski", "Ron Siegel", "Kelly McGonigal", "Ron Siegel"];
+        return texts.Select((text, i) => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+        {
+            ["text"] = text,
+            ["speaker"] = speakers[i],
+            ["title"] = i < 5 ? "Critical Insights" : "Empathy in Practice",
+            ["section"] = i % 3 == 0 ? "How Empathy Can Help" : "Two Exercises for Compassion",
+            ["topics"] = i % 2 == 0 ? "empathy, neuroscience" : "",
+        }).ToArray();
+    }
+
+    static readonly Lazy<(SearchScripts Scripts, string IndexJson, int ShardCount)> Fixture = new(() => Prepare(FixtureDocuments(), 120));
+
+    static (SearchScripts, string, int) Prepare(IReadOnlyList<IReadOnlyDictionary<string, string>> documents, int shardBytes)
+    {
+        var scripts = new SearchScripts();
+        var json = scripts.BuildWithLunrJs(documents, Fields);
+        var files = new ShardWriter(shardBytes).Write(ShardSource.FromLunrJson(json), displayChunkSize: 4);
+        scripts.Run(files);
+        return (scripts, json, files.Count - 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void Merged_shards_answer_like_the_unsplit_index_on_fixtures(string query)
+    {
+        var (scripts, json, shardCount) = Fixture.Value;
+        Assert.True(shardCount >= 8, $"the fixture should be cut into many shards, got {shardCount}");
+        AssertSameResults(scripts, json, query);
+    }
+
+    [Theory]
+    [InlineData("insula", "0")]
+    [InlineData("speaker:siegel pacing", "9")]
+    [InlineData("recrimin*", "3")]
+    [InlineData("empthy~1", "0")]
+    [InlineData("-compassion", "0")]
+    public void The_suite_finds_what_the_fixture_holds(string query, string expectedFirst)
+    {
+        var (scripts, _, _) = Fixture.Value;
+        var hits = scripts.SearchMerged(query).Hits;
+        Assert.NotEmpty(hits);
+        Assert.Contains(hits, h => h.Ref == expectedFirst);
+    }
+
+    [Theory]
+    [InlineData("insula", 1)]
+    [InlineData("speaker:siegel pacing", 2)]
+    [InlineData("+empathy -compassion", 2)]
+    public void A_plain_query_loads_one_shard_per_term(string query, int expectedShards)
+    {
+        var (scripts, _, shardCount) = Fixture.Value;
+        var (_, used) = scripts.SearchMerged(query);
+        Assert.Equal(expectedShards, used);
+        Assert.True(used < shardCount);
+    }
+
+    [Theory]
+    [InlineData("empthy~1")]
+    [InlineData("*tion")]
+    public void Fuzzy_and_leading_wildcard_queries_load_every_shard(string query)
+    {
+        var (scripts, _, shardCount) = Fixture.Value;
+        Assert.Equal(shardCount, scripts.SearchMerged(query).ShardsUsed);
+    }
+
+    [Fact]
+    public void A_prefix_crossing_shards_loads_each_shard_holding_the_prefix()
+    {
+        var (scripts, json, shardCount) = Fixture.Value;
+        var (_, used) = scripts.SearchMerged("c*");
+        Assert.InRange(used, 2, shardCount - 1);
+        AssertSameResults(scripts, json, "c*");
+    }
+
+    [Theory]
+    [Trait("Category", "Shared")]
+    [MemberData(nameof(Queries))]
+    public void Merged_shards_answer_like_the_unsplit_index_on_the_seed(string query)
+    {
+        var (scripts, json, _) = Seed.Value;
+        AssertSameResults(scripts, json, query);
+    }
+
+    static readonly Lazy<(SearchScripts Scripts, string IndexJson, int ShardCount)> Seed = new(() =>
+        Prepare(SeedParagraphs(File.ReadAllText(RepoPaths.SharedFile("seeds/000_6031f5502a71255c.txt"))), 2_000));
+
+    /// <summary>The seed cut into paragraph documents, each credited to the last "Dr. Name:" label seen.</summary>
+    static IReadOnlyList<IReadOnlyDictionary<string, string>> SeedParagraphs(string seed)
+    {
+        var documents = new List<IReadOnlyDictionary<string, string>>();
+        var speaker = "";
+        foreach (var paragraph in seed.Split("\n \n").Select(p => p.Trim()).Where(p => p.Length > 0))
+        {
+            var label = System.Text.RegularExpressions.Regex.Match(paragraph, @"^Dr\. (\w+):");
+            if (label.Success) speaker = label.Groups[1].Value;
+            documents.Add(new Dictionary<string, string>
+            {
+                ["text"] = paragraph, ["speaker"] = speaker, ["title"] = "Week 110, Day 5: Critical Insights",
+                ["section"] = "", ["topics"] = "psychotherapy",
+            });
+        }
+        return documents;
+    }
+
+    static void AssertSameResults(SearchScripts scripts, string json, string query)
+    {
+        var unsplit = scripts.SearchUnsplit(json, query);
+        var (merged, _) = scripts.SearchMerged(query);
+        Assert.Equal(unsplit.Count, merged.Count);
+        for (var i = 0; i < unsplit.Count; i++)
+        {
+            Assert.Equal(unsplit[i].Ref, merged[i].Ref);
+            Assert.Equal(unsplit[i].Score, merged[i].Score);
+            Assert.Equal(unsplit[i].MatchedTerms, merged[i].MatchedTerms);
+        }
+    }
+}

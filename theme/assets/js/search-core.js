@@ -1,0 +1,213 @@
+/*
+ * Search core: registration of the index parts delivered as <script> files, the choice of parts a query
+ * needs, and their merge into one lunr.Index. No DOM here, so the same file runs in the browser and in the
+ * tests (Jint). The data format is written by ArchiveSite.Search.ShardWriter (C#).
+ *
+ * Why merging is exact: lunr 2.3.9 scores a field as dot(queryVector, fieldVector) / |queryVector|, the
+ * query vector holds only terms the query expanded to, and the dot product visits only elements present in
+ * both vectors. A field vector rebuilt from the loaded terms alone therefore gives the same sums, term by
+ * term in the same order, as the full vector; the document vector's magnitude never enters the score.
+ */
+var ArchiveSearch = (function () {
+  var received = { manifest: null, shard: {}, display: {}, facets: null }
+
+  // Numbers inside posting strings: base-32 digits, the last digit of each number drawn from the first
+  // 32 characters of the alphabet and the others from the last 32, so numbers need no separators.
+  var alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$"
+  var digitOf = {}
+  for (var a = 0; a < alphabet.length; a++) digitOf[alphabet.charCodeAt(a)] = a
+
+  function decodeNumbers(text) {
+    var numbers = [], value = 0
+    for (var i = 0; i < text.length; i++) {
+      var digit = digitOf[text.charCodeAt(i)]
+      if (digit >= 32) {
+        value = value * 32 + (digit - 32)
+      } else {
+        numbers.push(value * 32 + digit)
+        value = 0
+      }
+    }
+    return numbers
+  }
+
+  function loaded(kind, id, data) {
+    if (kind === "manifest") received.manifest = data
+    else if (kind === "facets") received.facets = data
+    else received[kind][id] = data
+  }
+
+  // Index of the shard whose term range holds term: the last shard whose first term is <= term.
+  function shardOf(manifest, term) {
+    var firsts = manifest.shards, low = 0, high = firsts.length - 1
+    while (low < high) {
+      var middle = (low + high + 1) >> 1
+      if (firsts[middle] <= term) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+
+  function allShards(manifest) {
+    var all = []
+    for (var i = 0; i < manifest.shards.length; i++) all.push(i)
+    return all
+  }
+
+  // Shards holding every index term that starts with prefix: the shard where prefix would sit and each
+  // following shard whose first term still starts with prefix.
+  function shardsWithPrefix(manifest, prefix) {
+    var first = shardOf(manifest, prefix), found = [first]
+    for (var i = first + 1; i < manifest.shards.length && manifest.shards[i].lastIndexOf(prefix, 0) === 0; i++) {
+      found.push(i)
+    }
+    return found
+  }
+
+  function searchPipeline() {
+    return lunr.Pipeline.load(["stemmer"])
+  }
+
+  /*
+   * The shards a parsed query can reach, computed the way lunr.Index.query expands clauses: the search
+   * pipeline on terms without wildcards, then an exact term, a prefix (text before the first "*") or,
+   * for a leading wildcard or an edit distance, any term at all.
+   */
+  function shardsForQuery(manifest, query) {
+    var pipeline = searchPipeline(), wanted = {}, list = []
+    function want(indexes) {
+      for (var i = 0; i < indexes.length; i++) {
+        if (!wanted[indexes[i]]) { wanted[indexes[i]] = true; list.push(indexes[i]) }
+      }
+    }
+    for (var c = 0; c < query.clauses.length; c++) {
+      var clause = query.clauses[c]
+      var terms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term]
+      for (var t = 0; t < terms.length; t++) {
+        var term = terms[t], star = term.indexOf("*")
+        if ("editDistance" in clause || star === 0) want(allShards(manifest))
+        else if (star > 0) want(shardsWithPrefix(manifest, term.slice(0, star)))
+        else want([shardOf(manifest, term)])
+      }
+    }
+    return list.sort(function (x, y) { return x - y })
+  }
+
+  function parseQuery(manifest, text) {
+    var query = new lunr.Query(manifest.fields)
+    new lunr.QueryParser(text, query).parse()
+    return query
+  }
+
+  /*
+   * One lunr.Index from the given shards, through lunr.Index.load so it is built exactly as lunr builds
+   * any index it loads. withEveryDocument adds an (empty where unloaded) field vector for every document
+   * in the original order, which lunr needs only for queries whose clauses are all prohibited.
+   */
+  function mergeShards(manifest, shardIds, withEveryDocument) {
+    var fields = manifest.fields, fieldCount = fields.length
+    var invertedIndex = [], elementsByFieldRef = {}, fieldRefOrder = []
+    var ids = shardIds.slice().sort(function (x, y) { return x - y })
+
+    for (var s = 0; s < ids.length; s++) {
+      var data = received.shard[ids[s]]
+      if (!data) throw new Error("search shard " + ids[s] + " is not loaded")
+      var stride = 2 + fieldCount
+      for (var p = 0; p < data.length; p += stride) {
+        var term = data[p], termIndex = data[p + 1], posting = { _index: termIndex }
+        for (var f = 0; f < fieldCount; f++) {
+          var field = fields[f], documents = {}, numbers = decodeNumbers(data[p + 2 + f]), docId = 0
+          for (var n = 0; n < numbers.length; n += 2) {
+            docId += numbers[n]
+            documents[docId] = {}
+            var fieldRef = field + "/" + docId, elements = elementsByFieldRef[fieldRef]
+            if (elements === undefined) {
+              elements = elementsByFieldRef[fieldRef] = []
+              fieldRefOrder.push(fieldRef)
+            }
+            elements.push([termIndex, numbers[n + 1] / 1000])
+          }
+          posting[field] = documents
+        }
+        invertedIndex.push([term, posting])
+      }
+    }
+
+    var fieldVectors = []
+    function vectorOf(fieldRef) {
+      var pairs = elementsByFieldRef[fieldRef] || [], flat = []
+      pairs.sort(function (x, y) { return x[0] - y[0] })
+      for (var i = 0; i < pairs.length; i++) flat.push(pairs[i][0], pairs[i][1])
+      return [fieldRef, flat]
+    }
+    if (withEveryDocument) {
+      for (var d = 0; d < manifest.documentCount; d++) {
+        for (var g = 0; g < fieldCount; g++) fieldVectors.push(vectorOf(fields[g] + "/" + d))
+      }
+    } else {
+      for (var r = 0; r < fieldRefOrder.length; r++) fieldVectors.push(vectorOf(fieldRefOrder[r]))
+    }
+
+    return lunr.Index.load({
+      version: manifest.version,
+      fields: fields,
+      fieldVectors: fieldVectors,
+      invertedIndex: invertedIndex,
+      pipeline: ["stemmer"]
+    })
+  }
+
+  // The index term a word of display text becomes when indexed (trimmer, then stemmer; lowercased first
+  // like lunr's tokenizer), or "" for a stop word, so the browser can mark matched words itself.
+  function indexTermOf(word) {
+    var token = new lunr.Token(word.toLowerCase(), {})
+    token = lunr.trimmer(token)
+    if (lunr.stopWordFilter(token) === undefined) return ""
+    return lunr.stemmer(token).toString()
+  }
+
+  /*
+   * Splits text into runs for display: [{text, match}], match true where the word's index term is one of
+   * matchedTerms, keeping a window of about `around` words either side of the first match.
+   */
+  function snippet(text, matchedTerms, around) {
+    var pieces = text.split(/([\s\-]+)/), words = []
+    for (var i = 0; i < pieces.length; i++) {
+      if (pieces[i] === "") continue
+      var isSpace = /^[\s\-]+$/.test(pieces[i])
+      words.push({ text: pieces[i], match: !isSpace && matchedTerms[indexTermOf(pieces[i])] === true, space: isSpace })
+    }
+    var first = -1
+    for (var w = 0; w < words.length; w++) if (words[w].match) { first = w; break }
+    var span = 2 * around, start = Math.max(0, (first < 0 ? 0 : first) - around), end = Math.min(words.length, start + span)
+    start = Math.max(0, Math.min(start, end - span))
+    var runs = []
+    if (start > 0) runs.push({ text: "… ", match: false })
+    for (var k = start; k < end; k++) {
+      var last = runs[runs.length - 1]
+      if (!words[k].match && last && !last.match && last.text !== "… ") last.text += words[k].text
+      else runs.push({ text: words[k].text, match: words[k].match })
+    }
+    if (end < words.length) runs.push({ text: " …", match: false })
+    return runs
+  }
+
+  function matchedTermsOf(result) {
+    var terms = {}, metadata = result.matchData.metadata
+    for (var term in metadata) terms[term] = true
+    return terms
+  }
+
+  return {
+    received: received,
+    loaded: loaded,
+    decodeNumbers: decodeNumbers,
+    shardOf: shardOf,
+    parseQuery: parseQuery,
+    shardsForQuery: shardsForQuery,
+    mergeShards: mergeShards,
+    indexTermOf: indexTermOf,
+    snippet: snippet,
+    matchedTermsOf: matchedTermsOf
+  }
+})()
