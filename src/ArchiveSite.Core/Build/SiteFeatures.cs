@@ -25,6 +25,7 @@ public static class SiteFeatures
     [
         new RenderPages(),
         new CopyThemeAssets(),
+        new CopyNpmAssets(),
         new WriteSitemap(),
         new WriteFeed(),
     ];

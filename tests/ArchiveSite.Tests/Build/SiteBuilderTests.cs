@@ -63,6 +63,7 @@ public sealed class SiteBuilderTests
         using var good = new BuiltSite(SampleInput());
         var theme = Path.Combine(good.Root, "theme");
         CopyDirectory(BuiltSite.Theme.Root, theme, skip: "node_modules");
+        Directory.CreateSymbolicLink(Path.Combine(theme, "node_modules"), BuiltSite.Theme.NodeModules);
         File.WriteAllText(Path.Combine(theme, "layouts", "topic.sbn"), "<h1>{{ model.name }}</h1>\n{{ for x in }}");
         var before = File.ReadAllBytes(Path.Combine(good.Output, "topics", "shame.html"));
 
