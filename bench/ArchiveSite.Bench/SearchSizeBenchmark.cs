@@ -13,13 +13,17 @@ namespace ArchiveSite.Bench;
 /// Words follow a Zipf law over a large made-up vocabulary, so posting lists have the long tail real speech
 /// has; every figure is bytes as written (file://) and gzip-compressed (what a web server sends).
 /// </summary>
-public static class SearchSizeBenchmark
+static class SearchSizeBenchmark
 {
     public const string Usage = "search-size [--transcripts 1000] [--shard-bytes 24000] [--display-chunk 4] [--out DIR]";
 
     const int TurnsPerTranscript = 37, ResultsShown = 10;
 
-    public static int Run(int transcripts, int shardBytes, int displayChunk, string? outDirectory)
+    public static int Run(BenchArgs args) =>
+        Run(int.Parse(args.Get("--transcripts", "1000")), int.Parse(args.Get("--shard-bytes", "24000")),
+            int.Parse(args.Get("--display-chunk", "4")), args.Get("--out", "") is { Length: > 0 } folder ? folder : null);
+
+    static int Run(int transcripts, int shardBytes, int displayChunk, string? outDirectory)
     {
         var repo = FindRepo();
         var started = Stopwatch.StartNew();
