@@ -49,6 +49,55 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
         return new ShardSource(root.GetProperty("version").GetString()!, fields, documents.Count, terms);
     }
 
+    /// <summary>Reads an index made by the C# builder (<see cref="Lunr.Builder"/>).</summary>
+    public static ShardSource FromIndex(Lunr.Index index)
+    {
+        var fieldNumber = index.Fields.Select((name, i) => (name, i)).ToDictionary(f => f.name, f => f.i);
+        var documentCount = index.FieldVectors.Count / Math.Max(1, index.Fields.Count);
+        var vectors = index.Fields.Select(_ => new IReadOnlyList<Lunr.VectorElement>[documentCount]).ToArray();
+        foreach (var fieldVector in index.FieldVectors)
+        {
+            var document = DocumentNumber(fieldVector.FieldRef.DocRef);
+            if (document >= documentCount)
+                throw new FormatException($"search shards need document refs 0..N-1, found ref {document} among {documentCount} documents");
+            vectors[fieldNumber[fieldVector.FieldRef.FieldName]][document] = fieldVector.Vector.Elements;
+        }
+
+        var terms = new IndexTerm[index.InvertedIndex.Count];
+        Parallel.For(0, terms.Length, t =>
+        {
+            var entry = index.InvertedIndex[t];
+            var byField = new IReadOnlyList<Posting>[index.Fields.Count];
+            for (var field = 0; field < byField.Length; field++)
+            {
+                var refs = entry.Posting.DocRefsByField[field];
+                var postings = new Posting[refs.Count];
+                for (var i = 0; i < postings.Length; i++)
+                {
+                    var document = DocumentNumber(refs[i]);
+                    postings[i] = new Posting(document, WeightOf(vectors[field][document], entry.Posting.Index, entry.Term));
+                }
+                byField[field] = postings;
+            }
+            terms[t] = new IndexTerm(entry.Term, entry.Posting.Index, byField);
+        });
+        return new ShardSource(Lunr.Index.Version, index.Fields, documentCount, terms);
+    }
+
+    static double WeightOf(IReadOnlyList<Lunr.VectorElement> elements, int termIndex, string term)
+    {
+        int low = 0, high = elements.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var at = elements[middle].TermIndex;
+            if (at == termIndex) return elements[middle].Weight;
+            if (at < termIndex) low = middle + 1;
+            else high = middle - 1;
+        }
+        throw new InvalidOperationException($"the index lists term '{term}' for a document whose field vector lacks it");
+    }
+
     static int DocumentNumber(string reference) =>
         int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
             ? number

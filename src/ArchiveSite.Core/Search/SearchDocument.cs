@@ -1,0 +1,49 @@
+using ArchiveSite.Model;
+
+namespace ArchiveSite.Search;
+
+/// <summary>
+/// One speaker turn as search sees it. <see cref="Id"/> is its lunr ref; the browser maps it back to
+/// <see cref="Page"/>#<see cref="Anchor"/> through the display files.
+/// </summary>
+public sealed record SearchDocument(int Id, string Page, string Anchor, string TranscriptTitle, string Speaker, string Section, string Text, IReadOnlyList<string> Topics)
+{
+    public string Url => $"{Page}#{Anchor}";
+
+    /// <summary>The lunr fields with their boosts: a match in the speaker or the title ranks above one in the words alone.</summary>
+    public static IReadOnlyList<(string Name, double Boost)> Fields { get; } =
+        [("text", 1), ("speaker", 4), ("title", 3), ("section", 2), ("topics", 2)];
+
+    public IReadOnlyDictionary<string, string> FieldValues() => new Dictionary<string, string>
+    {
+        ["id"] = Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["text"] = Text,
+        ["speaker"] = Speaker,
+        ["title"] = TranscriptTitle,
+        ["section"] = Section,
+        ["topics"] = string.Join(", ", Topics),
+    };
+
+    /// <summary>Every turn of every transcript, transcripts in slug order, turns in reading order (anchor t-N).</summary>
+    public static IReadOnlyList<SearchDocument> FromTranscripts(IEnumerable<Transcript> transcripts)
+    {
+        var documents = new List<SearchDocument>();
+        foreach (var transcript in transcripts.OrderBy(t => t.Slug, StringComparer.Ordinal))
+        {
+            var names = new Dictionary<string, string>();
+            foreach (var speaker in transcript.Speakers) names.TryAdd(speaker.Id, speaker.Name);
+            var page = $"transcripts/{transcript.Slug}.html";
+            var title = transcript.Title ?? transcript.Slug;
+            var number = 0;
+            foreach (var section in transcript.Sections)
+            foreach (var turn in section.Turns)
+            {
+                number++;
+                documents.Add(new SearchDocument(documents.Count, page, $"t-{number}", title,
+                    names.GetValueOrDefault(turn.SpeakerId, turn.SpeakerId), section.Heading ?? "",
+                    string.Join("\n\n", turn.Paragraphs), transcript.Topics));
+            }
+        }
+        return documents;
+    }
+}

@@ -1,0 +1,306 @@
+/*
+ * search.html: runs the query from ?q= on load and as the visitor types, loading only the index shards
+ * and display files the query needs, as plain <script> files (works from file://, no fetch).
+ * Needs lunr.min.js and search-core.js first.
+ */
+(function () {
+  "use strict"
+
+  var pageSize = 10, debounceMs = 250
+  var form = document.getElementById("search-form")
+  var input = document.getElementById("search-query")
+  var status = document.getElementById("search-status")
+  var resultsRegion = document.getElementById("search-results")
+  var filters = document.getElementById("search-filters")
+  var speakerFilter = document.getElementById("search-speaker")
+  var topicFilter = document.getElementById("search-topic")
+  var requested = {}, runNumber = 0, timer = null, mergedIndex = null, mergedKey = ""
+  var current = { results: [], shown: 0 }
+
+  function loadScript(path) {
+    if (!requested[path]) {
+      requested[path] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script")
+        script.src = path
+        script.onload = resolve
+        script.onerror = function () {
+          delete requested[path]
+          reject(new Error("The search file " + path + " could not be loaded."))
+        }
+        document.head.appendChild(script)
+      })
+    }
+    return requested[path]
+  }
+
+  function loadAll(paths) {
+    return Promise.all(paths.map(loadScript))
+  }
+
+  function setStatus(text) {
+    status.textContent = text
+  }
+
+  function params() {
+    var found = {}
+    var pairs = window.location.search.replace(/^\?/, "").split("&")
+    for (var i = 0; i < pairs.length; i++) {
+      if (!pairs[i]) continue
+      var at = pairs[i].indexOf("="), key = at < 0 ? pairs[i] : pairs[i].slice(0, at)
+      var value = at < 0 ? "" : pairs[i].slice(at + 1)
+      try { found[decodeURIComponent(key)] = decodeURIComponent(value.replace(/\+/g, " ")) } catch (e) { /* malformed escape: ignore the pair */ }
+    }
+    return found
+  }
+
+  function rememberInAddress(text) {
+    var query = "?q=" + encodeURIComponent(text)
+    if (speakerFilter.value) query += "&speaker=" + encodeURIComponent(speakerFilter.value)
+    if (topicFilter.value) query += "&topic=" + encodeURIComponent(topicFilter.value)
+    try { window.history.replaceState(null, "", query) } catch (e) { /* some file:// setups refuse; the page still works */ }
+  }
+
+  // Index terms a filter value stands for: the words of a name as the index pipeline left them.
+  function filterTerms(value) {
+    var terms = []
+    var tokens = lunr.tokenizer(value)
+    for (var i = 0; i < tokens.length; i++) {
+      var token = lunr.stopWordFilter(lunr.trimmer(tokens[i]))
+      if (token !== undefined && token.toString() !== "") terms.push(token.toString())
+    }
+    return terms
+  }
+
+  // Fills a lunr.Query from the visitor's text plus a required clause per filter word.
+  function buildQuery(query, text) {
+    new lunr.QueryParser(text, query).parse()
+    var chosen = [["speaker", speakerFilter.value], ["topics", topicFilter.value]]
+    for (var c = 0; c < chosen.length; c++) {
+      if (!chosen[c][1]) continue
+      var terms = filterTerms(chosen[c][1])
+      for (var t = 0; t < terms.length; t++) {
+        query.term(terms[t], { fields: [chosen[c][0]], presence: lunr.Query.presence.REQUIRED })
+      }
+    }
+    return query
+  }
+
+  function indexFor(manifest, shards, negated) {
+    var key = shards.join(",") + (negated ? "!" : "")
+    if (mergedKey !== key) {
+      mergedIndex = ArchiveSearch.mergeShards(manifest, shards, negated)
+      mergedKey = key
+    }
+    return mergedIndex
+  }
+
+  function run() {
+    var text = input.value.trim(), mine = ++runNumber
+    rememberInAddress(text)
+    if (!text && !speakerFilter.value && !topicFilter.value) {
+      current = { results: [], shown: 0 }
+      resultsRegion.textContent = ""
+      setStatus("")
+      return
+    }
+    loadAll(["search/manifest.js"]).then(function () {
+      var manifest = ArchiveSearch.received.manifest, query
+      try {
+        query = buildQuery(new lunr.Query(manifest.fields), text)
+      } catch (error) {
+        if (error instanceof lunr.QueryParseError) {
+          showProblem("This search could not be read: " + error.message + ". Try plain words, or escape special characters with \\.")
+          return
+        }
+        throw error
+      }
+      var shards = ArchiveSearch.shardsForQuery(manifest, query)
+      if (shards.length === 0) { render(mine, manifest, [], text); return }
+      var paths = shards.map(function (s) { return "search/s" + s + ".js" })
+      setStatus("Searching…")
+      return loadAll(paths).then(function () {
+        if (mine !== runNumber) return
+        var arrived = performance.now()
+        // Every loaded shard goes into the index: extra terms never change a query's results.
+        var loaded = Object.keys(ArchiveSearch.received.shard).map(Number).sort(function (x, y) { return x - y })
+        var index = indexFor(manifest, loaded, query.isNegated())
+        var results = index.query(function (q) { buildQuery(q, text) })
+        return render(mine, manifest, results, text, arrived)
+      })
+    }).catch(function (error) {
+      if (mine === runNumber) showProblem(error.message)
+    })
+  }
+
+  function showProblem(message) {
+    current = { results: [], shown: 0 }
+    resultsRegion.textContent = ""
+    var paragraph = document.createElement("p")
+    paragraph.className = "search-message"
+    paragraph.textContent = message
+    resultsRegion.appendChild(paragraph)
+    setStatus(message)
+    resultsRegion.setAttribute("data-state", "error")
+  }
+
+  function render(mine, manifest, results, text, arrived) {
+    current = { results: results, shown: 0, manifest: manifest, text: text }
+    resultsRegion.textContent = ""
+    resultsRegion.setAttribute("data-state", "loading")
+    if (results.length === 0) {
+      var none = document.createElement("p")
+      none.className = "search-message"
+      none.textContent = "No turns match “" + text + "”. Try fewer or other words, a word start with *, or a near spelling with ~1."
+      resultsRegion.appendChild(none)
+      setStatus("No results.")
+      resultsRegion.setAttribute("data-state", "done")
+      return
+    }
+    var list = document.createElement("ol")
+    list.className = "search-result-list"
+    resultsRegion.appendChild(list)
+    return showMore(mine, arrived)
+  }
+
+  function showMore(mine, arrived) {
+    var manifest = current.manifest, from = current.shown
+    var page = current.results.slice(from, from + pageSize)
+    var chunkPaths = {}
+    page.forEach(function (r) { chunkPaths["search/d" + Math.floor(Number(r.ref) / manifest.displayChunk) + ".js"] = true })
+    return loadAll(Object.keys(chunkPaths)).then(function () {
+      if (mine !== runNumber) return
+      var list = resultsRegion.querySelector("ol")
+      var firstNew = null
+      page.forEach(function (result) {
+        var item = resultItem(manifest, result)
+        list.appendChild(item)
+        firstNew = firstNew || item
+      })
+      current.shown = from + page.length
+      var more = resultsRegion.querySelector(".search-more")
+      if (more) more.parentNode.removeChild(more)
+      if (current.shown < current.results.length) {
+        var button = document.createElement("button")
+        button.type = "button"
+        button.className = "search-more"
+        button.textContent = "Show more results"
+        button.addEventListener("click", function () {
+          showMore(runNumber).then(function () {
+            var links = list.querySelectorAll("a")
+            if (links[from + pageSize]) links[from + pageSize].focus()
+          })
+        })
+        resultsRegion.appendChild(button)
+      }
+      var total = current.results.length
+      setStatus(total + (total === 1 ? " result" : " results") + " for “" + current.text + "”" +
+        (current.shown < total ? ", showing " + current.shown + "." : "."))
+      resultsRegion.setAttribute("data-state", "done")
+      if (arrived !== undefined) resultsRegion.setAttribute("data-search-ms", (performance.now() - arrived).toFixed(1))
+    })
+  }
+
+  function resultItem(manifest, result) {
+    var number = Number(result.ref), chunk = ArchiveSearch.received.display[Math.floor(number / manifest.displayChunk)]
+    var turn = chunk.turns[number % manifest.displayChunk], page = chunk.pages[turn[0]]
+    var terms = ArchiveSearch.matchedTermsOf(result)
+    var item = document.createElement("li")
+    item.className = "search-result"
+
+    var heading = document.createElement("h2")
+    heading.className = "search-result-title"
+    var link = document.createElement("a")
+    link.href = page[0] + "#" + turn[1]
+    appendMarked(link, ArchiveSearch.snippet(page[1], terms, 1000))
+    heading.appendChild(link)
+    item.appendChild(heading)
+
+    var meta = document.createElement("p")
+    meta.className = "search-result-meta"
+    appendMarked(meta, ArchiveSearch.snippet(turn[2], terms, 1000))
+    if (turn[3]) {
+      meta.appendChild(document.createTextNode(" · "))
+      appendMarked(meta, ArchiveSearch.snippet(turn[3], terms, 1000))
+    }
+    item.appendChild(meta)
+
+    var words = document.createElement("p")
+    words.className = "search-result-snippet"
+    appendMarked(words, ArchiveSearch.snippet(turn[4], terms, 15))
+    item.appendChild(words)
+    return item
+  }
+
+  // Text from a transcript only ever reaches the page as text nodes.
+  function appendMarked(parent, runs) {
+    for (var i = 0; i < runs.length; i++) {
+      if (runs[i].match) {
+        var mark = document.createElement("mark")
+        mark.textContent = runs[i].text
+        parent.appendChild(mark)
+      } else {
+        parent.appendChild(document.createTextNode(runs[i].text))
+      }
+    }
+  }
+
+  function fillFilters() {
+    return loadAll(["search/facets.js"]).then(function () {
+      var facets = ArchiveSearch.received.facets
+      fillSelect(speakerFilter, facets.speakers)
+      fillSelect(topicFilter, facets.topics)
+    })
+  }
+
+  function fillSelect(select, names) {
+    if (select.options.length > 1) return
+    var wanted = select.getAttribute("data-wanted")
+    for (var i = 0; i < names.length; i++) {
+      var option = document.createElement("option")
+      option.value = option.textContent = names[i]
+      if (names[i] === wanted) option.selected = true
+      select.appendChild(option)
+    }
+  }
+
+  function schedule() {
+    window.clearTimeout(timer)
+    timer = window.setTimeout(run, debounceMs)
+  }
+
+  // Arrow keys move between the query box and the result links.
+  function onKey(event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return
+    var links = Array.prototype.slice.call(resultsRegion.querySelectorAll("a"))
+    if (links.length === 0) return
+    var at = links.indexOf(document.activeElement)
+    if (event.target === input && event.key === "ArrowDown") links[0].focus()
+    else if (at >= 0 && event.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus()
+    else if (at > 0 && event.key === "ArrowUp") links[at - 1].focus()
+    else if (at === 0 && event.key === "ArrowUp") input.focus()
+    else return
+    event.preventDefault()
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault()
+    window.clearTimeout(timer)
+    run()
+  })
+  input.addEventListener("input", schedule)
+  speakerFilter.addEventListener("change", run)
+  topicFilter.addEventListener("change", run)
+  filters.addEventListener("toggle", function () { if (filters.open) fillFilters() })
+  document.addEventListener("keydown", onKey)
+
+  var start = params()
+  input.value = start.q || ""
+  if (start.speaker || start.topic) {
+    speakerFilter.setAttribute("data-wanted", start.speaker || "")
+    topicFilter.setAttribute("data-wanted", start.topic || "")
+    filters.open = true
+    fillFilters().then(run, function (error) { showProblem(error.message) })
+  } else {
+    run()
+  }
+})()
