@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+if (args is ["cards", ..]) return ArchiveSite.Bench.CardsBenchmark.Run(args[1..]);
+Console.WriteLine("Hello, World!");
+return 0;
