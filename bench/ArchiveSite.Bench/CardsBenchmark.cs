@@ -10,6 +10,8 @@ namespace ArchiveSite.Bench;
 /// </summary>
 static class CardsBenchmark
 {
+    public const string Usage = "cards [N=1000]   draw and encode N quote cards in parallel (cold, then a rebuild)";
+
     static readonly string[] Fragments =
     [
         "The archive is only as good as the questions we bring to it",
@@ -24,9 +26,9 @@ static class CardsBenchmark
         "listen to the people who were there before you write the summary",
     ];
 
-    public static int Run(string[] args)
+    public static int Run(BenchArgs args)
     {
-        var count = args.Length > 0 && int.TryParse(args[0], out var n) && n > 0 ? n : 1000;
+        var count = args.Positional.Count > 0 && int.TryParse(args.Positional[0], out var n) && n > 0 ? n : 1000;
         var theme = Path.Combine(FindRepoRoot(), "theme");
         var cacheDir = Path.Combine(Path.GetTempPath(), $"archivesite-cards-bench-{Environment.ProcessId}");
         var cards = Enumerable.Range(0, count).Select(MakeCard).ToArray();

@@ -1,3 +1,17 @@
-if (args is ["cards", ..]) return ArchiveSite.Bench.CardsBenchmark.Run(args[1..]);
-Console.WriteLine("Hello, World!");
-return 0;
+using ArchiveSite.Bench;
+
+// bench <subcommand> [args]. Each benchmark is one file with a Run(BenchArgs) and a usage line; add it here.
+var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run)>
+{
+    ["generate"] = (GenerateCommand.Usage, GenerateCommand.Run),
+    ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
+};
+
+if (args.Length == 0 || !subcommands.TryGetValue(args[0], out var subcommand))
+{
+    Console.Error.WriteLine("usage: bench <subcommand> [args]");
+    foreach (var (name, (usage, _)) in subcommands)
+        Console.Error.WriteLine($"  {usage}");
+    return 2;
+}
+return subcommand.Run(new BenchArgs(args.Skip(1)));

@@ -8,6 +8,7 @@ public static class CommandRunner
     static readonly ICommand[] Commands =
     [
         new InspectCommand(),
+        new CheckCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,6 +1,7 @@
 using ArchiveSite.Ingest.Captions;
 using ArchiveSite.Ingest.Decoding;
 using ArchiveSite.Ingest.Markdown;
+using ArchiveSite.Ingest.RawText;
 using ArchiveSite.Model;
 
 namespace ArchiveSite.Ingest;
@@ -30,7 +31,7 @@ public static class TranscriptReader
                 TranscriptFormat.Markdown => MarkdownReader.Read(sourcePath, decoded.Text),
                 TranscriptFormat.WebVtt => WebVttReader.Read(sourcePath, decoded.Text, sidecar),
                 TranscriptFormat.Srt => SrtReader.Read(sourcePath, decoded.Text, sidecar),
-                _ => RawTextFallback(sourcePath, decoded.Text),
+                _ => RawTextReader.Read(sourcePath, decoded.Text),
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -77,18 +78,4 @@ public static class TranscriptReader
         Slug = TranscriptBuilder.SlugFor(sourcePath),
         Diagnostics = diagnostics,
     };
-
-    /// <summary>Stand-in until the raw-text reader lands on main: paragraphs by blank lines, no speakers.</summary>
-    static Transcript RawTextFallback(string sourcePath, string text)
-    {
-        var builder = new TranscriptBuilder(sourcePath);
-        builder.Warn(1, "the raw-text reader is not available yet; the text was read as plain paragraphs");
-        var line = 1;
-        foreach (var block in text.Split("\n\n"))
-        {
-            builder.AddParagraph(block, line);
-            line += block.Count(c => c == '\n') + 2;
-        }
-        return builder.Build();
-    }
 }

@@ -1,0 +1,119 @@
+using ArchiveSite.Model;
+
+namespace ArchiveSite.Archive;
+
+/// <summary>
+/// The cross-transcript work, done once: people with their appearances, quotes and topics; topics with
+/// their passages and speakers; series in order with previous and next; related transcripts.
+/// </summary>
+public static class ArchiveLinker
+{
+    const int TopTopicsPerPerson = 5;
+    const int RelatedTopicsPerTopic = 5;
+
+    public static TranscriptArchive Link(Registries registries, IReadOnlyList<ArchivedTranscript> processed)
+    {
+        var transcripts = processed.OrderBy(t => t.Slug, StringComparer.Ordinal).ToList();
+        var series = SeriesOf(transcripts);
+        transcripts = WithNeighbours(transcripts, series);
+        transcripts = RelatedTranscripts.Add(transcripts);
+        var newestFirst = transcripts
+            .OrderByDescending(t => t.Source.Date ?? DateOnly.MinValue).ThenBy(t => t.Slug, StringComparer.Ordinal).ToList();
+        var people = PeopleOf(registries, newestFirst);
+        var topics = TopicsOf(registries, transcripts);
+        return new TranscriptArchive(registries.Site, transcripts, people, topics, series);
+    }
+
+    static List<Series> SeriesOf(IEnumerable<ArchivedTranscript> transcripts) =>
+        transcripts.Where(t => t.SeriesId is not null)
+            .GroupBy(t => t.SeriesId!, StringComparer.Ordinal)
+            .Select(g => new Series(g.Key, g.Select(t => t.Source.Series!.Trim()).First(),
+                [.. g.OrderBy(t => t.Source.Date ?? DateOnly.MaxValue)
+                    .ThenBy(t => t.Source.Episode ?? "", NaturalComparer.Instance)
+                    .ThenBy(t => t.Slug, StringComparer.Ordinal)
+                    .Select(t => t.Slug)]))
+            .ToList();
+
+    static List<ArchivedTranscript> WithNeighbours(List<ArchivedTranscript> transcripts, List<Series> series)
+    {
+        var neighbours = new Dictionary<string, (string? Previous, string? Next)>(StringComparer.Ordinal);
+        foreach (var s in series)
+            for (var i = 0; i < s.TranscriptSlugs.Count; i++)
+                neighbours[s.TranscriptSlugs[i]] = (i > 0 ? s.TranscriptSlugs[i - 1] : null,
+                    i + 1 < s.TranscriptSlugs.Count ? s.TranscriptSlugs[i + 1] : null);
+        return transcripts
+            .Select(t => neighbours.TryGetValue(t.Slug, out var n) ? t with { PreviousSlug = n.Previous, NextSlug = n.Next } : t)
+            .ToList();
+    }
+
+    static List<Person> PeopleOf(Registries registries, List<ArchivedTranscript> newestFirst)
+    {
+        var people = registries.People.ToDictionary(p => p.Id,
+            p => new Person(p.Id, p.Name, p.Credentials, p.Bio, p.Aliases, InRegistry: true), StringComparer.Ordinal);
+        foreach (var transcript in newestFirst.OrderBy(t => t.Slug, StringComparer.Ordinal))
+        {
+            foreach (var speaker in transcript.Source.Speakers)
+                people.TryAdd(transcript.PersonIdBySpeaker[speaker.Id],
+                    new Person(speaker.Id, speaker.Name, speaker.Credentials, null, speaker.Labels, InRegistry: false));
+            foreach (var turn in transcript.Source.Turns)
+                people.TryAdd(transcript.PersonIdOf(turn), new Person(turn.SpeakerId, turn.SpeakerId, null, null, [], InRegistry: false));
+        }
+
+        var appearances = new Dictionary<string, List<Appearance>>(StringComparer.Ordinal);
+        foreach (var transcript in newestFirst)
+            foreach (var group in transcript.Source.Turns.GroupBy(transcript.PersonIdOf, StringComparer.Ordinal))
+            {
+                if (!appearances.TryGetValue(group.Key, out var list))
+                    appearances[group.Key] = list = [];
+                list.Add(new Appearance(transcript.Slug, group.Count(), group.Sum(WordCount)));
+            }
+
+        var quotes = newestFirst.SelectMany(t => t.Quotes).Where(q => q.PersonId is not null).ToLookup(q => q.PersonId!, StringComparer.Ordinal);
+        var passages = newestFirst.SelectMany(t => t.Passages).ToLookup(x => x.PersonId, StringComparer.Ordinal);
+        return people.Values.Select(p => p with
+        {
+            Appearances = appearances.GetValueOrDefault(p.Id) ?? [],
+            QuoteIds = [.. quotes[p.Id].Select(q => q.Id)],
+            TopTopics = Top(passages[p.Id].Select(x => x.TopicId), TopTopicsPerPerson),
+        }).ToList();
+    }
+
+    static List<Topic> TopicsOf(Registries registries, List<ArchivedTranscript> transcripts)
+    {
+        var catalog = new TopicCatalog(registries.Topics);
+        var entries = registries.Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        foreach (var declared in transcripts.SelectMany(t => t.Source.Topics))
+            entries.TryAdd(catalog.Resolve(declared).Id, catalog.Resolve(declared));
+
+        var topicsOfTranscript = transcripts.ToDictionary(t => t.Slug, t => t.TopicIds, StringComparer.Ordinal);
+        var passagesByTopic = transcripts.SelectMany(t => t.Passages).ToLookup(p => p.TopicId, StringComparer.Ordinal);
+        var transcriptsByTopic = transcripts.SelectMany(t => t.TopicIds.Select(id => (Id: id, Transcript: t)))
+            .ToLookup(x => x.Id, x => x.Transcript, StringComparer.Ordinal);
+        return entries.Values.Select(entry =>
+        {
+            var passages = passagesByTopic[entry.Id]
+                .OrderByDescending(p => p.Score).ThenBy(p => p.TranscriptSlug, StringComparer.Ordinal).ThenBy(p => p.Turn)
+                .ToList();
+            var having = transcriptsByTopic[entry.Id]
+                .Select(t => (t.Slug, Hits: t.Passages.Where(p => p.TopicId == entry.Id).Sum(p => p.Hits)))
+                .OrderByDescending(x => x.Hits).ThenBy(x => x.Slug, StringComparer.Ordinal)
+                .Select(x => x.Slug).ToList();
+            return new Topic(entry.Id, entry.Name, entry.Description, entry.Terms)
+            {
+                Passages = passages,
+                TranscriptSlugs = having,
+                TopSpeakers = Top(passages.Select(p => p.PersonId), int.MaxValue),
+                Related = Top(having.SelectMany(slug => topicsOfTranscript[slug]).Where(id => id != entry.Id), RelatedTopicsPerTopic),
+            };
+        }).ToList();
+    }
+
+    static List<Tally> Top(IEnumerable<string> ids, int count) =>
+        ids.GroupBy(id => id, StringComparer.Ordinal)
+            .Select(g => new Tally(g.Key, g.Count()))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Take(count).ToList();
+
+    public static int WordCount(Turn turn) =>
+        turn.Paragraphs.Sum(p => p.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Length);
+}

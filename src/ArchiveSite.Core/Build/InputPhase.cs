@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using ArchiveSite.Archive;
+using ArchiveSite.Model;
+using ArchiveSite.Text;
+
+namespace ArchiveSite.Build;
+
+/// <summary>Reads one transcript file; never throws (problems become the transcript's diagnostics).</summary>
+/// <param name="sourcePath">The path relative to the input folder, as diagnostics and slugs should show it.</param>
+/// <param name="file">The file on disk.</param>
+public delegate Transcript TranscriptReading(string sourcePath, string file);
+
+/// <summary>Phase 1: read the registries and every transcript under <c>transcripts/</c>, in parallel.</summary>
+public static class InputPhase
+{
+    public const string TranscriptsFolder = "transcripts";
+
+    static readonly HashSet<string> TranscriptExtensions = new([".md", ".markdown", ".txt", ".vtt", ".srt"], StringComparer.OrdinalIgnoreCase);
+    static readonly HashSet<string> SidecarExtensions = new([".yml", ".yaml"], StringComparer.OrdinalIgnoreCase);
+
+    public static InputData Run(string inputDirectory, TranscriptReading read)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (!Directory.Exists(inputDirectory))
+            return new InputData(Registries.Empty, [],
+                [new Diagnostic(Severity.Error, inputDirectory, 1, "the input folder does not exist")]);
+
+        var registries = RegistryLoader.Load(inputDirectory);
+        diagnostics.AddRange(registries.Diagnostics);
+
+        var files = TranscriptFiles(inputDirectory, diagnostics);
+        var transcripts = new ConcurrentBag<Transcript>();
+        Parallel.ForEach(files, file =>
+        {
+            var relative = Path.GetRelativePath(inputDirectory, file).Replace('\\', '/');
+            transcripts.Add(Read(file, relative, read));
+        });
+        var ordered = transcripts.OrderBy(t => t.SourcePath, StringComparer.Ordinal).ToList();
+        diagnostics.AddRange(DuplicateSlugs(ordered));
+        return new InputData(registries, ordered, diagnostics);
+    }
+
+    static Transcript Read(string file, string relative, TranscriptReading read)
+    {
+        try
+        {
+            return read(relative, file);
+        }
+        catch (IOException e)
+        {
+            return Unreadable(relative, e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Unreadable(relative, e.Message);
+        }
+    }
+
+    static Transcript Unreadable(string relative, string reason) => new()
+    {
+        SourcePath = relative,
+        Slug = Slug.From(Path.GetFileNameWithoutExtension(relative)),
+        Diagnostics = [new Diagnostic(Severity.Error, relative, 1, "the file cannot be read: " + reason)],
+    };
+
+    static List<string> TranscriptFiles(string inputDirectory, List<Diagnostic> diagnostics)
+    {
+        var folder = Path.Combine(inputDirectory, TranscriptsFolder);
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Add(new Diagnostic(Severity.Warning, TranscriptsFolder, 1, "there is no transcripts folder; the site will have no transcripts"));
+            return [];
+        }
+        var files = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith('.'))
+                continue;
+            if (TranscriptExtensions.Contains(Path.GetExtension(name)))
+                files.Add(file);
+            else if (IsCaptionSidecar(file))
+                continue;
+            else
+                diagnostics.Add(new Diagnostic(Severity.Info, Path.GetRelativePath(inputDirectory, file).Replace('\\', '/'), 1,
+                    "not a transcript format (.md, .txt, .vtt, .srt); left out"));
+        }
+        return files;
+    }
+
+    /// <summary>Metadata beside a caption file (<c>talk.yml</c> for <c>talk.vtt</c>), which its reader reads with it.</summary>
+    static bool IsCaptionSidecar(string file) =>
+        SidecarExtensions.Contains(Path.GetExtension(file))
+        && (File.Exists(Path.ChangeExtension(file, ".vtt")) || File.Exists(Path.ChangeExtension(file, ".srt")));
+
+    static IEnumerable<Diagnostic> DuplicateSlugs(IEnumerable<Transcript> transcripts) =>
+        transcripts.GroupBy(t => t.Slug, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .SelectMany(g => g.Skip(1).Select(t => new Diagnostic(Severity.Error, t.SourcePath, 1,
+                $"its page name '{g.Key}' is already taken by {g.First().SourcePath}; give one of them another slug or file name")));
+}

@@ -1,0 +1,29 @@
+using ArchiveSite.Model;
+using ArchiveSite.Output;
+using ArchiveSite.Site;
+
+namespace ArchiveSite.Build;
+
+/// <summary>Phase 4: run every output step into a staging folder; swap it in only if no step reported an error.</summary>
+public static class OutputPhase
+{
+    public static OutputResult Run(SiteModel site, ThemeFolder theme, string outputDirectory, IReadOnlyList<IOutputStep> steps,
+        Action<string, TimeSpan>? stepDone = null)
+    {
+        using var staged = new StagedOutput(outputDirectory);
+        var context = new OutputContext(site.Archive, site.Pages, theme, staged);
+        foreach (var step in steps)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            step.Run(context);
+            stepDone?.Invoke(step.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+        var diagnostics = context.Diagnostics.ToList();
+        var succeeded = diagnostics.All(d => d.Severity != Severity.Error);
+        if (succeeded)
+            staged.Commit();
+        return new OutputResult(succeeded, staged.Written.Count, diagnostics);
+    }
+
+    public sealed record OutputResult(bool Succeeded, int FilesWritten, IReadOnlyList<Diagnostic> Diagnostics);
+}

@@ -1,0 +1,106 @@
+using ArchiveSite.Archive;
+using ArchiveSite.Model;
+using ArchiveSite.Text;
+
+namespace ArchiveSite.Build;
+
+/// <summary>
+/// Phase 2, per transcript and in parallel: resolve speakers to people, find topics (declared, and matched by
+/// the terms of <c>topics.yml</c>), give quotes their ids. Nothing here looks at another transcript.
+/// </summary>
+public sealed class ProcessPhase(Registries registries)
+{
+    /// <summary>Term occurrences a transcript needs before a topic it does not declare is given to it.</summary>
+    public const int MinimumTopicHits = 2;
+
+    readonly SpeakerResolver _speakers = new(registries.People);
+    readonly TopicCatalog _topics = new(registries.Topics);
+    readonly TopicMatcher _matcher = new(registries.Topics);
+
+    public static IReadOnlyList<ArchivedTranscript> Run(InputData input)
+    {
+        var phase = new ProcessPhase(input.Registries);
+        return input.Transcripts.AsParallel().AsOrdered().Select(phase.Process).ToList();
+    }
+
+    public ArchivedTranscript Process(Transcript transcript)
+    {
+        var personIds = ResolveSpeakers(transcript);
+        var stemCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var hitsByTopic = new Dictionary<string, List<(int Turn, string PersonId, int Words, TopicHit Hit, string Text)>>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var turn in transcript.Turns)
+        {
+            number++;
+            var text = string.Join('\n', turn.Paragraphs);
+            var stems = WordStems.Of(text);
+            foreach (var stem in stems)
+                stemCounts[stem] = stemCounts.GetValueOrDefault(stem) + 1;
+            foreach (var hit in _matcher.Match(stems))
+            {
+                if (!hitsByTopic.TryGetValue(hit.TopicId, out var list))
+                    hitsByTopic[hit.TopicId] = list = [];
+                list.Add((number, personIds.GetValueOrDefault(turn.SpeakerId, turn.SpeakerId), stems.Count, hit, text));
+            }
+        }
+
+        var declared = transcript.Topics.Select(t => _topics.Resolve(t).Id).Distinct(StringComparer.Ordinal).ToList();
+        var matched = hitsByTopic
+            .Select(h => (Id: h.Key, Hits: h.Value.Sum(x => x.Hit.Hits)))
+            .Where(h => h.Hits >= MinimumTopicHits || declared.Contains(h.Id))
+            .OrderByDescending(h => h.Hits).ThenBy(h => h.Id, StringComparer.Ordinal)
+            .Select(h => h.Id)
+            .ToList();
+        var topicIds = matched.Concat(declared.Where(d => !matched.Contains(d))).ToList();
+
+        var passages = topicIds
+            .Where(hitsByTopic.ContainsKey)
+            .SelectMany(id => hitsByTopic[id].Select(h => new Passage(id, transcript.Slug, h.Turn, h.PersonId, h.Hit.Hits,
+                PassageScore(h.Hit.Hits, h.Words), Excerpt.Around(h.Text, h.Hit.FirstStem))))
+            .ToList();
+
+        return new ArchivedTranscript
+        {
+            Source = transcript,
+            Title = transcript.Title ?? TitleFromFileName(transcript.SourcePath),
+            SeriesId = string.IsNullOrWhiteSpace(transcript.Series) ? null : Slug.From(transcript.Series),
+            PersonIdBySpeaker = personIds,
+            TopicIds = topicIds,
+            Passages = passages,
+            Quotes = QuotesOf(transcript, personIds),
+            StemCounts = stemCounts,
+        };
+    }
+
+    Dictionary<string, string> ResolveSpeakers(Transcript transcript)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var speaker in transcript.Speakers)
+            ids.TryAdd(speaker.Id, _speakers.Resolve(speaker)?.Id ?? speaker.Id);
+        return ids;
+    }
+
+    /// <summary>More occurrences rank higher; a long turn needs more of them than a short one to rank as high.</summary>
+    static double PassageScore(int hits, int words) => Math.Round(hits / Math.Sqrt(words + 25.0), 6);
+
+    static List<ArchivedQuote> QuotesOf(Transcript transcript, Dictionary<string, string> personIds)
+    {
+        var quotes = new List<ArchivedQuote>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var quote in transcript.Quotes)
+        {
+            var id = ArchivedQuote.IdFor(transcript.Slug, quote.Text);
+            if (!ids.Add(id))
+                continue;
+            var personId = quote.SpeakerId is null ? null : personIds.GetValueOrDefault(quote.SpeakerId, quote.SpeakerId);
+            quotes.Add(new ArchivedQuote(id, quote.Text, transcript.Slug, personId, quote.Section, quote.Turn, quote.Line));
+        }
+        return quotes;
+    }
+
+    static string TitleFromFileName(string path)
+    {
+        var words = Path.GetFileNameWithoutExtension(path).Replace('-', ' ').Replace('_', ' ').Trim();
+        return words.Length == 0 ? path : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using ArchiveSite.Model;
+using ArchiveSite.Site;
+
+namespace ArchiveSite.Build;
+
+/// <summary>
+/// The build, top to bottom: Input (read) -> Process (per transcript) -> PostProcess (across transcripts)
+/// -> Output (render and write, swapped in only on success). Any error diagnostic stops the build before
+/// the output folder is touched.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme, TranscriptReading read)
+    {
+        var times = new List<PhaseTime>();
+        var input = Timed(times, "input", () => InputPhase.Run(inputDirectory, read));
+        return Build(input, outputDirectory, theme, times);
+    }
+
+    /// <summary>Builds from transcripts already read, e.g. made in code by a test.</summary>
+    public static BuildResult Build(InputData input, string outputDirectory, ThemeFolder theme, List<PhaseTime>? times = null)
+    {
+        times ??= [];
+        var diagnostics = input.AllDiagnostics.ToList();
+        if (diagnostics.Any(d => d.Severity == Severity.Error))
+            return new BuildResult(false, diagnostics, times, null, 0);
+
+        var processed = Timed(times, "process", () => ProcessPhase.Run(input));
+        var site = Timed(times, "postprocess", () => PostProcessPhase.Run(input.Registries, processed, SiteFeatures.PageSources));
+        var output = Timed(times, "output", () => OutputPhase.Run(site, theme, outputDirectory, SiteFeatures.OutputSteps,
+            (step, elapsed) => times.Add(new PhaseTime("output: " + step, elapsed))));
+        diagnostics.AddRange(output.Diagnostics);
+        return new BuildResult(output.Succeeded, diagnostics, times, site, output.FilesWritten);
+    }
+
+    static T Timed<T>(List<PhaseTime> times, string name, Func<T> phase)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = phase();
+        times.Add(new PhaseTime(name, Stopwatch.GetElapsedTime(started)));
+        return result;
+    }
+}

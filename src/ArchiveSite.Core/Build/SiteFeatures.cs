@@ -1,0 +1,32 @@
+using ArchiveSite.Output;
+using ArchiveSite.Site;
+using ArchiveSite.Site.Pages;
+
+namespace ArchiveSite.Build;
+
+/// <summary>
+/// What the site is made of. A new feature adds its class and one line here: a page source for HTML pages
+/// rendered with a layout, or an output step for any other files.
+/// </summary>
+public static class SiteFeatures
+{
+    public static IReadOnlyList<IPageSource> PageSources { get; } =
+    [
+        new HomePage(),
+        new TranscriptPages(),
+        new SpeakerPages(),
+        new TopicPages(),
+        new SeriesPages(),
+        new QuotePages(),
+        new SearchPage(),
+    ];
+
+    public static IReadOnlyList<IOutputStep> OutputSteps { get; } =
+    [
+        new RenderPages(),
+        new CopyThemeAssets(),
+        new CopyNpmAssets(),
+        new WriteSitemap(),
+        new WriteFeed(),
+    ];
+}

@@ -1,0 +1,176 @@
+namespace ArchiveSite.Ingest.RawText;
+
+/// <summary>
+/// Reads the whole document once to learn its conventions (label family, running headers and footers,
+/// spacing, paragraph marks) so that classification follows this document rather than one known source.
+/// </summary>
+internal static class ConventionLearner
+{
+    const int MaxRunningLineLength = 100;
+    const int MaxRunningLineWords = 14;
+
+    public static DocumentConventions Learn(IReadOnlyList<SourceLine> lines)
+    {
+        var content = lines.Where(line => !line.IsBlank).ToList();
+        var bodyIndent = ModeIndent(content);
+        var (family, labelsIndented) = LearnLabels(content, bodyIndent + DocumentConventions.ParagraphIndentStep);
+        var spaceMarksPageStart = bodyIndent == 0 && content.Count(line => line.Indent == 1) is var ones
+                                  && ones > 0 && ones * 10 < content.Count;
+        return new DocumentConventions(
+            family,
+            labelsIndented,
+            LearnRunningLines(content, family, spaceMarksPageStart),
+            IsDoubleSpaced(lines),
+            bodyIndent,
+            TypicalWidth(content),
+            UsesTrailingSpaceBreaks(content),
+            UsesIndentedParagraphs(content, bodyIndent),
+            spaceMarksPageStart);
+    }
+
+    /// <param name="paragraphIndent">Indentation of a paragraph's first line, when paragraphs are indented.</param>
+    static (LabelFamily?, bool) LearnLabels(List<SourceLine> content, int paragraphIndent)
+    {
+        LabelFamily? best = null;
+        var bestIndented = false;
+        var bestScore = 0.0;
+        foreach (var family in new[] { LabelFamily.Colon, LabelFamily.Period })
+        {
+            var found = new List<(string Label, int Indent)>();
+            foreach (var line in content)
+                if (!line.Unnumbered && LabelRecognizer.Match(line.Text.Trim(), family) is { } label)
+                    found.Add((label.Label, line.Indent));
+            if (found.Count == 0)
+                continue;
+            var indents = found.Select(f => f.Indent).Order().ToList();
+            var indented = indents[indents.Count / 2] >= paragraphIndent;
+            var score = found.Where(f => !indented || f.Indent >= paragraphIndent)
+                .GroupBy(f => f.Label, StringComparer.OrdinalIgnoreCase)
+                .Sum(g => g.Count() >= 2 ? g.Count() : 0.5);
+            if (score > bestScore)
+                (best, bestIndented, bestScore) = (family, indented, score);
+        }
+        return (best, bestIndented);
+    }
+
+    /// <summary>
+    /// A line is a running header or footer when it recurs (digits aside) at least three times without
+    /// reading like a sentence, or twice with each occurrence right at a page boundary.
+    /// </summary>
+    static Dictionary<string, string> LearnRunningLines(
+        List<SourceLine> content, LabelFamily? family, bool spaceMarksPageStart)
+    {
+        var boundary = new bool[content.Count];
+        var pageOpens = new bool[content.Count];
+        for (var i = 0; i < content.Count; i++)
+        {
+            var furniture = PageFurniture.KindOf(content[i].Text.Trim());
+            pageOpens[i] = content[i].PageStart || spaceMarksPageStart && content[i].Indent == 1 || furniture == "page-mark";
+            boundary[i] = pageOpens[i] || furniture == "page-number";
+        }
+
+        var occurrences = new Dictionary<string, List<int>>();
+        for (var i = 0; i < content.Count; i++)
+        {
+            var trimmed = content[i].Text.Trim();
+            if (trimmed.Length > MaxRunningLineLength || PageFurniture.KindOf(trimmed) is not null)
+                continue;
+            var key = RunningLineKey.Of(trimmed);
+            if (!occurrences.TryGetValue(key, out var list))
+                occurrences[key] = list = [];
+            list.Add(i);
+        }
+
+        var running = new Dictionary<string, string>();
+        foreach (var (key, at) in occurrences)
+        {
+            if (at.Count < 2 || !LooksLikeFurniture(content[at[0]], key, family))
+                continue;
+            var nearBoundary = at.Count(i => NearBoundary(boundary, i));
+            if (at.Count >= 3 || nearBoundary == at.Count)
+                running[key] = OpensPage(pageOpens, at[0]) ? "header" : "footer";
+        }
+        return running;
+    }
+
+    static bool LooksLikeFurniture(SourceLine line, string key, LabelFamily? family)
+    {
+        if (key.Split(' ').Length > MaxRunningLineWords || key[^1] is '.' or '?' or '!' or ',' or ';' && !key.Contains('#'))
+            return false;
+        if (family is { } f && LabelRecognizer.Match(line.Text.Trim(), f) is not null)
+            return false;
+        return true;
+    }
+
+    static bool NearBoundary(bool[] boundary, int i) =>
+        i == 0 || i == boundary.Length - 1 || boundary[i] || boundary[i - 1] || boundary[i + 1];
+
+    static bool OpensPage(bool[] boundary, int i) => i == 0 || boundary[i] || boundary[i - 1];
+
+    static bool IsDoubleSpaced(IReadOnlyList<SourceLine> lines)
+    {
+        int pairs = 0, oneBlank = 0, blanks = 0;
+        var seenContent = false;
+        foreach (var line in lines)
+        {
+            if (line.IsBlank)
+            {
+                blanks++;
+                continue;
+            }
+            if (seenContent)
+            {
+                pairs++;
+                if (blanks == 1)
+                    oneBlank++;
+            }
+            seenContent = true;
+            blanks = 0;
+        }
+        return pairs >= 4 && oneBlank * 10 >= pairs * 6;
+    }
+
+    static int ModeIndent(List<SourceLine> content)
+    {
+        var counts = new int[41];
+        foreach (var line in content)
+            counts[Math.Min(line.Indent, 40)]++;
+        var mode = 0;
+        for (var i = 1; i < counts.Length; i++)
+            if (counts[i] > counts[mode])
+                mode = i;
+        return mode;
+    }
+
+    static int TypicalWidth(List<SourceLine> content)
+    {
+        if (content.Count == 0)
+            return 80;
+        var lengths = content.Select(line => line.Text.TrimEnd().Length).Order().ToList();
+        return Math.Max(20, lengths[(int)(lengths.Count * 0.9)]);
+    }
+
+    static bool UsesTrailingSpaceBreaks(List<SourceLine> content)
+    {
+        int one = 0, more = 0;
+        foreach (var line in content)
+        {
+            var text = line.Text;
+            if (text.EndsWith("  ", StringComparison.Ordinal))
+                more++;
+            else if (text.EndsWith(' '))
+                one++;
+        }
+        return one > 0 && more > 0 && (one + more) * 2 >= content.Count;
+    }
+
+    static bool UsesIndentedParagraphs(List<SourceLine> content, int bodyIndent)
+    {
+        var starts = 0;
+        for (var i = 1; i < content.Count; i++)
+            if (content[i].Indent >= bodyIndent + DocumentConventions.ParagraphIndentStep
+                && content[i - 1].Indent <= bodyIndent + 1 && !content[i].Unnumbered)
+                starts++;
+        return starts >= 2 && starts * 100 >= content.Count * 3;
+    }
+}

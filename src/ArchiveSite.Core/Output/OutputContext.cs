@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using ArchiveSite.Archive;
+using ArchiveSite.Model;
+using ArchiveSite.Site;
+
+namespace ArchiveSite.Output;
+
+/// <summary>What an output step gets: the finished archive and pages, the renderer, the theme and the writer.</summary>
+public sealed class OutputContext(TranscriptArchive archive, IReadOnlyList<Page> pages, ThemeFolder theme, IOutputWriter writer)
+{
+    readonly ConcurrentQueue<Diagnostic> _diagnostics = new();
+
+    public TranscriptArchive Archive { get; } = archive;
+
+    /// <summary>Every HTML page of the site, in a stable order.</summary>
+    public IReadOnlyList<Page> Pages { get; } = pages;
+
+    public ThemeFolder Theme { get; } = theme;
+    public PageRenderer Renderer { get; } = new(theme, archive.Site);
+    public IOutputWriter Writer { get; } = writer;
+
+    public IReadOnlyCollection<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>Records a problem; an error fails the build once all steps have run.</summary>
+    public void Report(Diagnostic diagnostic) => _diagnostics.Enqueue(diagnostic);
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text;
+using ArchiveSite.Archive;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace ArchiveSite.Site;
+
+/// <summary>
+/// Renders pages with the theme's layouts: the page's own layout draws the main content, then
+/// <c>base.sbn</c> wraps it with the head, header, search box and footer. Safe to use from many threads.
+/// </summary>
+public sealed class PageRenderer(ThemeFolder theme, SiteSettings site)
+{
+    public const string BaseLayout = "base";
+
+    readonly ConcurrentDictionary<string, Lazy<Template>> _templates = new(StringComparer.Ordinal);
+
+    public byte[] Render(Page page)
+    {
+        var root = Urls.RootOf(page.Path);
+        var content = RenderLayout(page.Layout, page.Path, new { model = page.Model, root, site });
+        var html = RenderLayout(BaseLayout, page.Path, new
+        {
+            content = new RawHtml(content),
+            page = HeadOf(page),
+            links = LinksFrom(page.Path),
+            root,
+            site,
+        });
+        return Encoding.UTF8.GetBytes(html);
+    }
+
+    HeadView HeadOf(Page page)
+    {
+        var image = page.Head.Image ?? site.DefaultImage;
+        var isHome = page.Path == Urls.Home;
+        return new HeadView(
+            isHome ? site.Title : $"{page.Head.Title} · {site.Title}",
+            page.Head.Title,
+            page.Head.Description,
+            Urls.Absolute(site, page.Path),
+            Urls.Absolute(site, image) ?? Urls.Relative(page.Path, image),
+            page.Head.OgType,
+            page.Head.JsonLd,
+            page.Path);
+    }
+
+    static LinksView LinksFrom(string page) => new(
+        Urls.Relative(page, Urls.Home),
+        Urls.Relative(page, Urls.SpeakersIndex),
+        Urls.Relative(page, Urls.TopicsIndex),
+        Urls.Relative(page, Urls.Search),
+        Urls.Relative(page, Urls.Stylesheet),
+        Urls.Relative(page, Urls.Script),
+        Urls.Relative(page, Urls.Feed));
+
+    string RenderLayout(string layout, string pagePath, object globals)
+    {
+        var template = _templates.GetOrAdd(layout, name => new Lazy<Template>(() => Load(name))).Value;
+        var context = new HtmlTemplateContext();
+        var scriptObject = new ScriptObject();
+        scriptObject.Import(globals, renamer: context.MemberRenamer);
+        context.PushGlobal(scriptObject);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new TemplateException(theme.LayoutFile(layout), e.Span.Start.Line + 1, $"{e.OriginalMessage} (rendering {pagePath})");
+        }
+    }
+
+    Template Load(string layout)
+    {
+        var file = theme.LayoutFile(layout);
+        if (!File.Exists(file))
+            throw new TemplateException(file, 1, "the layout file is missing");
+        var template = Template.Parse(File.ReadAllText(file), file);
+        if (template.HasErrors)
+        {
+            var first = template.Messages.First();
+            throw new TemplateException(file, first.Span.Start.Line + 1, string.Join("; ", template.Messages.Select(m => m.Message)));
+        }
+        return template;
+    }
+
+    /// <summary>What <c>base.sbn</c> reads as <c>page</c>.</summary>
+    public sealed record HeadView(string FullTitle, string Title, string Description, string? Canonical, string Image,
+        string OgType, RawHtml? JsonLd, string Path);
+
+    /// <summary>Links every page has, relative to that page.</summary>
+    public sealed record LinksView(string Home, string Speakers, string Topics, string Search, string Stylesheet, string Script, string Feed);
+}

@@ -1,0 +1,41 @@
+using ArchiveSite.Archive;
+
+namespace ArchiveSite.Site.Pages;
+
+/// <summary><c>speakers/&lt;id&gt;.html</c> for everyone, and <c>speakers/index.html</c> listing them.</summary>
+public sealed class SpeakerPages : IPageSource
+{
+    public IEnumerable<Page> PagesOf(TranscriptArchive archive)
+    {
+        foreach (var person in archive.People)
+            yield return PageOf(archive, person);
+
+        var index = new SpeakersView([.. archive.People.Select(p => new SpeakerItem(p.Name, p.Credentials,
+            Urls.Relative(Urls.SpeakersIndex, Urls.Speaker(p.Id)), p.Appearances.Count))]);
+        yield return new Page(Urls.SpeakersIndex, "speakers",
+            new PageHead("Speakers", $"Everyone who speaks in {archive.Site.Title}."), index);
+    }
+
+    static Page PageOf(TranscriptArchive archive, Person person)
+    {
+        var path = Urls.Speaker(person.Id);
+        var view = new SpeakerView(
+            person.Name,
+            person.Credentials,
+            person.Bio,
+            [.. person.Appearances.Select(a => Lists.Transcript(archive, a.TranscriptSlug, path, a.Turns, a.Words))],
+            person.Appearances.Sum(a => a.Turns),
+            person.Appearances.Sum(a => a.Words),
+            [.. person.QuoteIds.Select(id => Lists.Quote(archive, archive.Quote(id), path))],
+            [.. person.TopTopics.Select(t => Lists.Topic(archive, t, path))]);
+        var description = person.Bio ?? $"{person.Name} in {archive.Site.Title}: {person.Appearances.Count} transcripts.";
+        return new Page(path, "speaker", new PageHead(person.Name, description, "profile"), view);
+    }
+
+    public sealed record SpeakerView(string Name, string? Credentials, string? Bio, IReadOnlyList<TranscriptItem> Transcripts,
+        int Turns, int Words, IReadOnlyList<QuoteItem> Quotes, IReadOnlyList<CountedLink> Topics);
+
+    public sealed record SpeakersView(IReadOnlyList<SpeakerItem> Speakers);
+
+    public sealed record SpeakerItem(string Name, string? Credentials, string Url, int Transcripts);
+}

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using ArchiveSite.Archive;
+using ArchiveSite.Model;
+
+namespace ArchiveSite.Site.Pages;
+
+/// <summary><c>transcripts/&lt;slug&gt;.html</c>: the whole transcript, every turn an anchor, with what links it to the archive.</summary>
+public sealed class TranscriptPages : IPageSource
+{
+    public IEnumerable<Page> PagesOf(TranscriptArchive archive)
+    {
+        var mentions = new MentionLinker(archive.People);
+        return archive.Transcripts.Select(t => PageOf(archive, t, mentions));
+    }
+
+    static Page PageOf(TranscriptArchive archive, ArchivedTranscript transcript, MentionLinker mentions)
+    {
+        var path = Urls.Transcript(transcript.Slug);
+        var source = transcript.Source;
+        var quotesByTurn = transcript.Quotes.Where(q => q.Turn is not null).ToLookup(q => q.Turn!.Value);
+        var sections = new List<SectionView>();
+        var toc = new List<Link>();
+        var number = 0;
+        var headed = 0;
+        foreach (var section in source.Sections)
+        {
+            string? anchor = null;
+            if (!string.IsNullOrWhiteSpace(section.Heading))
+            {
+                anchor = Urls.SectionAnchor(++headed);
+                toc.Add(new Link(section.Heading, "#" + anchor));
+            }
+            var turns = section.Turns.Select(turn =>
+            {
+                number++;
+                return TurnOf(archive, transcript, turn, number, path, mentions, quotesByTurn[number]);
+            }).ToList();
+            sections.Add(new SectionView(section.Heading, anchor, turns));
+        }
+
+        var speakers = source.Turns.Select(transcript.PersonIdOf)
+            .Concat(source.Speakers.Select(s => transcript.PersonIdBySpeaker[s.Id]))
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => Lists.Person(archive, id, path)).ToList();
+        var series = transcript.SeriesId is null ? null : archive.SeriesById(transcript.SeriesId);
+        var view = new TranscriptView(
+            transcript.Title,
+            series is null ? null : new Link(series.Name, Urls.Relative(path, Urls.Series(series.Id))),
+            source.Episode,
+            Dates.Display(source.Date),
+            Dates.Iso(source.Date),
+            speakers,
+            toc,
+            sections,
+            [.. transcript.TopicIds.Select(id => new Link(archive.Topic(id).Name, Urls.Relative(path, Urls.Topic(id))))],
+            Neighbour(archive, transcript.PreviousSlug, path),
+            Neighbour(archive, transcript.NextSlug, path),
+            [.. transcript.RelatedSlugs.Select(slug => Lists.Transcript(archive, slug, path))],
+            [.. transcript.Quotes.Where(q => q.Turn is null).Select(q => Lists.Quote(archive, q, path))],
+            number);
+
+        var description = Describe(transcript, speakers);
+        return new Page(path, "transcript", new PageHead(transcript.Title, description, "article",
+            JsonLd: JsonLd.Script(Describe(archive, transcript, speakers, description))), view);
+    }
+
+    static TurnView TurnOf(TranscriptArchive archive, ArchivedTranscript transcript, Turn turn, int number, string path,
+        MentionLinker mentions, IEnumerable<ArchivedQuote> quotes)
+    {
+        var person = archive.Person(transcript.PersonIdOf(turn));
+        return new TurnView(number, Urls.TurnAnchor(number), person.Name, Urls.Relative(path, Urls.Speaker(person.Id)),
+            turn.Start is { } start ? Timestamp(start) : null,
+            [.. turn.Paragraphs.Select(p => mentions.Link(p, path))],
+            [.. quotes.Select(q => Lists.Quote(archive, q, path))]);
+    }
+
+    static Link? Neighbour(TranscriptArchive archive, string? slug, string path) =>
+        slug is null ? null : new Link(archive.Transcript(slug).Title, Urls.Relative(path, Urls.Transcript(slug)));
+
+    static string Timestamp(TimeSpan start) =>
+        start.TotalHours >= 1 ? start.ToString(@"h\:mm\:ss") : start.ToString(@"m\:ss");
+
+    static string Describe(ArchivedTranscript transcript, IReadOnlyList<PersonLink> speakers)
+    {
+        var names = string.Join(", ", speakers.Select(s => s.Name));
+        var when = Dates.Display(transcript.Source.Date);
+        return $"Transcript of {transcript.Title}" + (names.Length > 0 ? $" with {names}" : "") + (when is null ? "." : $", {when}.");
+    }
+
+    static JsonObject Describe(TranscriptArchive archive, ArchivedTranscript transcript, IReadOnlyList<PersonLink> speakers, string description)
+    {
+        var site = archive.Site;
+        var json = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "CreativeWork",
+            ["genre"] = "transcript",
+            ["name"] = transcript.Title,
+            ["description"] = description,
+            ["inLanguage"] = site.Language,
+        };
+        if (Urls.Absolute(site, Urls.Transcript(transcript.Slug)) is { } url)
+            json["url"] = url;
+        if (Dates.Iso(transcript.Source.Date) is { } date)
+            json["datePublished"] = date;
+        if (speakers.Count > 0)
+            json["contributor"] = new JsonArray([.. speakers.Select(s => (JsonNode)new JsonObject { ["@type"] = "Person", ["name"] = s.Name })]);
+        if (transcript.TopicIds.Count > 0)
+            json["keywords"] = string.Join(", ", transcript.TopicIds.Select(id => archive.Topic(id).Name));
+        if (transcript.SeriesId is { } seriesId)
+            json["isPartOf"] = new JsonObject { ["@type"] = "CreativeWorkSeries", ["name"] = archive.SeriesById(seriesId).Name };
+        return json;
+    }
+
+    public sealed record TranscriptView(string Title, Link? Series, string? Episode, string? Date, string? DateIso,
+        IReadOnlyList<PersonLink> Speakers, IReadOnlyList<Link> Contents, IReadOnlyList<SectionView> Sections,
+        IReadOnlyList<Link> Topics, Link? Previous, Link? Next, IReadOnlyList<TranscriptItem> Related,
+        IReadOnlyList<QuoteItem> UnplacedQuotes, int TurnCount);
+
+    public sealed record SectionView(string? Heading, string? Anchor, IReadOnlyList<TurnView> Turns);
+
+    public sealed record TurnView(int Number, string Anchor, string SpeakerName, string SpeakerUrl, string? Time,
+        IReadOnlyList<RawHtml> Paragraphs, IReadOnlyList<QuoteItem> Quotes);
+}
