@@ -15,6 +15,10 @@ public static partial class Timestamps
     [GeneratedRegex(@"\s*\[(" + Pattern + @")\]")]
     private static partial Regex AnyBracketed();
 
+    /// <summary>A transcriber's note with the offset it refers to: "[unintelligible 00:14:25.12]".</summary>
+    [GeneratedRegex(@"\[(?<note>[^\]\[\d]+?)\s+(?<time>" + Pattern + @")\]")]
+    private static partial Regex NoteWithOffset();
+
     public static bool TryParse(string text, out TimeSpan value)
     {
         value = default;
@@ -47,11 +51,19 @@ public static partial class Timestamps
         return true;
     }
 
-    /// <summary>Removes every bracketed offset from the text and returns the ones removed, as printed.</summary>
+    /// <summary>
+    /// Removes every bracketed offset from the text ("[06:11]"; "[unintelligible 00:14:25.12]" keeps its
+    /// note as "[unintelligible]") and returns the offsets removed, as printed.
+    /// </summary>
     public static string StripBracketed(string text, List<string> removed)
     {
         if (!text.Contains('['))
             return text;
+        text = NoteWithOffset().Replace(text, m =>
+        {
+            removed.Add(m.Groups["time"].Value);
+            return $"[{m.Groups["note"].Value}]";
+        });
         return AnyBracketed().Replace(text, m =>
         {
             removed.Add(m.Value.Trim());

@@ -125,6 +125,10 @@ public static class MarkdownReader
                 case ThematicBreakBlock:
                     builder.Remove(line, "markup", "---");
                     break;
+                case ListBlock { IsOrdered: true } list:
+                    foreach (var item in list.OfType<ListItemBlock>())
+                        CollectNumbered(item, $"{item.Order}{list.OrderedDelimiter}", bodyLine, items, builder);
+                    break;
                 case LinkReferenceDefinitionGroup definitions:
                     foreach (var definition in definitions.OfType<LinkReferenceDefinition>())
                         builder.Remove(bodyLine + definition.Line, "markup", $"[{definition.Label}]: {definition.Url}");
@@ -134,6 +138,22 @@ public static class MarkdownReader
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// In speech, "64." or "1990. That year..." at a line start is words, not a list number: the number goes
+    /// back in front of the item's text rather than vanishing with the list markup.
+    /// </summary>
+    static void CollectNumbered(ListItemBlock item, string number, int bodyLine, List<Item> items, TranscriptBuilder builder)
+    {
+        var first = items.Count;
+        Collect(item, bodyLine, items, builder);
+        if (items.Count > first && items[first] is ParagraphItem { Paragraph: { Kind: LabelKind.None } paragraph })
+            items[first] = new ParagraphItem(paragraph with { Text = $"{number} {paragraph.Text}" });
+        else if (items.Count == first || items[first] is not ParagraphItem)
+            items.Insert(first, new ParagraphItem(new LabelledParagraph(LabelKind.None, null, null, number, bodyLine + item.Line)));
+        else
+            builder.Remove(bodyLine + item.Line, "markup", number);
     }
 
     abstract record Item;
