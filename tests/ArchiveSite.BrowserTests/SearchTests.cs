@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ArchiveSite.Build;
+using ArchiveSite.Ingest;
 using ArchiveSite.Site;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -119,7 +120,8 @@ public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper out
             var input = Path.Combine(_root, "input", "transcripts");
             Directory.CreateDirectory(input);
             File.Copy(SharedFile("seeds/000_6031f5502a71255c.txt"), Path.Combine(input, "000_6031f5502a71255c.txt"));
-            var result = SiteBuilder.Build(Path.Combine(_root, "input"), Output, new ThemeFolder(Path.Combine(RepoRoot, "theme")));
+            var result = SiteBuilder.Build(Path.Combine(_root, "input"), Output, new ThemeFolder(Path.Combine(RepoRoot, "theme")),
+                (sourcePath, file) => TranscriptReader.Read(sourcePath, File.ReadAllBytes(file)));
             if (!result.Succeeded)
                 throw new InvalidOperationException("the seed site did not build:\n" + string.Join("\n", result.Diagnostics));
 

@@ -1,4 +1,5 @@
 using ArchiveSite.Model;
+using ArchiveSite.Site;
 
 namespace ArchiveSite.Search;
 
@@ -35,13 +36,13 @@ public sealed record SearchDocument(int Id, string Page, string Anchor, string T
         var documents = new List<SearchDocument>();
         foreach (var source in sources.OrderBy(s => s.Transcript.Slug, StringComparer.Ordinal))
         {
-            var page = $"transcripts/{source.Transcript.Slug}.html";
+            var page = Urls.Transcript(source.Transcript.Slug);
             var number = 0;
             foreach (var section in source.Transcript.Sections)
             foreach (var turn in section.Turns)
             {
                 number++;
-                documents.Add(new SearchDocument(documents.Count, page, $"t-{number}", source.Title,
+                documents.Add(new SearchDocument(documents.Count, page, Urls.TurnAnchor(number), source.Title,
                     source.SpeakerNames.GetValueOrDefault(turn.SpeakerId, turn.SpeakerId), section.Heading ?? "",
                     string.Join("\n\n", turn.Paragraphs), source.Topics));
             }
