@@ -5,6 +5,8 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
 {
     ["generate"] = (GenerateCommand.Usage, GenerateCommand.Run),
     ["read"] = (ReadBenchmark.Usage, ReadBenchmark.Run),
+    ["build"] = (BuildBenchmark.Usage, BuildBenchmark.Run),
+    ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
 };
