@@ -1,3 +1,4 @@
+using ArchiveSite.Download;
 using ArchiveSite.Output;
 using ArchiveSite.Search;
 using ArchiveSite.Site;
@@ -30,5 +31,6 @@ public static class SiteFeatures
         new WriteSitemap(),
         new WriteFeed(),
         new WriteSearchIndex(),
+        new WriteArchiveZip(), // last: it zips everything the steps above wrote
     ];
 }

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using ArchiveSite.Build;
+using ArchiveSite.Site;
+
+namespace ArchiveSite.Bench;
+
+/// <summary>
+/// <c>bench build INPUT [--output DIR] [--theme DIR]</c>: a cold build of INPUT (e.g. bench/out/1000 from
+/// <c>bench generate</c>), a rebuild with nothing changed, and a rebuild after one transcript changed, each
+/// with time per phase; then peak memory, output size, search index bytes and the download's size.
+/// </summary>
+static class BuildBenchmark
+{
+    public const string Usage = "build INPUT [--output bench/out/site] [--theme theme]";
+
+    public static int Run(BenchArgs args)
+    {
+        if (args.Positional.Count != 1 || !Directory.Exists(args.Positional[0]))
+        {
+            Console.Error.WriteLine("usage: bench " + Usage);
+            return 2;
+        }
+        var input = Path.GetFullPath(args.Positional[0]);
+        var output = Path.GetFullPath(args.Get("--output", Path.Combine("bench", "out", "site")));
+        var theme = new ThemeFolder(Path.GetFullPath(args.Get("--theme", "theme")));
+        if (ThemePackages.EnsureInstalled(theme, Console.Error.WriteLine) is { } problem)
+        {
+            Console.Error.WriteLine(problem);
+            return 1;
+        }
+        if (Directory.Exists(output))
+            Directory.Delete(output, recursive: true);
+
+        if (!Measure("cold build", input, output, theme))
+            return 1;
+        Measure("no-change rebuild", input, output, theme);
+        var changed = Directory.EnumerateFiles(Path.Combine(input, InputPhase.TranscriptsFolder)).Order(StringComparer.Ordinal).First();
+        var original = File.ReadAllBytes(changed);
+        try
+        {
+            File.AppendAllText(changed, "\n\nDr. Added:  One more sentence for the benchmark. \n");
+            Measure("one-transcript change", input, output, theme);
+        }
+        finally
+        {
+            File.WriteAllBytes(changed, original);
+        }
+
+        var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Select(f => new FileInfo(f)).ToList();
+        var search = Path.Combine(output, "search");
+        var searchBytes = Directory.Exists(search)
+            ? Directory.EnumerateFiles(search, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length)
+            : 0;
+        var zip = new FileInfo(Path.Combine(output, "archive.zip"));
+        Console.WriteLine($"output: {files.Count:N0} files, {Mb(files.Sum(f => f.Length))}; search index {Mb(searchBytes)} " +
+                          $"({(Directory.Exists(search) ? Directory.GetFiles(search).Length : 0)} files); " +
+                          $"archive.zip {(zip.Exists ? Mb(zip.Length) : "none")}");
+        Console.WriteLine($"peak working set {Mb(Process.GetCurrentProcess().PeakWorkingSet64)}");
+        return 0;
+    }
+
+    static bool Measure(string label, string input, string output, ThemeFolder theme)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = SiteBuilder.Build(input, output, theme);
+        var total = stopwatch.Elapsed;
+        var archive = result.Site?.Archive;
+        Console.WriteLine($"{label}: {total.TotalSeconds:F2} s, {(result.Succeeded ? "ok" : "FAILED")}, " +
+                          $"{archive?.Transcripts.Count ?? 0} transcripts, {result.FilesWritten:N0} files, " +
+                          $"{result.Errors.Count()} errors, {result.Warnings.Count()} warnings");
+        foreach (var time in result.Times)
+            Console.WriteLine($"    {time.Name,-28} {time.Elapsed.TotalSeconds,7:F2} s");
+        foreach (var error in result.Errors.Take(5))
+            Console.WriteLine("    " + error);
+        return result.Succeeded;
+    }
+
+    static string Mb(long bytes) => $"{bytes / 1048576.0:F1} MB";
+}
