@@ -53,20 +53,34 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
     public static ShardSource FromIndex(Lunr.Index index)
     {
         var fieldNumber = index.Fields.Select((name, i) => (name, i)).ToDictionary(f => f.name, f => f.i);
-        var documentCount = 0;
-        var vectors = new Dictionary<(int Field, int Document), IReadOnlyList<Lunr.VectorElement>>();
+        var documentCount = index.FieldVectors.Count / Math.Max(1, index.Fields.Count);
+        var vectors = index.Fields.Select(_ => new IReadOnlyList<Lunr.VectorElement>[documentCount]).ToArray();
         foreach (var fieldVector in index.FieldVectors)
         {
             var document = DocumentNumber(fieldVector.FieldRef.DocRef);
-            vectors[(fieldNumber[fieldVector.FieldRef.FieldName], document)] = fieldVector.Vector.Elements;
-            documentCount = Math.Max(documentCount, document + 1);
+            if (document >= documentCount)
+                throw new FormatException($"search shards need document refs 0..N-1, found ref {document} among {documentCount} documents");
+            vectors[fieldNumber[fieldVector.FieldRef.FieldName]][document] = fieldVector.Vector.Elements;
         }
 
-        var terms = index.InvertedIndex.Select(entry => new IndexTerm(entry.Term, entry.Posting.Index,
-            entry.Posting.DocRefsByField.Select((refs, field) => (IReadOnlyList<Posting>)refs
-                .Select(reference => DocumentNumber(reference))
-                .Select(document => new Posting(document, WeightOf(vectors[(field, document)], entry.Posting.Index, entry.Term)))
-                .ToArray()).ToArray())).ToArray();
+        var terms = new IndexTerm[index.InvertedIndex.Count];
+        Parallel.For(0, terms.Length, t =>
+        {
+            var entry = index.InvertedIndex[t];
+            var byField = new IReadOnlyList<Posting>[index.Fields.Count];
+            for (var field = 0; field < byField.Length; field++)
+            {
+                var refs = entry.Posting.DocRefsByField[field];
+                var postings = new Posting[refs.Count];
+                for (var i = 0; i < postings.Length; i++)
+                {
+                    var document = DocumentNumber(refs[i]);
+                    postings[i] = new Posting(document, WeightOf(vectors[field][document], entry.Posting.Index, entry.Term));
+                }
+                byField[field] = postings;
+            }
+            terms[t] = new IndexTerm(entry.Term, entry.Posting.Index, byField);
+        });
         return new ShardSource(Lunr.Index.Version, index.Fields, documentCount, terms);
     }
 

@@ -12,7 +12,7 @@ internal static class ConventionLearner
     public static DocumentConventions Learn(IReadOnlyList<SourceLine> lines)
     {
         var content = lines.Where(line => !line.IsBlank).ToList();
-        var bodyIndent = ModeIndent(content);
+        var bodyIndent = BodyIndentOf(content);
         var (family, labelsIndented) = LearnLabels(content, bodyIndent + DocumentConventions.ParagraphIndentStep);
         var spaceMarksPageStart = bodyIndent == 0 && content.Count(line => line.Indent == 1) is var ones
                                   && ones > 0 && ones * 10 < content.Count;
@@ -88,7 +88,7 @@ internal static class ConventionLearner
                 continue;
             var nearBoundary = at.Count(i => NearBoundary(boundary, i));
             if (at.Count >= 3 || nearBoundary == at.Count)
-                running[key] = OpensPage(pageOpens, at[0]) ? "header" : "footer";
+                running[key] = OpensPage(pageOpens, boundary, at[0]) ? "header" : "footer";
         }
         return running;
     }
@@ -105,7 +105,20 @@ internal static class ConventionLearner
     static bool NearBoundary(bool[] boundary, int i) =>
         i == 0 || i == boundary.Length - 1 || boundary[i] || boundary[i - 1] || boundary[i + 1];
 
-    static bool OpensPage(bool[] boundary, int i) => i == 0 || boundary[i] || boundary[i - 1];
+    /// <summary>The line opens a page, or follows its opening with only page numbers between.</summary>
+    static bool OpensPage(bool[] pageOpens, bool[] boundary, int i)
+    {
+        if (pageOpens[i])
+            return true;
+        for (var j = i - 1; j >= 0; j--)
+        {
+            if (pageOpens[j])
+                return true;
+            if (!boundary[j])
+                return false;
+        }
+        return true;
+    }
 
     static bool IsDoubleSpaced(IReadOnlyList<SourceLine> lines)
     {
@@ -130,15 +143,23 @@ internal static class ConventionLearner
         return pairs >= 4 && oneBlank * 10 >= pairs * 6;
     }
 
-    static int ModeIndent(List<SourceLine> content)
+    /// <summary>
+    /// The smallest indentation that a quarter of the lines share: wrapped lines outnumber paragraph
+    /// openings in real text, but a short fragment may have as many openings as wrapped lines.
+    /// </summary>
+    static int BodyIndentOf(List<SourceLine> content)
     {
         var counts = new int[41];
         foreach (var line in content)
             counts[Math.Min(line.Indent, 40)]++;
         var mode = 0;
-        for (var i = 1; i < counts.Length; i++)
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] * 4 >= content.Count)
+                return i;
             if (counts[i] > counts[mode])
                 mode = i;
+        }
         return mode;
     }
 

@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using ArchiveSite.Model;
+using ArchiveSite.Search;
+
+namespace ArchiveSite.Bench;
+
+/// <summary>
+/// search-size: builds the search files for a synthetic archive and prints what a visitor's first query
+/// transfers: page scripts and styles, manifest, the shards the query's terms live in, and the display files
+/// of the first page of results (ranked with lunr's own formula, see <see cref="TopDocuments"/>).
+/// Words follow a Zipf law over a large made-up vocabulary, so posting lists have the long tail real speech
+/// has; every figure is bytes as written (file://) and gzip-compressed (what a web server sends).
+/// </summary>
+static class SearchSizeBenchmark
+{
+    public const string Usage = "search-size [--transcripts 1000] [--shard-bytes 24000] [--display-chunk 4] [--out DIR]";
+
+    const int TurnsPerTranscript = 37, ResultsShown = 10;
+
+    public static int Run(BenchArgs args) =>
+        Run(int.Parse(args.Get("--transcripts", "1000")), int.Parse(args.Get("--shard-bytes", "24000")),
+            int.Parse(args.Get("--display-chunk", "4")), args.Get("--out", "") is { Length: > 0 } folder ? folder : null);
+
+    static int Run(int transcripts, int shardBytes, int displayChunk, string? outDirectory)
+    {
+        var repo = FindRepo();
+        var started = Stopwatch.StartNew();
+        var archive = Enumerable.Range(0, transcripts).Select(i => SyntheticTranscripts.Make(i)).ToArray();
+        var documents = SearchDocument.FromTranscripts(archive);
+        var generated = started.Elapsed;
+
+        started.Restart();
+        var index = SearchOutput.BuildIndex(documents);
+        var indexed = started.Elapsed;
+        started.Restart();
+        var source = ShardSource.FromIndex(index);
+        var regrouped = started.Elapsed;
+        started.Restart();
+        var shardFiles = new ShardWriter(shardBytes).Write(source, displayChunk);
+        var sharded = started.Elapsed;
+        started.Restart();
+        var files = (IReadOnlyList<SearchFile>)[.. shardFiles, .. DisplayWriter.Write(documents, displayChunk)];
+        var displayed = started.Elapsed;
+
+        var bytes = files.ToDictionary(f => f.Path, f => (Raw: (long)Encoding.UTF8.GetByteCount(f.Content), Gzip: Gzip(f.Content)));
+        var shards = files.Where(f => f.Path.StartsWith("search/s", StringComparison.Ordinal)).Select(f => bytes[f.Path].Raw).Order().ToArray();
+        var chunks = files.Where(f => f.Path.StartsWith("search/d", StringComparison.Ordinal)).Select(f => bytes[f.Path].Raw).Order().ToArray();
+        var words = documents.Sum(d => d.Text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length);
+
+        Console.WriteLine($"archive: {transcripts} transcripts, {documents.Count} turns, {words:N0} words, {source.Terms.Count:N0} terms");
+        Console.WriteLine($"time: generate {generated.TotalSeconds:F2} s, lunr index {indexed.TotalSeconds:F2} s, terms regrouped {regrouped.TotalSeconds:F2} s, shards {sharded.TotalSeconds:F2} s, display files {displayed.TotalSeconds:F2} s");
+        Console.WriteLine($"shards: {shards.Length}, total {Kb(shards.Sum())} (gzip {Kb(files.Where(f => f.Path.StartsWith("search/s")).Sum(f => bytes[f.Path].Gzip))}), " +
+                          $"min {Kb(shards[0])}, median {Kb(shards[shards.Length / 2])}, max {Kb(shards[^1])}");
+        Console.WriteLine($"display files: {chunks.Length}, median {Kb(chunks[chunks.Length / 2])}, max {Kb(chunks[^1])}; manifest {Kb(bytes[ShardWriter.ManifestPath].Raw)}; facets {Kb(bytes[DisplayWriter.FacetsPath].Raw)}");
+
+        var page = PageAssets(repo);
+        Console.WriteLine($"page assets (search.html template, lunr.min.js, search-core.js, search.js, search.css): {Kb(page.Raw)} (gzip {Kb(page.Gzip)})");
+
+        var byFrequency = source.Terms.Where(t => t.Term.Length > 2 && t.PostingsByField[0].Count > 0).OrderBy(t => t.PostingsByField[0].Count).ToArray();
+        var queries = new List<(string Label, string[] Terms)>
+        {
+            ("rare term", [byFrequency[byFrequency.Length / 10].Term]),
+            ("median term", [byFrequency[byFrequency.Length / 2].Term]),
+            ("90th-percentile term", [byFrequency[byFrequency.Length * 9 / 10].Term]),
+            ("99th-percentile term", [byFrequency[byFrequency.Length * 99 / 100].Term]),
+            ("most common term", [byFrequency[^1].Term]),
+            ("two median terms", [byFrequency[byFrequency.Length / 2].Term, byFrequency[byFrequency.Length / 2 + 1].Term]),
+            ("three terms (50/90/99th)", [byFrequency[byFrequency.Length / 2].Term, byFrequency[byFrequency.Length * 9 / 10].Term, byFrequency[byFrequency.Length * 99 / 100].Term]),
+        };
+        var firstTerms = ManifestShardStarts(source, shardBytes);
+        Console.WriteLine($"first query transfer (page assets + manifest + shards + display files of the top {ResultsShown}):");
+        foreach (var (label, terms) in queries)
+        {
+            var queryShards = terms.Select(t => ShardWriter.ShardPath(ShardOf(firstTerms, t))).Distinct().ToArray();
+            var displayFiles = TopDocuments(source, terms, ResultsShown).Select(d => DisplayWriter.ChunkPath(d / displayChunk)).Distinct().ToArray();
+            var parts = queryShards.Concat(displayFiles).Append(ShardWriter.ManifestPath).ToArray();
+            var raw = page.Raw + parts.Sum(p => bytes[p].Raw);
+            var gzip = page.Gzip + parts.Sum(p => bytes[p].Gzip);
+            var postings = terms.Sum(t => source.Terms.First(x => x.Term == t).PostingsByField.Sum(p => p.Count));
+            Console.WriteLine($"  {label,-26} '{string.Join(" ", terms)}' ({postings:N0} postings): {queryShards.Length} shard(s) {Kb(queryShards.Sum(p => bytes[p].Raw))}, " +
+                              $"{displayFiles.Length} display file(s) {Kb(displayFiles.Sum(p => bytes[p].Raw))}; total {Kb(raw)} (gzip {Kb(gzip)})");
+        }
+
+        if (outDirectory is not null)
+        {
+            foreach (var file in files)
+            {
+                var path = Path.Combine(outDirectory, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, file.Content);
+            }
+            Console.WriteLine($"wrote {files.Count} files under {outDirectory}");
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// The best-scoring documents for a plain query of distinct terms in all fields, by lunr's formula: per
+    /// field, dot(query vector of ones, field vector) / sqrt(number of terms), summed over fields.
+    /// </summary>
+    static IEnumerable<int> TopDocuments(ShardSource source, string[] terms, int count)
+    {
+        var scores = new Dictionary<int, double>();
+        foreach (var term in terms.Select(t => source.Terms.First(x => x.Term == t)))
+        foreach (var postings in term.PostingsByField)
+        foreach (var posting in postings)
+            scores[posting.Document] = scores.GetValueOrDefault(posting.Document) + posting.Weight / Math.Sqrt(terms.Length);
+        return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(count).Select(s => s.Key);
+    }
+
+    static string[] ManifestShardStarts(ShardSource source, int shardBytes)
+    {
+        var manifest = new ShardWriter(shardBytes).Write(source with { Terms = source.Terms }, 1)[0].Content;
+        var json = manifest[(manifest.IndexOf('{'))..manifest.LastIndexOf(')')];
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("shards").EnumerateArray().Select(s => s.GetString()!).ToArray();
+    }
+
+    static int ShardOf(string[] firstTerms, string term)
+    {
+        var shard = 0;
+        for (var i = 1; i < firstTerms.Length && string.CompareOrdinal(firstTerms[i], term) <= 0; i++) shard = i;
+        return shard;
+    }
+
+    static (long Raw, long Gzip) PageAssets(string repo)
+    {
+        string[] paths =
+        [
+            "theme/layouts/search.sbn", "theme/layouts/base.sbn", "theme/node_modules/lunr/lunr.min.js",
+            "theme/assets/js/search-core.js", "theme/assets/js/search.js", "theme/assets/css/search.css",
+        ];
+        long raw = 0, gzip = 0;
+        foreach (var path in paths.Select(p => Path.Combine(repo, p)).Where(File.Exists))
+        {
+            var text = File.ReadAllText(path);
+            raw += Encoding.UTF8.GetByteCount(text);
+            gzip += Gzip(text);
+        }
+        return (raw, gzip);
+    }
+
+    static long Gzip(string text)
+    {
+        using var memory = new MemoryStream();
+        using (var gzip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        return memory.Length;
+    }
+
+    static string Kb(long bytes) => $"{bytes / 1024.0:F1} KB";
+
+    static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ArchiveSite.sln"))) return dir.FullName;
+        throw new InvalidOperationException("ArchiveSite.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Deterministic transcripts whose words follow a Zipf law (exponent 1) over 60,000 made-up words.</summary>
+    static class SyntheticTranscripts
+    {
+        const int VocabularySize = 60_000;
+        static readonly string[] Syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "si", "po", "de", "ga", "vi", "shu", "ber", "tor", "an", "el", "in", "os", "ul", "em"];
+        static readonly string[] Vocabulary = Enumerable.Range(0, VocabularySize).Select(Word).ToArray();
+        static readonly double[] Cumulative = ZipfCumulative();
+        static readonly string[] Surnames = Enumerable.Range(0, 400).Select(i => Capital(Word(i * 7 + 3) + "son")).ToArray();
+        static readonly string[] FirstNames = Enumerable.Range(0, 60).Select(i => Capital(Word(i * 11 + 5))).ToArray();
+        static readonly string[] Topics = Enumerable.Range(0, 40).Select(i => Capital(Word(100 + i)) + " " + Word(300 + i)).ToArray();
+
+        static string Word(int n)
+        {
+            var word = new StringBuilder();
+            do
+            {
+                word.Append(Syllables[n % Syllables.Length]);
+                n /= Syllables.Length;
+            } while (n > 0);
+            return word.ToString();
+        }
+
+        static string Capital(string word) => char.ToUpperInvariant(word[0]) + word[1..];
+
+        static double[] ZipfCumulative()
+        {
+            var cumulative = new double[VocabularySize];
+            var sum = 0.0;
+            for (var i = 0; i < VocabularySize; i++) cumulative[i] = sum += 1.0 / (i + 1);
+            for (var i = 0; i < VocabularySize; i++) cumulative[i] /= sum;
+            return cumulative;
+        }
+
+        static string Draw(Random random)
+        {
+            var at = Array.BinarySearch(Cumulative, random.NextDouble());
+            return Vocabulary[Math.Min(at < 0 ? ~at : at, VocabularySize - 1)];
+        }
+
+        static string Words(Random random, int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => Draw(random)));
+
+        public static Transcript Make(int number)
+        {
+            var random = new Random(number);
+            var speakers = Enumerable.Range(0, 3).Select(i =>
+            {
+                var name = $"{FirstNames[random.Next(FirstNames.Length)]} {Surnames[random.Next(Surnames.Length)]}";
+                return new Speaker($"s{i}-{name.ToLowerInvariant().Replace(' ', '-')}", name, null, []);
+            }).ToArray();
+            var sections = new List<Section>();
+            for (var turn = 0; turn < TurnsPerTranscript;)
+            {
+                var length = Math.Min(TurnsPerTranscript - turn, random.Next(4, 9));
+                var turns = Enumerable.Range(0, length).Select(_ => new Turn(speakers[random.Next(3)].Id, null,
+                    Enumerable.Range(0, random.Next(1, 5)).Select(_ => Words(random, random.Next(20, 100)) + ".").ToArray(), 1)).ToArray();
+                sections.Add(new Section(Capital(Words(random, random.Next(3, 6))), 1, turns));
+                turn += length;
+            }
+            return new Transcript
+            {
+                SourcePath = $"{number:D5}.txt",
+                Slug = $"synthetic-{number:D5}",
+                Title = Capital(Words(random, 4)),
+                Speakers = speakers,
+                Sections = sections,
+                Topics = [Topics[random.Next(Topics.Length)], Topics[random.Next(Topics.Length)]],
+            };
+        }
+    }
+}
