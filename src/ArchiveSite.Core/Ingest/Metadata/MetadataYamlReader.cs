@@ -38,7 +38,7 @@ public static class MetadataYamlReader
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections ("[a").
+            // YamlDotNet's scanner throws this on some malformed flow collections instead of a YamlException.
             diagnostics.Add(new Diagnostic(Severity.Error, file, context.Offset + 1,
                 "the metadata is not valid YAML (an unclosed '[' or '{'?); it was ignored"));
             return new TranscriptMetadata();
