@@ -5,6 +5,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
 {
     ["generate"] = (GenerateCommand.Usage, GenerateCommand.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
+    ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
 };
 
 if (args.Length == 0 || !subcommands.TryGetValue(args[0], out var subcommand))

@@ -9,6 +9,8 @@ public static class CommandRunner
     [
         new InspectCommand(),
         new CheckCommand(),
+        new BuildCommand(),
+        new ServeCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ArchiveSite.Archive;
+using ArchiveSite.Ingest;
 using ArchiveSite.Model;
 using ArchiveSite.Text;
 
@@ -17,6 +18,10 @@ public static class InputPhase
 
     static readonly HashSet<string> TranscriptExtensions = new([".md", ".markdown", ".txt", ".vtt", ".srt"], StringComparer.OrdinalIgnoreCase);
     static readonly HashSet<string> SidecarExtensions = new([".yml", ".yaml"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Reads a transcript file with the format readers, with its caption sidecar when it has one.</summary>
+    public static Transcript ReadFile(string sourcePath, string file) =>
+        TranscriptReader.Read(sourcePath, File.ReadAllBytes(file), TranscriptReader.ReadSidecar(file));
 
     public static InputData Run(string inputDirectory, TranscriptReading read)
     {

@@ -11,6 +11,9 @@ namespace ArchiveSite.Build;
 /// </summary>
 public static class SiteBuilder
 {
+    public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme) =>
+        Build(inputDirectory, outputDirectory, theme, InputPhase.ReadFile);
+
     public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme, TranscriptReading read)
     {
         var times = new List<PhaseTime>();
