@@ -4,7 +4,9 @@ using ArchiveSite.Bench;
 var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run)>
 {
     ["generate"] = (GenerateCommand.Usage, GenerateCommand.Run),
+    ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
+    ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
 };
 
 if (args.Length == 0 || !subcommands.TryGetValue(args[0], out var subcommand))

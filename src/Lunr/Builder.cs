@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Lunr;
 
 /// <summary>
@@ -66,32 +64,42 @@ public sealed class Builder
     public Index Build()
     {
         var fields = Fields;
-        var analyzed = Analyze(fields.Count);
-        var merged = InvertedIndexMerge.Merge(documents, analyzed, fields.Count);
-        var vectors = new FieldVectorCalculator(this, fields, merged).Calculate();
+        // A table per build: a long-running process should not keep every word it ever indexed.
+        var terms = new TermTable(Pipeline);
+        var analyzed = Analyze(terms, fields.Count);
+        var merged = InvertedIndexMerge.Merge(documents, analyzed, terms, fields.Count);
+        IReadOnlyList<FieldVector> vectors = [];
+        IReadOnlyList<InvertedIndexEntry> sorted = [];
+        Parallel.Invoke(
+            () => vectors = new FieldVectorCalculator(this, fields, merged).Calculate(),
+            () => sorted = merged.SortedEntries());
         return new Index(
             [.. fields.Select(f => f.Name)],
             vectors,
-            merged.SortedEntries(fields.Count),
+            sorted,
             SearchPipeline.Labels);
     }
 
-    AnalyzedField[] Analyze(int fieldCount)
+    // One worker per core, each with its own FieldAnalyzer (whose arrays grow with the vocabulary), taking
+    // small batches of documents in turn. Parallel.For's localInit would run per task replica, and under load
+    // it starts many.
+    AnalyzedField[] Analyze(TermTable terms, int fieldCount)
     {
-        var analyzer = ReferenceEquals(Pipeline, Pipeline.Indexing) ? TextAnalyzer.Indexing : new TextAnalyzer(Pipeline);
+        const int Batch = 32;
         var analyzed = new AnalyzedField[documents.Count * fieldCount];
-        Parallel.For(
-            0,
-            documents.Count,
-            () => new Dictionary<string, int>(StringComparer.Ordinal),
-            (d, _, positionByTerm) =>
-            {
-                var values = documents[d].FieldValues;
-                for (var f = 0; f < fieldCount; f++)
-                    analyzed[d * fieldCount + f] = AnalyzedField.Analyze(values[f], analyzer, positionByTerm);
-                return positionByTerm;
-            },
-            _ => { });
+        var nextDocument = 0;
+        Parallel.For(0, Environment.ProcessorCount, _ =>
+        {
+            var analyzer = new FieldAnalyzer(terms);
+            int start;
+            while ((start = Interlocked.Add(ref nextDocument, Batch) - Batch) < documents.Count)
+                for (var d = start; d < Math.Min(start + Batch, documents.Count); d++)
+                {
+                    var values = documents[d].FieldValues;
+                    for (var f = 0; f < fieldCount; f++)
+                        analyzed[d * fieldCount + f] = analyzer.Analyze(values[f]);
+                }
+        });
         return analyzed;
     }
 

@@ -45,11 +45,11 @@ internal sealed class FieldVectorCalculator(Builder builder, IReadOnlyList<Field
         var b = builder.FieldLengthNormalization;
         var fieldBoost = OrOne(fields[field].Boost);
         var docBoost = OrOne(documentBoost);
-        var termIndexes = new int[analyzed.Terms.Length];
-        var elements = new VectorElement[analyzed.Terms.Length];
-        for (var i = 0; i < analyzed.Terms.Length; i++)
+        var termIndexes = new int[analyzed.TermIds.Length];
+        var elements = new VectorElement[analyzed.TermIds.Length];
+        for (var i = 0; i < analyzed.TermIds.Length; i++)
         {
-            var termIndex = merged.Posting(analyzed.Terms[i]).Index;
+            var termIndex = merged.IndexOf(analyzed.TermIds[i]);
             double tf = analyzed.Frequencies[i];
             var score = idfByTermIndex[termIndex] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (analyzed.Length / averageLength)) + tf);
             score *= fieldBoost;

@@ -7,7 +7,9 @@ namespace Lunr;
 /// </summary>
 internal sealed class InvertedIndexMerge
 {
-    readonly Dictionary<string, TermPostings> postingsByTerm = new(StringComparer.Ordinal);
+    int[] indexOfTermId = [];
+    TermTable terms = null!;
+    int fieldCount;
 
     /// <summary>Distinct refs in order of first add.</summary>
     public List<string> Refs { get; } = [];
@@ -23,9 +25,11 @@ internal sealed class InvertedIndexMerge
 
     public int DocumentCount { get; private set; }
 
-    public static InvertedIndexMerge Merge(IReadOnlyList<Builder.PendingDocument> documents, AnalyzedField[] analyzed, int fieldCount)
+    public static InvertedIndexMerge Merge(
+        IReadOnlyList<Builder.PendingDocument> documents, AnalyzedField[] analyzed, TermTable terms, int fieldCount)
     {
-        var merge = new InvertedIndexMerge();
+        var merge = new InvertedIndexMerge { terms = terms, fieldCount = fieldCount, indexOfTermId = new int[terms.Count] };
+        Array.Fill(merge.indexOfTermId, -1);
         var refIds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var d = 0; d < documents.Count; d++)
         {
@@ -45,33 +49,34 @@ internal sealed class InvertedIndexMerge
             {
                 var field = analyzed[d * fieldCount + f];
                 merge.FieldsByRef[refId * fieldCount + f] = field;
-                foreach (var term in field.Terms)
-                    merge.Posting(term, fieldCount).AddDocument(f, refId, checkDuplicate: isRepeat);
+                foreach (var termId in field.TermIds)
+                    merge.Posting(termId).AddDocument(f, refId, checkDuplicate: isRepeat);
             }
         }
         merge.DocumentCount = documents.Count;
         return merge;
     }
 
-    public TermPostings Posting(string term) => postingsByTerm[term];
+    /// <summary>lunr's <c>_index</c> of a term id met during the merge.</summary>
+    public int IndexOf(int termId) => indexOfTermId[termId];
 
-    TermPostings Posting(string term, int fieldCount)
+    TermPostings Posting(int termId)
     {
-        if (!postingsByTerm.TryGetValue(term, out var postings))
-        {
-            postings = new TermPostings(term, TermsInOrder.Count, fieldCount);
-            postingsByTerm.Add(term, postings);
-            TermsInOrder.Add(postings);
-        }
+        var index = indexOfTermId[termId];
+        if (index >= 0)
+            return TermsInOrder[index];
+        var postings = new TermPostings(terms.TermOf(termId), TermsInOrder.Count, fieldCount);
+        indexOfTermId[termId] = postings.Index;
+        TermsInOrder.Add(postings);
         return postings;
     }
 
-    public IReadOnlyList<InvertedIndexEntry> SortedEntries(int fieldCount)
+    public IReadOnlyList<InvertedIndexEntry> SortedEntries()
     {
         var refs = Refs.ToArray();
         var sorted = TermsInOrder.ToArray();
         Array.Sort(sorted, (x, y) => string.CompareOrdinal(x.Term, y.Term));
-        return [.. sorted.Select(t => new InvertedIndexEntry(t.Term, t.ToPosting(refs, fieldCount)))];
+        return [.. sorted.Select(t => new InvertedIndexEntry(t.Term, t.ToPosting(refs)))];
     }
 
     internal sealed class TermPostings(string term, int index, int fieldCount)
@@ -92,8 +97,7 @@ internal sealed class InvertedIndexMerge
                 ids.Add(refId);
         }
 
-        public Posting ToPosting(string[] refs, int fieldCount) =>
-            new(Index, [.. Enumerable.Range(0, fieldCount).Select(f =>
-                refIdsByField[f] is { } ids ? new DocRefList([.. ids], refs) : DocRefList.Empty)]);
+        public Posting ToPosting(string[] refs) =>
+            new(Index, [.. refIdsByField.Select(ids => ids is null ? DocRefList.Empty : new DocRefList(ids, refs))]);
     }
 }

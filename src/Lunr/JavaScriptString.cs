@@ -32,6 +32,20 @@ public static class JavaScriptString
         return ApplySpecialCasing(text, lowered);
     }
 
+    /// <summary>
+    /// <see cref="ToLowerCase(string)"/> into <paramref name="buffer"/> (grown as needed) when no special casing
+    /// applies, sparing an allocation per call; otherwise a new string.
+    /// </summary>
+    public static ReadOnlySpan<char> ToLowerCase(string text, ref char[] buffer)
+    {
+        if (text.AsSpan().IndexOfAny(CapitalIWithDotAbove, CapitalSigma) >= 0)
+            return ToLowerCase(text);
+        if (buffer.Length < text.Length)
+            buffer = new char[Math.Max(text.Length, buffer.Length * 2)];
+        var length = text.AsSpan().ToLowerInvariant(buffer);
+        return buffer.AsSpan(0, length);
+    }
+
     // ToLowerInvariant maps one UTF-16 unit to one, so positions in `lowered` match those in `text`.
     static string ApplySpecialCasing(string text, string lowered)
     {

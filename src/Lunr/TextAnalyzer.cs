@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Lunr;
 
 /// <summary>
@@ -7,17 +5,9 @@ namespace Lunr;
 /// <see cref="Indexing"/> yields exactly the terms lunr.js indexes for a field value; use it to match words
 /// against index terms by stem.
 /// </summary>
-public sealed class TextAnalyzer
+public sealed class TextAnalyzer(Pipeline pipeline)
 {
-    readonly Pipeline pipeline;
-    readonly ConcurrentDictionary<string, string?> termsByToken = new(StringComparer.Ordinal);
-    readonly ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> termsBySpan;
-
-    public TextAnalyzer(Pipeline pipeline)
-    {
-        this.pipeline = pipeline;
-        termsBySpan = termsByToken.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    readonly TermTable terms = new(pipeline);
 
     /// <summary>A shared analyzer for lunr's default indexing pipeline.</summary>
     public static TextAnalyzer Indexing { get; } = new(Pipeline.Indexing);
@@ -27,22 +17,17 @@ public sealed class TextAnalyzer
     /// <summary>The terms lunr indexes for <paramref name="text"/>, in token order (repeats kept).</summary>
     public IReadOnlyList<string> Terms(string? text)
     {
-        var terms = new List<string>();
+        var result = new List<string>();
         if (text is null)
-            return terms;
+            return result;
         var lowered = JavaScriptString.ToLowerCase(text);
         foreach (var range in new Tokenizer.TokenRanges(lowered))
             if (Term(lowered.AsSpan(range)) is { } term)
-                terms.Add(term);
-        return terms;
+                result.Add(term);
+        return result;
     }
 
     /// <summary>The term for one already-lowercased token, or null when the pipeline drops it.</summary>
-    public string? Term(ReadOnlySpan<char> loweredToken)
-    {
-        if (termsBySpan.TryGetValue(loweredToken, out var cached))
-            return cached;
-        var token = loweredToken.ToString();
-        return termsByToken.GetOrAdd(token, pipeline.RunToken);
-    }
+    public string? Term(ReadOnlySpan<char> loweredToken) =>
+        terms.IdOf(loweredToken) is var id and >= 0 ? terms.TermOf(id) : null;
 }

@@ -1,4 +1,5 @@
 using ArchiveSite.Output;
+using ArchiveSite.Search;
 using ArchiveSite.Site;
 using ArchiveSite.Site.Pages;
 
@@ -28,5 +29,6 @@ public static class SiteFeatures
         new CopyNpmAssets(),
         new WriteSitemap(),
         new WriteFeed(),
+        new WriteSearchIndex(),
     ];
 }

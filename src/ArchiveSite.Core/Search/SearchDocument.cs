@@ -1,4 +1,5 @@
 using ArchiveSite.Model;
+using ArchiveSite.Site;
 
 namespace ArchiveSite.Search;
 
@@ -25,25 +26,30 @@ public sealed record SearchDocument(int Id, string Page, string Anchor, string T
     };
 
     /// <summary>Every turn of every transcript, transcripts in slug order, turns in reading order (anchor t-N).</summary>
-    public static IReadOnlyList<SearchDocument> FromTranscripts(IEnumerable<Transcript> transcripts)
+    public static IReadOnlyList<SearchDocument> FromTranscripts(IEnumerable<Transcript> transcripts) =>
+        From(transcripts.Select(t => new SearchSource(t, t.Title ?? t.Slug,
+            t.Speakers.DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.Name), t.Topics)));
+
+    /// <summary>As <see cref="FromTranscripts"/>, with titles, speaker names and topics as the archive resolved them.</summary>
+    public static IReadOnlyList<SearchDocument> From(IEnumerable<SearchSource> sources)
     {
         var documents = new List<SearchDocument>();
-        foreach (var transcript in transcripts.OrderBy(t => t.Slug, StringComparer.Ordinal))
+        foreach (var source in sources.OrderBy(s => s.Transcript.Slug, StringComparer.Ordinal))
         {
-            var names = new Dictionary<string, string>();
-            foreach (var speaker in transcript.Speakers) names.TryAdd(speaker.Id, speaker.Name);
-            var page = $"transcripts/{transcript.Slug}.html";
-            var title = transcript.Title ?? transcript.Slug;
+            var page = Urls.Transcript(source.Transcript.Slug);
             var number = 0;
-            foreach (var section in transcript.Sections)
+            foreach (var section in source.Transcript.Sections)
             foreach (var turn in section.Turns)
             {
                 number++;
-                documents.Add(new SearchDocument(documents.Count, page, $"t-{number}", title,
-                    names.GetValueOrDefault(turn.SpeakerId, turn.SpeakerId), section.Heading ?? "",
-                    string.Join("\n\n", turn.Paragraphs), transcript.Topics));
+                documents.Add(new SearchDocument(documents.Count, page, Urls.TurnAnchor(number), source.Title,
+                    source.SpeakerNames.GetValueOrDefault(turn.SpeakerId, turn.SpeakerId), section.Heading ?? "",
+                    string.Join("\n\n", turn.Paragraphs), source.Topics));
             }
         }
         return documents;
     }
 }
+
+/// <summary>A transcript with the names search shows for it: its title, its speakers' names by speaker id, its topic names.</summary>
+public sealed record SearchSource(Transcript Transcript, string Title, IReadOnlyDictionary<string, string> SpeakerNames, IReadOnlyList<string> Topics);

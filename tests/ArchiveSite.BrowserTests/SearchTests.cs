@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using ArchiveSite.Build;
+using ArchiveSite.Ingest;
+using ArchiveSite.Site;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ArchiveSite.BrowserTests;
+
+/// <summary>
+/// The seed built into a site and searched in Debian's chromium from file://, with every network request
+/// blocked: each known-item query's first result must land on a turn holding the word.
+/// </summary>
+[Trait("Category", "Shared")]
+public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper output) : IClassFixture<SearchTests.SeedSite>
+{
+    [Theory]
+    [InlineData("insula", "insula")]
+    [InlineData("Linehan", "linehan")]
+    [InlineData("willingness", "willingness")]
+    [InlineData("recrimin*", "recrimin")]
+    [InlineData("empthy~1", "empathy")]
+    [InlineData("speaker:siegel pacing", "pacing")]
+    public async Task The_first_result_lands_on_a_turn_holding_the_word(string query, string word)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.SearchUrl(query));
+        await page.WaitForSelectorAsync("#search-results[data-state]");
+        Assert.Equal("done", await page.GetAttributeAsync("#search-results", "data-state"));
+        output.WriteLine($"{query}: results shown {await page.GetAttributeAsync("#search-results", "data-search-ms")} ms after the last shard arrived; " +
+                         await page.TextContentAsync("#search-status"));
+
+        var first = page.Locator("#search-results a").First;
+        Assert.Contains(word, (await first.Locator("xpath=ancestor::li").TextContentAsync() ?? "").ToLowerInvariant());
+        Assert.True(await first.Locator("xpath=ancestor::li").Locator("mark").CountAsync() > 0, "the matched words are highlighted");
+
+        await first.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var url = new Uri(page.Url);
+        Assert.Equal("file", url.Scheme);
+        Assert.Matches(@"^#t-\d+$", url.Fragment);
+        var turn = page.Locator(url.Fragment);
+        Assert.Contains(word, (await turn.TextContentAsync() ?? "").ToLowerInvariant());
+        Assert.Contains("search-target", await turn.GetAttributeAsync("class") ?? "");
+        Assert.Empty(site.NetworkRequests);
+    }
+
+    [Fact]
+    public async Task A_speaker_search_ranks_that_speakers_turns_first()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.SearchUrl("speaker:siegel pacing"));
+        await page.WaitForSelectorAsync("#search-results[data-state=done]");
+        Assert.Contains("Siegel", await page.Locator("#search-results .search-result-meta").First.TextContentAsync());
+    }
+
+    [Theory]
+    [InlineData("speaker:", "could not be read")]
+    [InlineData("nosuchfield:word", "could not be read")]
+    [InlineData("zzxqvw", "No turns match")]
+    public async Task Unreadable_and_empty_searches_say_so_plainly(string query, string message)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.SearchUrl(query));
+        await page.WaitForSelectorAsync("#search-results[data-state=done], #search-results[data-state=error]");
+        Assert.Contains(message, await page.TextContentAsync("#search-results"));
+        Assert.NotEqual("", (await page.TextContentAsync("#search-status"))?.Trim());
+        Assert.Empty(site.NetworkRequests);
+    }
+
+    [Fact]
+    public async Task Typing_searches_and_the_arrow_keys_reach_the_results()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.SearchUrl(""));
+        await page.FocusAsync("#search-query");
+        await page.Keyboard.TypeAsync("empathy");
+        await page.WaitForSelectorAsync("#search-results[data-state=done] a");
+        Assert.Matches(new Regex(@"^\d+ results? for “empathy”"), await page.TextContentAsync("#search-status") ?? "");
+        Assert.Equal("polite", await page.GetAttributeAsync("#search-status", "aria-live"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(await page.Locator("#search-results a").First.GetAttributeAsync("href"),
+            await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+    }
+
+    [Fact]
+    public async Task The_speaker_filter_keeps_only_that_speakers_turns()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.SearchUrl("empathy") + "&speaker=" + Uri.EscapeDataString(site.AnySpeakerNamed("Siegel")));
+        await page.WaitForSelectorAsync("#search-results[data-state=done] a");
+        var metas = await page.Locator("#search-results .search-result-meta").AllTextContentsAsync();
+        Assert.NotEmpty(metas);
+        Assert.All(metas, meta => Assert.Contains("Siegel", meta));
+    }
+
+    /// <summary>The seed site, built once, and one chromium whose every http(s) request is recorded and refused.</summary>
+    public sealed class SeedSite : IAsyncLifetime
+    {
+        readonly string _root = Path.Combine(Path.GetTempPath(), "archivesite-search-" + Guid.NewGuid().ToString("N"));
+        IPlaywright? _playwright;
+        IBrowser? _browser;
+
+        public ConcurrentQueue<string> NetworkRequests { get; } = new();
+
+        string Output => Path.Combine(_root, "output");
+
+        public string SearchUrl(string query) =>
+            new Uri(Path.Combine(Output, "search.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString(query);
+
+        public string AnySpeakerNamed(string surname)
+        {
+            var facets = File.ReadAllText(Path.Combine(Output, "search", "facets.js"));
+            return Regex.Match(facets, "\"([^\"]*" + surname + ")\"").Groups[1].Value;
+        }
+
+        public async Task InitializeAsync()
+        {
+            var input = Path.Combine(_root, "input", "transcripts");
+            Directory.CreateDirectory(input);
+            File.Copy(SharedFile("seeds/000_6031f5502a71255c.txt"), Path.Combine(input, "000_6031f5502a71255c.txt"));
+            var result = SiteBuilder.Build(Path.Combine(_root, "input"), Output, new ThemeFolder(Path.Combine(RepoRoot, "theme")),
+                (sourcePath, file) => TranscriptReader.Read(sourcePath, File.ReadAllBytes(file)));
+            if (!result.Succeeded)
+                throw new InvalidOperationException("the seed site did not build:\n" + string.Join("\n", result.Diagnostics));
+
+            const string chromium = "/usr/bin/chromium";
+            if (!File.Exists(chromium))
+                throw new InvalidOperationException($"{chromium} is missing: install Debian's chromium (apt-get install -y chromium chromium-driver); browsers are never downloaded");
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+        }
+
+        public async Task<IPage> NewPageAsync()
+        {
+            var context = await _browser!.NewContextAsync();
+            await context.RouteAsync(new Regex("^https?:"), async route =>
+            {
+                NetworkRequests.Enqueue(route.Request.Url);
+                await route.AbortAsync();
+            });
+            var page = await context.NewPageAsync();
+            page.Request += (_, request) =>
+            {
+                if (!request.Url.StartsWith("file:", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+                    NetworkRequests.Enqueue(request.Url);
+            };
+            return page;
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (_browser is not null) await _browser.CloseAsync();
+            _playwright?.Dispose();
+            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        }
+
+        static string RepoRoot { get; } = FindRoot();
+
+        static string SharedFile(string relative)
+        {
+            var path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", relative));
+            if (!File.Exists(path))
+                throw new FileNotFoundException($"Shared test input not found: {path} (the shared folder sits beside the repository)");
+            return path;
+        }
+
+        static string FindRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "ArchiveSite.sln")))
+                    return dir.FullName;
+            throw new InvalidOperationException("ArchiveSite.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
