@@ -1,3 +1,4 @@
+using ArchiveSite.Cards;
 using ArchiveSite.Download;
 using ArchiveSite.Output;
 using ArchiveSite.Search;
@@ -20,6 +21,7 @@ public static class SiteFeatures
         new TopicPages(),
         new SeriesPages(),
         new QuotePages(),
+        new QuotesIndexPage(),
         new SearchPage(),
     ];
 
@@ -31,6 +33,7 @@ public static class SiteFeatures
         new WriteSitemap(),
         new WriteFeed(),
         new WriteSearchIndex(),
+        new WriteQuoteCards(),
         new WriteArchiveZip(), // last: it zips everything the steps above wrote
     ];
 }
