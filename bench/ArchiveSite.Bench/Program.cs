@@ -4,6 +4,7 @@ using ArchiveSite.Bench;
 var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run)>
 {
     ["generate"] = (GenerateCommand.Usage, GenerateCommand.Run),
+    ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
 };

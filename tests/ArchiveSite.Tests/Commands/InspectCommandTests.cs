@@ -66,7 +66,7 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Contains("  bob: Bob  turns: 1  labels: Bob", output);
         Assert.Contains("line 14: Opening  turns: 2", output);
         Assert.Contains("line 22: Close  turns: 1", output);
-        Assert.Contains("  line 11: \"We build archives.\"  (ann-lee, turn not found)", output);
+        Assert.Contains("  line 11: \"We build archives.\"  (ann-lee, turn 1 in 'Opening')", output);
         Assert.Contains("  break: 1\n    line 20: Break: [10:00]", output.ReplaceLineEndings("\n"));
     }
 

@@ -11,7 +11,7 @@ namespace ArchiveSite.Ingest.Markdown;
 /// </summary>
 public static class MarkdownReader
 {
-    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     /// <summary>Labels that mark a pause in the recording rather than a person ("**Break**: [30:08]").</summary>
     static readonly HashSet<string> PseudoSpeakers = new(StringComparer.OrdinalIgnoreCase)

@@ -36,6 +36,13 @@ public static class MetadataYamlReader
                 $"the metadata is not valid YAML ({FirstSentence(e)}); it was ignored"));
             return new TranscriptMetadata();
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections instead of a YamlException.
+            diagnostics.Add(new Diagnostic(Severity.Error, file, context.Offset + 1,
+                "the metadata is not valid YAML (an unclosed '[' or '{'?); it was ignored"));
+            return new TranscriptMetadata();
+        }
 
         var metadata = new TranscriptMetadata();
         var topics = new List<string>();

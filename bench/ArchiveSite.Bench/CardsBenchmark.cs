@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using ArchiveSite.Cards;
+using SkiaSharp;
+
+namespace ArchiveSite.Bench;
+
+/// <summary>
+/// `cards N`: draws and encodes N distinct quote cards in parallel into an empty cache (a cold build), then
+/// asks for them again (a rebuild, which must draw none), and times drawing against encoding on a sample.
+/// </summary>
+static class CardsBenchmark
+{
+    public const string Usage = "cards [N=1000]   draw and encode N quote cards in parallel (cold, then a rebuild)";
+
+    static readonly string[] Fragments =
+    [
+        "The archive is only as good as the questions we bring to it",
+        "we measured twice and still found the tape had been cut",
+        "nobody in that room expected the vote to go the other way",
+        "Die Größe der Aufgabe überraschte uns alle, gerade in Düsseldorf",
+        "Мы говорили о памяти и о том, как её сохранить",
+        "Η ιστορία δεν επαναλαμβάνεται, αλλά ομοιοκαταληκτεί",
+        "我们必须记住过去，才能理解现在",
+        "and that, I think, is the whole point of keeping a record at all",
+        "it was a small change in the rules with very large consequences",
+        "listen to the people who were there before you write the summary",
+    ];
+
+    public static int Run(BenchArgs args)
+    {
+        var count = args.Positional.Count > 0 && int.TryParse(args.Positional[0], out var n) && n > 0 ? n : 1000;
+        var theme = Path.Combine(FindRepoRoot(), "theme");
+        var cacheDir = Path.Combine(Path.GetTempPath(), $"archivesite-cards-bench-{Environment.ProcessId}");
+        var cards = Enumerable.Range(0, count).Select(MakeCard).ToArray();
+        try
+        {
+            Console.WriteLine($"cards: {count} cards, {Environment.ProcessorCount} cores, cache {cacheDir}");
+            var (coldMs, coldDrawn, bytes) = Build(theme, cacheDir, cards);
+            Console.WriteLine($"cold build:  {coldMs,8:F0} ms total, {coldMs / count,6:F3} ms/card, {coldDrawn} drawn, " +
+                              $"{bytes / 1024.0 / 1024.0:F1} MiB ({bytes / count / 1024.0:F1} KiB/card)");
+            var (warmMs, warmDrawn, _) = Build(theme, cacheDir, cards);
+            Console.WriteLine($"rebuild:     {warmMs,8:F0} ms total, {warmMs / count,6:F3} ms/card, {warmDrawn} drawn");
+            Breakdown(theme, cards.Take(Math.Min(count, 200)).ToArray());
+            return coldDrawn == count && warmDrawn == 0 ? 0 : 1;
+        }
+        finally
+        {
+            if (Directory.Exists(cacheDir))
+                Directory.Delete(cacheDir, recursive: true);
+        }
+    }
+
+    static (double Ms, int Drawn, long Bytes) Build(string theme, string cacheDir, QuoteCard[] cards)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        using var fonts = CardFonts.Load(theme);
+        using var renderer = new CardRenderer(fonts);
+        var cache = new CardCache(cacheDir, renderer);
+        var results = new CachedCard[cards.Length];
+        Parallel.For(0, cards.Length, i => results[i] = cache.GetOrDraw(cards[i]));
+        var ms = clock.Elapsed.TotalMilliseconds;
+        // CPU time as well as wall time: on a shared machine the wall clock measures the neighbours too.
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        Console.WriteLine($"             {cpu,8:F0} ms CPU,   {cpu / cards.Length,6:F3} ms CPU/card (load average {LoadAverage()})");
+        return (ms, results.Count(r => r.Drawn), results.Sum(r => new FileInfo(r.Path).Length));
+    }
+
+    /// <summary>One thread: how the time of a card splits between drawing, our encoder and SkiaSharp's.</summary>
+    static void Breakdown(string theme, QuoteCard[] sample)
+    {
+        using var fonts = CardFonts.Load(theme);
+        using var renderer = new CardRenderer(fonts);
+        using (renderer.Draw(sample[0])) { }
+        double draw = 0, encode = 0;
+        foreach (var card in sample)
+        {
+            var clock = Stopwatch.StartNew();
+            using var bitmap = renderer.Draw(card);
+            draw += clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            CardRenderer.EncodePng(bitmap);
+            encode += clock.Elapsed.TotalMilliseconds;
+        }
+        var skiaSample = sample.Take(20).ToArray();
+        double skia = 0;
+        foreach (var card in skiaSample)
+        {
+            using var bitmap = renderer.Draw(card);
+            var clock = Stopwatch.StartNew();
+            using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+            skia += clock.Elapsed.TotalMilliseconds;
+        }
+        Console.WriteLine($"one thread:  draw {draw / sample.Length:F3} ms/card, paletted PNG {encode / sample.Length:F3} ms/card " +
+                          $"(SkiaSharp PNG {skia / skiaSample.Length:F1} ms/card, {skiaSample.Length} cards)");
+    }
+
+    static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    static QuoteCard MakeCard(int i)
+    {
+        // Deterministic variety: 1 to 9 fragments, so quotes run from one line to an ellipsis.
+        var length = 1 + i * 7 % 9;
+        var quote = string.Join(", ", Enumerable.Range(0, length).Select(k => Fragments[(i + k * 3) % Fragments.Length])) + ".";
+        return new QuoteCard(quote, $"Speaker Number {i}", i % 3 == 0 ? null : "Professor of History, University of Somewhere",
+            $"Panel {i % 97}: Keeping the Record", "ArchiveSite Bench");
+    }
+
+    static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ArchiveSite.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("ArchiveSite.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace ArchiveSite.Cards;
+
+/// <summary>
+/// The fonts cards are drawn with, all from the theme's @fontsource npm packages (never from the machine, which
+/// may have none): Noto Serif for the quote, Noto Sans for the rest, Noto Sans SC behind both for CJK.
+/// Thread-safe; load once per build and share.
+/// </summary>
+public sealed class CardFonts : IDisposable
+{
+    static readonly string[] Packages = ["noto-serif", "noto-sans", "noto-sans-sc"];
+
+    readonly Dictionary<(string, int, bool), FontsourceFace> faces = [];
+    readonly string fontsourceDir;
+
+    CardFonts(string fontsourceDir)
+    {
+        this.fontsourceDir = fontsourceDir;
+        Quote = Chain(("noto-serif", 400, false), ("noto-sans", 400, false), ("noto-sans-sc", 400, false));
+        QuoteMark = Chain(("noto-serif", 700, false));
+        Name = Chain(("noto-sans", 700, false), ("noto-sans-sc", 700, false));
+        Detail = Chain(("noto-sans", 400, false), ("noto-sans-sc", 400, false));
+        Versions = string.Join(";", Packages.Select(p => $"{p}@{PackageVersion(p)}"));
+    }
+
+    /// <param name="themeDir">The theme folder whose node_modules holds the @fontsource packages.</param>
+    /// <exception cref="CardFontsMissingException">The packages are not installed.</exception>
+    public static CardFonts Load(string themeDir)
+    {
+        var fontsourceDir = Path.Combine(themeDir, "node_modules", "@fontsource");
+        foreach (var package in Packages)
+            if (!Directory.Exists(Path.Combine(fontsourceDir, package)))
+                throw CardFontsMissingException.For(Path.Combine(fontsourceDir, package));
+        return new CardFonts(fontsourceDir);
+    }
+
+    internal FontChain Quote { get; }
+    internal FontChain QuoteMark { get; }
+    internal FontChain Name { get; }
+    internal FontChain Detail { get; }
+
+    /// <summary>Package names and versions, part of every card's cache key: new fonts, new pictures.</summary>
+    public string Versions { get; }
+
+    /// <summary>The font licences (SIL OFL 1.1), to ship or credit beside the cards.</summary>
+    public IEnumerable<(string Package, string LicensePath)> Licenses =>
+        Packages.Select(p => (p, Path.Combine(fontsourceDir, p, "LICENSE")));
+
+    /// <summary>Characters of <paramref name="text"/> that no card font can draw (they would show as boxes).</summary>
+    public IReadOnlyList<int> Uncovered(string text) =>
+        CardText.CodePoints(text).Where(c => Quote.Find(c) is null).Distinct().ToList();
+
+    FontChain Chain(params (string Package, int Weight, bool Italic)[] members) =>
+        new([.. members.Select(m => Face(m.Package, m.Weight, m.Italic))]);
+
+    FontsourceFace Face(string package, int weight, bool italic)
+    {
+        if (!faces.TryGetValue((package, weight, italic), out var face))
+            faces[(package, weight, italic)] = face = FontsourceFace.Open(Path.Combine(fontsourceDir, package), weight, italic);
+        return face;
+    }
+
+    string PackageVersion(string package)
+    {
+        var path = Path.Combine(fontsourceDir, package, "package.json");
+        if (!File.Exists(path))
+            throw CardFontsMissingException.For(path);
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        return document.RootElement.TryGetProperty("version", out var version) ? version.ToString() : "unknown";
+    }
+
+    public void Dispose()
+    {
+        foreach (var face in faces.Values)
+            face.Dispose();
+    }
+}

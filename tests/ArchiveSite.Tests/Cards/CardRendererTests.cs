@@ -1,0 +1,138 @@
+using ArchiveSite.Cards;
+using SkiaSharp;
+
+namespace ArchiveSite.Tests.Cards;
+
+public sealed class CardRendererTests(CardFixture fixture) : IClassFixture<CardFixture>
+{
+    public static TheoryData<string> Quotes => new()
+    {
+        "We are not going to solve this by pretending the record doesn't exist.",
+        "Die Größe der Aufgabe überraschte uns alle: Übermäßig, äußerst schön, Straße, Fußgänger.",
+        "Decomposed umlauts: Mu\u0308ller, Scho\u0308nheit.",
+        "Мы говорили о памяти и о том, как её сохранить для следующих поколений.",
+        "Η ιστορία δεν επαναλαμβάνεται, αλλά ομοιοκαταληκτεί.",
+        "我们必须记住过去，才能理解现在。档案是我们共同的记忆。",
+        "<script>alert(1)</script> & \"quoted\" <b>bold</b>",
+        string.Join(" ", Enumerable.Repeat("A very long quote that keeps going well past what any card can hold at a readable size.", 30)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Quotes))]
+    public void Card_is_a_1200x630_png_with_text_drawn_in_the_ink_colours(string quote)
+    {
+        var png = fixture.Renderer.RenderPng(CardFixture.Sample(quote));
+
+        using var decoded = SKBitmap.Decode(png);
+        Assert.NotNull(decoded);
+        Assert.Equal((1200, 630), (decoded.Width, decoded.Height));
+        var inkPixels = decoded.Pixels.Count(p => p == CardRenderer.Palette.Inks[0]);
+        Assert.True(inkPixels > 2000, $"only {inkPixels} pixels in the text colour");
+    }
+
+    [Theory]
+    [MemberData(nameof(Quotes))]
+    public void Every_character_of_the_test_quotes_has_a_glyph_in_a_card_font(string quote)
+    {
+        Assert.Empty(fixture.Fonts.Uncovered(quote));
+    }
+
+    [Fact]
+    public void Characters_no_card_font_has_are_reported()
+    {
+        Assert.Equal([0x0627], fixture.Fonts.Uncovered("Arabic \u0627 is not in the Noto Sans, Serif or SC packages"));
+    }
+
+    [Fact]
+    public void Chinese_is_drawn_with_noto_sans_sc_and_latin_with_noto_serif()
+    {
+        Assert.Equal("Noto Sans SC", fixture.Fonts.Quote.Resolve('记').FamilyName);
+        Assert.Equal("Noto Serif", fixture.Fonts.Quote.Resolve('ß').FamilyName);
+        Assert.Equal("Noto Serif", fixture.Fonts.Quote.Resolve('Ж').FamilyName);
+        Assert.Equal("Noto Serif", fixture.Fonts.Quote.Resolve('λ').FamilyName);
+    }
+
+    [Fact]
+    public void The_same_card_gives_the_same_bytes_even_from_freshly_loaded_fonts()
+    {
+        var card = CardFixture.Sample("Same input, same bytes: 同じ, то же самое, το ίδιο.");
+        using var fonts = CardFonts.Load(CardFixture.ThemeDir);
+        using var renderer = new CardRenderer(fonts);
+
+        var first = fixture.Renderer.RenderPng(card);
+        Assert.Equal(first, fixture.Renderer.RenderPng(card));
+        Assert.Equal(first, renderer.RenderPng(card));
+        Assert.NotEqual(first, renderer.RenderPng(card with { SpeakerName = "Someone Else" }));
+    }
+
+    [Theory]
+    [MemberData(nameof(Quotes))]
+    public void Png_decodes_to_the_drawn_pixels_within_the_palette_step(string quote)
+    {
+        using var drawn = fixture.Renderer.Draw(CardFixture.Sample(quote));
+        using var decoded = SKBitmap.Decode(CardRenderer.EncodePng(drawn));
+
+        var worst = 0;
+        var expected = drawn.Pixels;
+        var actual = decoded.Pixels;
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var (e, a) = (expected[i], actual[i]);
+            worst = Math.Max(worst, Math.Max(Math.Abs(e.Red - a.Red), Math.Max(Math.Abs(e.Green - a.Green), Math.Abs(e.Blue - a.Blue))));
+        }
+        // Ramps of 85 levels between background and ink: half a step is under 2 per channel.
+        Assert.InRange(worst, 0, 3);
+    }
+
+    [Fact]
+    public void Short_quote_is_set_at_the_largest_size_and_a_long_one_shrinks()
+    {
+        using var typesetter = new Typesetter();
+        var brief = fixture.Renderer.LayoutQuote("Keep the record.", typesetter);
+        var medium = fixture.Renderer.LayoutQuote(string.Join(" ", Enumerable.Repeat("A quote of some length to wrap.", 8)), typesetter);
+
+        Assert.Equal(CardRenderer.MaxQuoteSize, brief.Size);
+        Assert.Single(brief.Lines);
+        Assert.InRange(medium.Size, CardRenderer.MinQuoteSize, CardRenderer.MaxQuoteSize - 1);
+        Assert.False(medium.Truncated);
+    }
+
+    [Fact]
+    public void Quote_too_long_for_the_smallest_size_ends_with_an_ellipsis()
+    {
+        using var typesetter = new Typesetter();
+        var layout = fixture.Renderer.LayoutQuote(string.Join(" ", Enumerable.Repeat("Words upon words upon words.", 200)), typesetter);
+
+        Assert.True(layout.Truncated);
+        Assert.Equal(CardRenderer.MinQuoteSize, layout.Size);
+        Assert.Equal("\u2026", layout.Lines[^1].Atoms[^1].Runs[^1].Text);
+    }
+
+    [Fact]
+    public void A_word_longer_than_a_line_is_split_rather_than_overflowing()
+    {
+        using var typesetter = new Typesetter();
+        var layout = fixture.Renderer.LayoutQuote("https://example.org/" + new string('x', 400), typesetter);
+
+        Assert.True(layout.Lines.Count > 1);
+        Assert.All(layout.Lines, l => Assert.InRange(l.Advance * layout.Size / Typesetter.ReferenceSize, 0, 1200 - 2 * 96 + 0.5));
+    }
+
+    [Fact]
+    public void Chinese_wraps_between_characters_but_keeps_punctuation_off_the_line_start()
+    {
+        using var typesetter = new Typesetter();
+        var layout = fixture.Renderer.LayoutQuote(string.Concat(Enumerable.Repeat("我们必须记住过去，才能理解现在。", 12)), typesetter);
+
+        Assert.True(layout.Lines.Count > 1);
+        Assert.All(layout.Lines.Skip(1), l => Assert.False(CardText.IsClosing(char.ConvertToUtf32(l.Atoms[0].Runs[0].Text, 0))));
+    }
+
+    [Fact]
+    public void Missing_fonts_fail_with_a_message_that_says_to_run_npm_ci()
+    {
+        var error = Assert.Throws<CardFontsMissingException>(() => CardFonts.Load(Path.Combine(Path.GetTempPath(), "no-such-theme")));
+        Assert.Contains("npm ci", error.Message);
+        Assert.Contains("no-such-theme", error.Message);
+    }
+}
