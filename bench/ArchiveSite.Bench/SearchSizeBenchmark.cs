@@ -16,13 +16,13 @@ namespace ArchiveSite.Bench;
 /// </summary>
 static class SearchSizeBenchmark
 {
-    public const string Usage = "search-size [--transcripts 1000] [--shard-bytes 24000] [--display-chunk 4] [--out DIR]";
+    public const string Usage = "search-size [--transcripts 1000] [--shard-bytes 12000] [--display-chunk 2] [--out DIR]";
 
     const int TurnsPerTranscript = 37, ResultsShown = 10;
 
     public static int Run(BenchArgs args) =>
-        Run(int.Parse(args.Get("--transcripts", "1000")), int.Parse(args.Get("--shard-bytes", "24000")),
-            int.Parse(args.Get("--display-chunk", "4")), args.Get("--out", "") is { Length: > 0 } folder ? folder : null);
+        Run(int.Parse(args.Get("--transcripts", "1000")), int.Parse(args.Get("--shard-bytes", "12000")),
+            int.Parse(args.Get("--display-chunk", "2")), args.Get("--out", "") is { Length: > 0 } folder ? folder : null);
 
     static int Run(int transcripts, int shardBytes, int displayChunk, string? outDirectory)
     {
