@@ -51,9 +51,11 @@ static class LunrBenchmark
             var counter = new CountingStream();
             index.WriteJson(counter);
             var writeTime = clock.Elapsed;
+            process.Refresh();
+            var writeCpu = process.TotalProcessorTime - cpuAtStart - buildCpu;
 
             Console.WriteLine(
-                $"run {run}: build {buildTime.TotalSeconds:F2} s (CPU {buildCpu.TotalSeconds:F2} s), write JSON {writeTime.TotalSeconds:F2} s " +
+                $"run {run}: build {buildTime.TotalSeconds:F2} s (CPU {buildCpu.TotalSeconds:F2} s), write JSON {writeTime.TotalSeconds:F2} s (CPU {writeCpu.TotalSeconds:F2} s) " +
                 $"({counter.Length / 1e6:F1} MB), {index.InvertedIndex.Count:N0} terms, {index.FieldVectors.Count:N0} field vectors, " +
                 $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         }

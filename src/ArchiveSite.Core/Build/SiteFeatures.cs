@@ -1,3 +1,4 @@
+using ArchiveSite.Cards;
 using ArchiveSite.Output;
 using ArchiveSite.Search;
 using ArchiveSite.Site;
@@ -19,6 +20,7 @@ public static class SiteFeatures
         new TopicPages(),
         new SeriesPages(),
         new QuotePages(),
+        new QuotesIndexPage(),
         new SearchPage(),
     ];
 
@@ -30,5 +32,6 @@ public static class SiteFeatures
         new WriteSitemap(),
         new WriteFeed(),
         new WriteSearchIndex(),
+        new WriteQuoteCards(),
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ArchiveSite.Cli.Commands;
@@ -32,7 +33,13 @@ public sealed class ServeCommand : ICommand
         var paths = SitePaths.From(options);
         if (!BuildCommand.Run(paths) && !Directory.Exists(paths.Output))
             return 1;
+        await ServeAsync(paths, port, CancellationToken.None);
+        return 0;
+    }
 
+    /// <summary>Serves the built output and rebuilds on change until <paramref name="stop"/> is cancelled (or Ctrl+C).</summary>
+    public static async Task ServeAsync(SitePaths paths, int port, CancellationToken stop)
+    {
         var reload = new ReloadSignal();
         using var watcher = new SourceWatcher(paths, () =>
         {
@@ -43,16 +50,18 @@ public sealed class ServeCommand : ICommand
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
-        app.MapGet(EventsPath, context => StreamReloads(context, reload));
-        app.Run(context => ServeFile(context, paths.Output));
+        await using var app = builder.Build();
+        app.Run(context => context.Request.Path == EventsPath
+            ? StreamReloads(context, reload, app.Lifetime.ApplicationStopping)
+            : ServeFile(context, paths.Output));
+        await app.StartAsync(stop);
         Console.Error.WriteLine($"serve: http://127.0.0.1:{port}/index.html (Ctrl+C to stop)");
-        await app.RunAsync();
-        return 0;
+        await app.WaitForShutdownAsync(stop);
     }
 
-    static async Task StreamReloads(HttpContext context, ReloadSignal reload)
+    static async Task StreamReloads(HttpContext context, ReloadSignal reload, CancellationToken stopping)
     {
+        using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         await context.Response.WriteAsync(": connected\n\n");
@@ -61,14 +70,14 @@ public sealed class ServeCommand : ICommand
         {
             while (true)
             {
-                await reload.WaitAsync(context.RequestAborted);
+                await reload.WaitAsync(gone.Token);
                 await context.Response.WriteAsync("data: reload\n\n");
                 await context.Response.Body.FlushAsync();
             }
         }
         catch (OperationCanceledException)
         {
-            // The page went away; nothing to clean up.
+            // The page went away or the server is stopping; the stream just ends.
         }
     }
 

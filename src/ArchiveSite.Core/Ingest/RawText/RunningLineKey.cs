@@ -4,7 +4,7 @@ namespace ArchiveSite.Ingest.RawText;
 
 /// <summary>
 /// The form in which running headers and footers are compared: page numbers and dates change from page to
-/// page, so digits become '#', and spacing and case are ignored.
+/// page, so each run of digits becomes '#', and spacing and case are ignored.
 /// </summary>
 internal static class RunningLineKey
 {
@@ -22,7 +22,10 @@ internal static class RunningLineKey
             if (space)
                 builder.Append(' ');
             space = false;
-            builder.Append(char.IsAsciiDigit(c) ? '#' : char.ToLowerInvariant(c));
+            if (!char.IsAsciiDigit(c))
+                builder.Append(char.ToLowerInvariant(c));
+            else if (builder.Length == 0 || builder[^1] != '#')
+                builder.Append('#');
         }
         return builder.ToString();
     }

@@ -1,0 +1,48 @@
+using ArchiveSite.Archive;
+
+namespace ArchiveSite.Site.Pages;
+
+/// <summary><c>quotes/index.html</c>: every quote, grouped by speaker and again by topic.</summary>
+public sealed class QuotesIndexPage : IPageSource
+{
+    public const string Path = "quotes/index.html";
+
+    public IEnumerable<Page> PagesOf(TranscriptArchive archive)
+    {
+        if (archive.Quotes.Count == 0)
+            yield break;
+
+        var bySpeaker = archive.Quotes
+            .GroupBy(q => q.PersonId is { } id && archive.HasPerson(id) ? id : null)
+            .Select(g => new QuoteGroup(
+                g.Key is null ? "Unattributed" : archive.Person(g.Key).Name,
+                g.Key is null ? null : Urls.Relative(Path, Urls.Speaker(g.Key)),
+                g.Select(q => Lists.Quote(archive, q, Path)).ToList()))
+            .OrderBy(g => g.Url is null).ThenBy(g => g.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var byTopic = archive.Quotes
+            .SelectMany(q => TopicsOf(archive, q).Select(topic => (topic, q)))
+            .GroupBy(x => x.topic)
+            .Select(g => new QuoteGroup(archive.Topic(g.Key).Name, Urls.Relative(Path, Urls.Topic(g.Key)),
+                g.Select(x => Lists.Quote(archive, x.q, Path)).ToList()))
+            .OrderBy(g => g.Name, StringComparer.Ordinal)
+            .ToList();
+
+        yield return new Page(Path, "quotes",
+            new PageHead("Quotes", $"Every quote in {archive.Site.Title}, by speaker and by topic."),
+            new QuotesIndexView(archive.Quotes.Count, bySpeaker, byTopic));
+    }
+
+    /// <summary>The topics discussed in the quote's turn; the transcript's topics when its turn has none.</summary>
+    static IEnumerable<string> TopicsOf(TranscriptArchive archive, ArchivedQuote quote)
+    {
+        var transcript = archive.Transcript(quote.TranscriptSlug);
+        var inTurn = transcript.Passages.Where(p => p.Turn == quote.Turn).Select(p => p.TopicId).Distinct().ToList();
+        return inTurn.Count > 0 ? inTurn : transcript.TopicIds;
+    }
+
+    public sealed record QuoteGroup(string Name, string? Url, IReadOnlyList<QuoteItem> Quotes);
+
+    public sealed record QuotesIndexView(int Count, IReadOnlyList<QuoteGroup> BySpeaker, IReadOnlyList<QuoteGroup> ByTopic);
+}
