@@ -5,7 +5,8 @@ public readonly record struct TopicHit(string TopicId, int Hits, string FirstSte
 
 /// <summary>
 /// Finds topics' terms in text by stem: each term (a word or a phrase) becomes a sequence of stems, and a
-/// hit is that sequence appearing consecutively in the text's stems.
+/// hit is that sequence appearing consecutively in the text's stems. Stop words are not stems, so
+/// "present moment" also matches "present in the moment", as a lunr search for the phrase's words would.
 /// </summary>
 public sealed class TopicMatcher
 {
