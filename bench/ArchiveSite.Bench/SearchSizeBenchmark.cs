@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using ArchiveSite.Model;
+using ArchiveSite.Output;
 using ArchiveSite.Search;
 
 namespace ArchiveSite.Bench;
@@ -15,13 +16,13 @@ namespace ArchiveSite.Bench;
 /// </summary>
 static class SearchSizeBenchmark
 {
-    public const string Usage = "search-size [--transcripts 1000] [--shard-bytes 24000] [--display-chunk 4] [--out DIR]";
+    public const string Usage = "search-size [--transcripts 1000] [--shard-bytes 12000] [--display-chunk 2] [--out DIR]";
 
     const int TurnsPerTranscript = 37, ResultsShown = 10;
 
     public static int Run(BenchArgs args) =>
-        Run(int.Parse(args.Get("--transcripts", "1000")), int.Parse(args.Get("--shard-bytes", "24000")),
-            int.Parse(args.Get("--display-chunk", "4")), args.Get("--out", "") is { Length: > 0 } folder ? folder : null);
+        Run(int.Parse(args.Get("--transcripts", "1000")), int.Parse(args.Get("--shard-bytes", "12000")),
+            int.Parse(args.Get("--display-chunk", "2")), args.Get("--out", "") is { Length: > 0 } folder ? folder : null);
 
     static int Run(int transcripts, int shardBytes, int displayChunk, string? outDirectory)
     {
@@ -56,7 +57,7 @@ static class SearchSizeBenchmark
         Console.WriteLine($"display files: {chunks.Length}, median {Kb(chunks[chunks.Length / 2])}, max {Kb(chunks[^1])}; manifest {Kb(bytes[ShardWriter.ManifestPath].Raw)}; facets {Kb(bytes[DisplayWriter.FacetsPath].Raw)}");
 
         var page = PageAssets(repo);
-        Console.WriteLine($"page assets (search.html template, lunr.min.js, search-core.js, search.js, search.css): {Kb(page.Raw)} (gzip {Kb(page.Gzip)})");
+        Console.WriteLine($"page assets (search.html layouts, lunr.min.js, search scripts and styles, site.css, site.js, fonts): {Kb(page.Raw)} (gzip {Kb(page.Gzip)})");
 
         var byFrequency = source.Terms.Where(t => t.Term.Length > 2 && t.PostingsByField[0].Count > 0).OrderBy(t => t.PostingsByField[0].Count).ToArray();
         var queries = new List<(string Label, string[] Terms)>
@@ -125,28 +126,34 @@ static class SearchSizeBenchmark
         return shard;
     }
 
+    /// <summary>Everything search.html loads besides search data: the page (its two layouts, as an estimate), scripts, styles and the fonts the site stylesheet names.</summary>
     static (long Raw, long Gzip) PageAssets(string repo)
     {
         string[] paths =
         [
             "theme/layouts/search.sbn", "theme/layouts/base.sbn", "theme/node_modules/lunr/lunr.min.js",
             "theme/assets/js/search-core.js", "theme/assets/js/search.js", "theme/assets/css/search.css",
+            "theme/assets/site.css", "theme/assets/site.js",
+            .. CopyNpmAssets.Files.Where(f => f.Output.EndsWith(".woff2", StringComparison.Ordinal)).Select(f => "theme/node_modules/" + f.Package),
         ];
         long raw = 0, gzip = 0;
-        foreach (var path in paths.Select(p => Path.Combine(repo, p)).Where(File.Exists))
+        foreach (var path in paths.Select(p => Path.Combine(repo, p)))
         {
-            var text = File.ReadAllText(path);
-            raw += Encoding.UTF8.GetByteCount(text);
-            gzip += Gzip(text);
+            if (!File.Exists(path)) throw new FileNotFoundException($"page asset missing (run npm ci in theme): {path}");
+            var bytes = File.ReadAllBytes(path);
+            raw += bytes.Length;
+            gzip += Gzip(bytes);
         }
         return (raw, gzip);
     }
 
-    static long Gzip(string text)
+    static long Gzip(string text) => Gzip(Encoding.UTF8.GetBytes(text));
+
+    static long Gzip(byte[] bytes)
     {
         using var memory = new MemoryStream();
         using (var gzip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
-            gzip.Write(Encoding.UTF8.GetBytes(text));
+            gzip.Write(bytes);
         return memory.Length;
     }
 

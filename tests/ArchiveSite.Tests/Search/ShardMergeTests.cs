@@ -118,30 +118,24 @@ public sealed class ShardMergeTests
     [MemberData(nameof(Queries))]
     public void Merged_shards_answer_like_the_unsplit_index_on_the_seed(string query)
     {
-        var (scripts, json, _) = Seed.Value;
+        var (scripts, json, shardCount) = Seed.Value;
+        Assert.True(shardCount >= 10, $"the seed should be cut into many shards, got {shardCount}");
         AssertSameResults(scripts, json, query);
     }
 
+    /// <summary>The seed read by the real reader, indexed by the C# builder, cut into shards by the site's writer.</summary>
     static readonly Lazy<(SearchScripts Scripts, string IndexJson, int ShardCount)> Seed = new(() =>
-        Prepare(SeedParagraphs(File.ReadAllText(RepoPaths.SharedFile("seeds/000_6031f5502a71255c.txt"))), 2_000));
-
-    /// <summary>The seed cut into paragraph documents, each credited to the last "Dr. Name:" label seen.</summary>
-    static IReadOnlyList<IReadOnlyDictionary<string, string>> SeedParagraphs(string seed)
     {
-        var documents = new List<IReadOnlyDictionary<string, string>>();
-        var speaker = "";
-        foreach (var paragraph in seed.Split("\n \n").Select(p => p.Trim()).Where(p => p.Length > 0))
-        {
-            var label = System.Text.RegularExpressions.Regex.Match(paragraph, @"^Dr\. (\w+):");
-            if (label.Success) speaker = label.Groups[1].Value;
-            documents.Add(new Dictionary<string, string>
-            {
-                ["text"] = paragraph, ["speaker"] = speaker, ["title"] = "Week 110, Day 5: Critical Insights",
-                ["section"] = "", ["topics"] = "psychotherapy",
-            });
-        }
-        return documents;
-    }
+        var path = RepoPaths.SharedFile("seeds/000_6031f5502a71255c.txt");
+        var transcript = ArchiveSite.Ingest.TranscriptReader.Read("000_6031f5502a71255c.txt", File.ReadAllBytes(path));
+        var documents = SearchDocument.FromTranscripts([transcript]);
+        Assert.True(documents.Count >= 10, $"the seed should give many turns, got {documents.Count}");
+        var index = SearchOutput.BuildIndex(documents);
+        var scripts = new SearchScripts();
+        var files = new ShardWriter(2_000).Write(ShardSource.FromIndex(index), displayChunkSize: 4);
+        scripts.Run(files);
+        return (scripts, index.ToJson(), files.Count - 1);
+    });
 
     static void AssertSameResults(SearchScripts scripts, string json, string query)
     {
