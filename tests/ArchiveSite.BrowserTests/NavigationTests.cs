@@ -86,7 +86,7 @@ public sealed class NavigationTests(NavigationTests.SampleSite site) : IClassFix
 
         public async Task InitializeAsync()
         {
-            var root = FindRoot();
+            var root = RepoPaths.Root;
             var result = SiteBuilder.Build(Path.Combine(root, "input"), _output, new ThemeFolder(Path.Combine(root, "theme")));
             if (!result.Succeeded)
                 throw new InvalidOperationException("the sample site did not build:\n" + string.Join("\n", result.Diagnostics));
@@ -124,12 +124,5 @@ public sealed class NavigationTests(NavigationTests.SampleSite site) : IClassFix
                 Directory.Delete(_output, recursive: true);
         }
 
-        static string FindRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "ArchiveSite.sln")))
-                    return dir.FullName;
-            throw new InvalidOperationException("ArchiveSite.sln not found above " + AppContext.BaseDirectory);
-        }
     }
 }

@@ -119,8 +119,8 @@ public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper out
         {
             var input = Path.Combine(_root, "input", "transcripts");
             Directory.CreateDirectory(input);
-            File.Copy(SharedFile("seeds/000_6031f5502a71255c.txt"), Path.Combine(input, "000_6031f5502a71255c.txt"));
-            var result = SiteBuilder.Build(Path.Combine(_root, "input"), Output, new ThemeFolder(Path.Combine(RepoRoot, "theme")),
+            File.Copy(RepoPaths.SharedFile("seeds/000_6031f5502a71255c.txt"), Path.Combine(input, "000_6031f5502a71255c.txt"));
+            var result = SiteBuilder.Build(Path.Combine(_root, "input"), Output, new ThemeFolder(Path.Combine(RepoPaths.Root, "theme")),
                 (sourcePath, file) => TranscriptReader.Read(sourcePath, File.ReadAllBytes(file)));
             if (!result.Succeeded)
                 throw new InvalidOperationException("the seed site did not build:\n" + string.Join("\n", result.Diagnostics));
@@ -158,24 +158,6 @@ public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper out
             if (_browser is not null) await _browser.CloseAsync();
             _playwright?.Dispose();
             if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-        }
-
-        static string RepoRoot { get; } = FindRoot();
-
-        static string SharedFile(string relative)
-        {
-            var path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", relative));
-            if (!File.Exists(path))
-                throw new FileNotFoundException($"Shared test input not found: {path} (the shared folder sits beside the repository)");
-            return path;
-        }
-
-        static string FindRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "ArchiveSite.sln")))
-                    return dir.FullName;
-            throw new InvalidOperationException("ArchiveSite.sln not found above " + AppContext.BaseDirectory);
         }
     }
 }
