@@ -75,7 +75,6 @@ public sealed class NavigationTests(NavigationTests.SampleSite site) : IClassFix
     /// <summary>The sample site, built once, and one chromium whose every http(s) request is recorded and refused.</summary>
     public sealed class SampleSite : IAsyncLifetime
     {
-        const string Chromium = "/usr/bin/chromium";
         readonly string _output = Path.Combine(Path.GetTempPath(), "archivesite-browse-" + Guid.NewGuid().ToString("N"));
         IPlaywright? _playwright;
         IBrowser? _browser;
@@ -90,14 +89,8 @@ public sealed class NavigationTests(NavigationTests.SampleSite site) : IClassFix
             var result = SiteBuilder.Build(Path.Combine(root, "input"), _output, new ThemeFolder(Path.Combine(root, "theme")));
             if (!result.Succeeded)
                 throw new InvalidOperationException("the sample site did not build:\n" + string.Join("\n", result.Diagnostics));
-            if (!File.Exists(Chromium))
-                throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium chromium-driver); browsers are never downloaded");
             _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
+            _browser = await DebianChromium.LaunchAsync(_playwright);
         }
 
         public async Task<IPage> OpenAsync(string relative)

@@ -125,15 +125,8 @@ public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper out
             if (!result.Succeeded)
                 throw new InvalidOperationException("the seed site did not build:\n" + string.Join("\n", result.Diagnostics));
 
-            const string chromium = "/usr/bin/chromium";
-            if (!File.Exists(chromium))
-                throw new InvalidOperationException($"{chromium} is missing: install Debian's chromium (apt-get install -y chromium chromium-driver); browsers are never downloaded");
             _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = chromium,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
+            _browser = await DebianChromium.LaunchAsync(_playwright);
         }
 
         public async Task<IPage> NewPageAsync()
