@@ -10,8 +10,8 @@ namespace ArchiveSite.Cards;
 /// Output step: a share image <c>cards/&lt;quote id&gt;.png</c> for every quote, drawn in parallel through the
 /// content-hash cache (so a rebuild draws only changed cards), and a credit for the fonts they are drawn with.
 /// </summary>
-/// <param name="cacheDirectory">Where cards are kept across builds; by default <c>.archivesite-cache/cards</c>
-/// beside the theme folder (the repository root), which Netlify's build cache keeps.</param>
+/// <param name="cacheDirectory">Where cards are kept across builds; by default the <c>cards</c> folder of the
+/// build's cache directory.</param>
 public sealed class WriteQuoteCards(string? cacheDirectory = null) : IOutputStep
 {
     public const string FontCredits = "cards/FONTS.txt";
@@ -39,7 +39,7 @@ public sealed class WriteQuoteCards(string? cacheDirectory = null) : IOutputStep
         using (fonts)
         using (var renderer = new CardRenderer(fonts))
         {
-            var cache = new CardCache(cacheDirectory ?? Path.GetFullPath(Path.Combine(context.Theme.Root, "..", ".archivesite-cache", "cards")), renderer);
+            var cache = new CardCache(cacheDirectory ?? Path.Combine(context.CacheDirectory, "cards"), renderer);
             var cached = new ConcurrentDictionary<string, string>();
             Parallel.ForEach(quotes, quote =>
             {

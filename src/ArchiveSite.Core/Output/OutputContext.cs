@@ -19,6 +19,15 @@ public sealed class OutputContext(TranscriptArchive archive, IReadOnlyList<Page>
     public PageRenderer Renderer { get; } = new(theme, archive.Site);
     public IOutputWriter Writer { get; } = writer;
 
+    /// <summary>
+    /// The folder kept across builds (Netlify's build cache keeps it): by default <c>.archivesite-cache</c>
+    /// beside the theme folder, i.e. the repository root. Steps keep their own subfolder in it.
+    /// </summary>
+    public string CacheDirectory { get; init; } = DefaultCacheDirectory(theme);
+
+    public static string DefaultCacheDirectory(ThemeFolder theme) =>
+        Path.GetFullPath(Path.Combine(theme.Root, "..", ".archivesite-cache"));
+
     public IReadOnlyCollection<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>Records a problem; an error fails the build once all steps have run.</summary>
