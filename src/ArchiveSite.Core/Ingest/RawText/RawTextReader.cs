@@ -60,14 +60,12 @@ public static class RawTextReader
         var parts = DocumentParts.Split(classified);
         var header = Preamble.Read(parts.Preamble, classified.Where(line => line.Kind == LineKind.Noise), removed);
         clock.Lap("preamble");
-        var vocabulary = Vocabulary.Of(parts.Body);
-        clock.Lap("vocabulary");
-        var drafts = TurnBuilder.Build(parts.Body, conventions, vocabulary);
+        var drafts = TurnBuilder.Build(parts.Body, conventions, new Vocabulary(parts.Body));
         AccountForBody(parts.Body, removed);
         clock.Lap("turns, reflow");
         foreach (var line in parts.BackMatter)
             if (line.Kind != LineKind.Blank)
-                removed.Add(new RemovedLine(line.Number, line.Kind == LineKind.Noise ? line.NoiseKind! : "back-matter", line.Source.Text.Trim()));
+                removed.Add(new RemovedLine(line.Number, line.Kind == LineKind.Noise ? line.NoiseKind! : "back-matter", line.Source.Trimmed));
 
         var sections = Resolve(drafts, header, sourcePath, removed, diagnostics, out var speakers);
         clock.Lap("speakers");
