@@ -1,0 +1,40 @@
+using System.IO.Compression;
+using System.IO.Hashing;
+
+namespace ArchiveSite.Download;
+
+/// <summary>
+/// One file compressed for a zip: what the zip headers need (method, CRC-32, both lengths) and a way to read
+/// the compressed bytes, which live in memory or in the build cache.
+/// </summary>
+public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long CompressedLength, Func<Stream> OpenCompressed)
+{
+    /// <summary>zlib level for text (6 is zlib's default and .NET's Optimal); <c>bench zip</c> compares the levels.</summary>
+    public const int DeflateLevel = 6;
+
+    /// <summary>Formats whose bytes are already compressed: deflating them again costs time and saves nothing.</summary>
+    static readonly HashSet<string> StoredExtensions =
+        new([".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".zip", ".gz"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a file of this name is deflated (text and the like) or stored as it is.</summary>
+    public static bool ShouldDeflate(string path) => !StoredExtensions.Contains(Path.GetExtension(path));
+
+    /// <summary>Compresses <paramref name="content"/> in memory, deflated at <see cref="DeflateLevel"/> or stored.</summary>
+    public static CompressedFile Compress(ReadOnlySpan<byte> content, bool deflate, int level = DeflateLevel)
+    {
+        var crc = System.IO.Hashing.Crc32.HashToUInt32(content);
+        byte[] compressed;
+        if (deflate)
+        {
+            var buffer = new MemoryStream(content.Length / 3 + 64);
+            using (var deflater = new DeflateStream(buffer, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
+                deflater.Write(content);
+            compressed = buffer.ToArray();
+        }
+        else
+        {
+            compressed = content.ToArray();
+        }
+        return new CompressedFile(deflate, crc, content.Length, compressed.Length, () => new MemoryStream(compressed, writable: false));
+    }
+}
