@@ -41,11 +41,13 @@ public sealed class WriteQuoteCards(string? cacheDirectory = null) : IOutputStep
         {
             var cache = new CardCache(cacheDirectory ?? Path.Combine(context.CacheDirectory, "cards"), renderer);
             var cached = new ConcurrentDictionary<string, string>();
+            var drawn = 0;
             Parallel.ForEach(quotes, quote =>
             {
                 var card = CardOf(context.Archive, quote);
                 ReportUncovered(context, fonts, quote, card);
                 cached[quote.Id] = cache.GetOrDraw(card).Path;
+                context.ReportProgress(Interlocked.Increment(ref drawn), quotes.Count);
             });
             foreach (var quote in quotes)
                 context.Writer.Write(CardPath(quote.Id), File.ReadAllBytes(cached[quote.Id]));

@@ -19,6 +19,14 @@ public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long
     /// <summary>Whether a file of this name is deflated (text and the like) or stored as it is.</summary>
     public static bool ShouldDeflate(string path) => !StoredExtensions.Contains(Path.GetExtension(path));
 
+    /// <summary>A file stored as it is: its bytes are read from <paramref name="path"/> when the zip is written.</summary>
+    public static CompressedFile Stored(string path)
+    {
+        var content = File.ReadAllBytes(path);
+        return new CompressedFile(false, System.IO.Hashing.Crc32.HashToUInt32(content), content.Length, content.Length,
+            () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
+    }
+
     /// <summary>Compresses <paramref name="content"/> in memory, deflated at <see cref="DeflateLevel"/> or stored.</summary>
     public static CompressedFile Compress(ReadOnlySpan<byte> content, bool deflate, int level = DeflateLevel)
     {

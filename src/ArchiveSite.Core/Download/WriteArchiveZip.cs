@@ -6,7 +6,8 @@ namespace ArchiveSite.Download;
 /// <summary>
 /// The last output step: zips the whole staged site into <c>archive.zip</c> for offline reading.
 /// Every page's footer shows the download's size in <c>&lt;span class="archive-size"&gt;</c>, but the pages
-/// are inside the zip, so the size is a fixed point. Everything but the pages is compressed once; then the
+/// are inside the zip, so the size is a fixed point. Everything but the pages is compressed once (images and
+/// fonts are stored as they are, read from the staged site when the zip is written); then the
 /// pages are filled in with a guess (the last build's size), compressed, and the zip's size is computed
 /// from the entries without writing it. The shown size is coarse ("12.4 MB"), so the second guess almost
 /// always holds; when the size lands just under the guess, the zip's comment pads it up to it. Compressed
@@ -30,17 +31,22 @@ public sealed class WriteArchiveZip : IOutputStep
         var files = ArchiveZip.FilesOf(staged.StagingDirectory);
         var pages = Enumerable.Range(0, files.Count).Where(i => IsPage(files[i])).ToList();
         var entries = new ZipEntry[files.Count];
+        var done = 0;
         Parallel.For(0, files.Count, i =>
         {
-            if (!IsPage(files[i]))
-                entries[i] = new ZipEntry(files[i].EntryName,
-                    cache.GetOrAdd(File.ReadAllBytes(files[i].FullPath), CompressedFile.ShouldDeflate(files[i].EntryName)));
+            var file = files[i];
+            if (IsPage(file))
+                return;
+            entries[i] = new ZipEntry(file.EntryName, CompressedFile.ShouldDeflate(file.EntryName)
+                ? cache.GetOrAdd(File.ReadAllBytes(file.FullPath), deflate: true)
+                : CompressedFile.Stored(file.FullPath));
+            context.ReportProgress(Interlocked.Increment(ref done), files.Count);
         });
 
         var (shown, shownFrom) = FirstGuess(staged);
         for (var round = 1; ; round++)
         {
-            var size = FillInAndCompress(files, pages, entries, shown, cache);
+            var size = FillInAndCompress(files, pages, entries, shown, cache, pagesDone => context.ReportProgress(done + pagesDone, files.Count));
             if (ArchiveZip.FormatSize(size) == shown)
             {
                 Write(context, entries, size, padding: 0);
@@ -73,8 +79,10 @@ public sealed class WriteArchiveZip : IOutputStep
     }
 
     /// <summary>Writes <paramref name="shown"/> into every page on disk, compresses the pages and returns the zip's size.</summary>
-    static long FillInAndCompress(List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries, string shown, CompressedFileCache cache)
+    static long FillInAndCompress(List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries, string shown,
+        CompressedFileCache cache, Action<int> progress)
     {
+        var done = 0;
         Parallel.ForEach(pages, i =>
         {
             var original = File.ReadAllBytes(files[i].FullPath);
@@ -82,6 +90,7 @@ public sealed class WriteArchiveZip : IOutputStep
             if (!ReferenceEquals(page, original))
                 File.WriteAllBytes(files[i].FullPath, page);
             entries[i] = new ZipEntry(files[i].EntryName, cache.GetOrAdd(page, deflate: true));
+            progress(Interlocked.Increment(ref done));
         });
         return ZipWriter.SizeOf(entries);
     }
