@@ -10,6 +10,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
     ["zip"] = (ZipBenchmark.Usage, ZipBenchmark.Run),
+    ["export-markdown"] = (ExportMarkdownCommand.Usage, ExportMarkdownCommand.Run),
 };
 
 if (args.Length == 0 || !subcommands.TryGetValue(args[0], out var subcommand))
