@@ -9,7 +9,12 @@ namespace ArchiveSite.Download;
 /// </summary>
 public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long CompressedLength, Func<Stream> OpenCompressed)
 {
-    /// <summary>zlib level for text (6 is zlib's default and .NET's Optimal); <c>bench zip</c> compares the levels.</summary>
+    /// <summary>
+    /// zlib level for text: 6, zlib's default and .NET's Optimal. On the 1,000-transcript benchmark site
+    /// (<c>bench zip</c>: 170 MB of text) it gives 67.9 MB against 93.7 MB for level 1 (Fastest) for 2.5 times
+    /// the CPU time (7.2 s against 2.9 s on one thread, loaded machine); level 9 gains nothing. The cache
+    /// means a file is compressed once, so the 26 MB smaller download wins.
+    /// </summary>
     public const int DeflateLevel = 6;
 
     /// <summary>Formats whose bytes are already compressed: deflating them again costs time and saves nothing.</summary>
