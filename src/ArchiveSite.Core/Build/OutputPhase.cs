@@ -4,26 +4,34 @@ using ArchiveSite.Site;
 
 namespace ArchiveSite.Build;
 
-/// <summary>Phase 4: run every output step into a staging folder; swap it in only if no step reported an error.</summary>
+/// <summary>
+/// Phase 4: run every output step through a <see cref="StagedOutput"/>, which stages only the files that differ
+/// from the last build's output; they are moved in only if no step reported an error.
+/// </summary>
 public static class OutputPhase
 {
     public static OutputResult Run(SiteModel site, ThemeFolder theme, string outputDirectory, IReadOnlyList<IOutputStep> steps,
-        Action<string, TimeSpan>? stepDone = null)
+        Action<string, TimeSpan>? stepDone = null, string? cacheDirectory = null)
     {
-        using var staged = new StagedOutput(outputDirectory);
-        var context = new OutputContext(site.Archive, site.Pages, theme, staged);
+        cacheDirectory ??= OutputContext.DefaultCacheDirectory(theme);
+        using var staged = new StagedOutput(outputDirectory, OutputManifest.FileFor(cacheDirectory, outputDirectory));
+        var context = new OutputContext(site.Archive, site.Pages, theme, staged) { CacheDirectory = cacheDirectory, InputHash = site.InputHash };
         foreach (var step in steps)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            staged.CurrentStep = step.Name;
             step.Run(context);
             stepDone?.Invoke(step.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         var diagnostics = context.Diagnostics.ToList();
         var succeeded = diagnostics.All(d => d.Severity != Severity.Error);
+        var changed = staged.Changed;
         if (succeeded)
             staged.Commit();
-        return new OutputResult(succeeded, staged.Written.Count, diagnostics);
+        return new OutputResult(succeeded, staged.Files.Count, changed, diagnostics);
     }
 
-    public sealed record OutputResult(bool Succeeded, int FilesWritten, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <param name="FilesWritten">Files in the site.</param>
+    /// <param name="FilesChanged">Of those, files new or different from the last build's output: the only ones written to disk.</param>
+    public sealed record OutputResult(bool Succeeded, int FilesWritten, int FilesChanged, IReadOnlyList<Diagnostic> Diagnostics);
 }

@@ -32,15 +32,23 @@ public static class ArchiveZip
         var target = Path.GetFullPath(zipPath);
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => !string.Equals(Path.GetFullPath(f), target, StringComparison.Ordinal))
-            .Select(f => (Full: f, Entry: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')))
-            .Where(f => f.Entry != FileName)
-            .OrderBy(f => f.Entry, StringComparer.Ordinal)
+            .Select(f => (Entry: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'), Full: f))
+            .Select(f => (f.Entry, Open: (Func<Stream>)(() => File.OpenRead(f.Full))))
             .ToList();
+        return Write(files, target, folderName);
+    }
 
-        using (var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None))
+    /// <summary>
+    /// Writes the given site files (path relative to the site root, and how to read it) into a zip at
+    /// <paramref name="zipPath"/>, as <see cref="Write(string, string, string)"/> does for a folder.
+    /// </summary>
+    public static long Write(IEnumerable<(string Entry, Func<Stream> Open)> siteFiles, string zipPath, string folderName = "archive")
+    {
+        var files = siteFiles.Where(f => f.Entry != FileName).OrderBy(f => f.Entry, StringComparer.Ordinal).ToList();
+        using (var stream = new FileStream(zipPath, FileMode.Create, FileAccess.Write, FileShare.None))
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
         {
-            foreach (var (full, relative) in files)
+            foreach (var (relative, open) in files)
             {
                 var level = StoredExtensions.Contains(Path.GetExtension(relative))
                     ? CompressionLevel.NoCompression
@@ -48,12 +56,12 @@ public static class ArchiveZip
                 var entry = zip.CreateEntry($"{folderName}/{relative}", level);
                 entry.LastWriteTime = FixedTime;
                 entry.ExternalAttributes = FileAttributes;
-                using var source = File.OpenRead(full);
+                using var source = open();
                 using var destination = entry.Open();
                 source.CopyTo(destination);
             }
         }
-        return new FileInfo(target).Length;
+        return new FileInfo(zipPath).Length;
     }
 
     /// <summary>A human size for the download link: "840 KB", "12.4 MB".</summary>

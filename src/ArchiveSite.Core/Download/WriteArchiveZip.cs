@@ -21,25 +21,22 @@ public sealed partial class WriteArchiveZip : IOutputStep
 
     public void Run(OutputContext context)
     {
-        // Only a site staged on disk can be zipped; writers that keep pages elsewhere (tests) get no download.
+        // Only a staged site can be zipped; writers that keep pages elsewhere (tests) get no download.
         if (context.Writer is not StagedOutput staged)
             return;
-        var site = staged.StagingDirectory;
-        var pages = staged.Written
-            .Where(p => p.EndsWith(".html", StringComparison.Ordinal))
-            .Select(p => Path.Combine(site, p))
-            .ToList();
-        var zip = site + ".zip";
+        var pages = staged.Files.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        var zip = staged.StagingDirectory + ".zip";
         try
         {
             string? shown = null;
             for (var round = 0; round < MaxRounds; round++)
             {
-                var size = ArchiveZip.FormatSize(ArchiveZip.Write(site, zip));
+                var files = staged.Files.Select(p => (p, (Func<Stream>)(() => staged.OpenRead(p))));
+                var size = ArchiveZip.FormatSize(ArchiveZip.Write(files, zip));
                 if (size == shown)
                     break;
                 shown = size;
-                ShowSize(pages, size);
+                ShowSize(staged, pages, size);
             }
             context.Writer.Write(ArchiveZip.FileName, File.ReadAllBytes(zip));
         }
@@ -49,12 +46,12 @@ public sealed partial class WriteArchiveZip : IOutputStep
         }
     }
 
-    static void ShowSize(List<string> pages, string size) =>
+    static void ShowSize(StagedOutput staged, List<string> pages, string size) =>
         Parallel.ForEach(pages, page =>
         {
-            var html = File.ReadAllText(page, Encoding.UTF8);
+            var html = Encoding.UTF8.GetString(staged.ReadAllBytes(page));
             var shown = SizeSpan().Replace(html, m => m.Groups[1].Value + size + m.Groups[2].Value);
-            if (!ReferenceEquals(shown, html) && shown != html)
-                File.WriteAllText(page, shown, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            if (shown != html)
+                staged.Rewrite(page, Encoding.UTF8.GetBytes(shown));
         });
 }
