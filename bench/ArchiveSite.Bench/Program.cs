@@ -9,6 +9,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
     ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
+    ["export-markdown"] = (ExportMarkdownCommand.Usage, ExportMarkdownCommand.Run),
 };
 
 if (args.Length == 0 || !subcommands.TryGetValue(args[0], out var subcommand))
