@@ -17,7 +17,7 @@ public sealed class CardCache(string folder, CardRenderer renderer)
     {
         var path = Path.Combine(folder, Key(card) + ".png");
         if (File.Exists(path))
-            return new CachedCard(path, Drawn: false);
+            return new CachedCard(path, DrawnPng: null);
 
         var png = renderer.RenderPng(card);
         Directory.CreateDirectory(folder);
@@ -25,7 +25,7 @@ public sealed class CardCache(string folder, CardRenderer renderer)
         var partial = $"{path}.{Guid.NewGuid():N}.partial";
         File.WriteAllBytes(partial, png);
         File.Move(partial, path, overwrite: true);
-        return new CachedCard(path, Drawn: true);
+        return new CachedCard(path, png);
     }
 
     public string Key(QuoteCard card)
@@ -41,5 +41,11 @@ public sealed class CardCache(string folder, CardRenderer renderer)
     }
 }
 
-/// <param name="Drawn">False when the card came from the cache unchanged.</param>
-public sealed record CachedCard(string Path, bool Drawn);
+/// <param name="DrawnPng">The picture when this build drew it, so that it need not be read back from the cache;
+/// null when it came from the cache unchanged.</param>
+public sealed record CachedCard(string Path, byte[]? DrawnPng)
+{
+    public bool Drawn => DrawnPng is not null;
+
+    public byte[] ReadPng() => DrawnPng ?? File.ReadAllBytes(Path);
+}

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
@@ -8,7 +7,7 @@ namespace ArchiveSite.Cards;
 /// Draws a quote card (1200x630, the Open Graph size): a large quote mark, the quote set as large as it fits,
 /// then the speaker, their credentials, the transcript and the site. Thread-safe: share one per build.
 /// </summary>
-public sealed class CardRenderer(CardFonts fonts) : IDisposable
+public sealed class CardRenderer : IDisposable
 {
     public const int Width = 1200;
     public const int Height = 630;
@@ -32,26 +31,25 @@ public sealed class CardRenderer(CardFonts fonts) : IDisposable
     const float QuoteSizeStep = 2;
     const float LineSpacing = 1.3f;
 
-    // Bitmaps are reused across cards: a fresh 3 MB bitmap per card costs more than drawing on it.
-    readonly ConcurrentBag<SKBitmap> spareBitmaps = [];
+    readonly CardFonts fonts;
+    // A bitmap, canvas and fonts per thread, reused card after card: setting them up costs more than a card.
+    readonly ThreadLocal<Workspace> workspaces;
+
+    public CardRenderer(CardFonts fonts)
+    {
+        this.fonts = fonts;
+        var runCache = new RunCache();
+        workspaces = new(() => new Workspace(runCache), trackAllValues: true);
+    }
 
     public CardFonts Fonts => fonts;
 
     /// <summary>Draws and encodes the card as a paletted PNG.</summary>
     public byte[] RenderPng(QuoteCard card)
     {
-        if (!spareBitmaps.TryTake(out var bitmap))
-            bitmap = NewBitmap();
-        try
-        {
-            using (var canvas = new SKCanvas(bitmap))
-                Draw(card, canvas);
-            return EncodePng(bitmap);
-        }
-        finally
-        {
-            spareBitmaps.Add(bitmap);
-        }
+        var workspace = workspaces.Value!;
+        Draw(card, workspace.Canvas, workspace);
+        return EncodePng(workspace.Bitmap);
     }
 
     /// <summary>Encodes a drawn card as a paletted PNG (its pixels must use only <see cref="Palette"/>'s colours).</summary>
@@ -62,7 +60,7 @@ public sealed class CardRenderer(CardFonts fonts) : IDisposable
     {
         var bitmap = NewBitmap();
         using var canvas = new SKCanvas(bitmap);
-        Draw(card, canvas);
+        Draw(card, canvas, workspaces.Value!);
         return bitmap;
     }
 
@@ -70,20 +68,17 @@ public sealed class CardRenderer(CardFonts fonts) : IDisposable
 
     public void Dispose()
     {
-        while (spareBitmaps.TryTake(out var bitmap))
-            bitmap.Dispose();
+        foreach (var workspace in workspaces.Values)
+            workspace.Dispose();
+        workspaces.Dispose();
     }
 
     internal static ReadOnlySpan<byte> PixelBytes(SKBitmap bitmap) =>
         MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetReference(bitmap.GetPixelSpan()), bitmap.ByteCount);
 
-    void Draw(QuoteCard card, SKCanvas canvas)
+    void Draw(QuoteCard card, SKCanvas canvas, Workspace workspace)
     {
-        using var typesetter = new Typesetter();
-        using var ink = Paint(Ink);
-        using var muted = Paint(Muted);
-        using var accent = Paint(Accent);
-
+        var (typesetter, ink, muted, accent) = (workspace.Typesetter, workspace.Ink, workspace.Muted, workspace.Accent);
         canvas.Clear(Paper);
         canvas.DrawRect(0, 0, 16, Height, accent);
 
@@ -91,21 +86,21 @@ public sealed class CardRenderer(CardFonts fonts) : IDisposable
 
         canvas.DrawRect(Left, 460, 72, 5, accent);
         var y = 512f;
-        DrawLine(typesetter.SingleLine(card.SpeakerName, fonts.Name, Advance(Right - Left, 32)), fonts.Name, 32, Left, y, canvas, ink);
+        DrawLine(typesetter.SingleLine(card.SpeakerName, fonts.Name, Advance(Right - Left, 32)), fonts.Name, 32, Left, y, canvas, typesetter, ink);
         if (!string.IsNullOrWhiteSpace(card.Credentials))
         {
             y += 36;
-            DrawLine(typesetter.SingleLine(card.Credentials, fonts.Detail, Advance(Right - Left, 24)), fonts.Detail, 24, Left, y, canvas, muted);
+            DrawLine(typesetter.SingleLine(card.Credentials, fonts.Detail, Advance(Right - Left, 24)), fonts.Detail, 24, Left, y, canvas, typesetter, muted);
         }
 
         var site = typesetter.SingleLine(card.SiteName, fonts.Name, Advance(Right - Left, 22));
         var siteWidth = Scale(site.Advance, 22);
-        DrawLine(site, fonts.Name, 22, Right - siteWidth, Height - 40, canvas, accent);
+        DrawLine(site, fonts.Name, 22, Right - siteWidth, Height - 40, canvas, typesetter, accent);
         if (!string.IsNullOrWhiteSpace(card.TranscriptTitle))
         {
             var room = Right - Left - siteWidth - 48;
             if (room > 0)
-                DrawLine(typesetter.SingleLine(card.TranscriptTitle, fonts.Detail, Advance(room, 22)), fonts.Detail, 22, Left, Height - 40, canvas, muted);
+                DrawLine(typesetter.SingleLine(card.TranscriptTitle, fonts.Detail, Advance(room, 22)), fonts.Detail, 22, Left, Height - 40, canvas, typesetter, muted);
         }
     }
 
@@ -118,12 +113,12 @@ public sealed class CardRenderer(CardFonts fonts) : IDisposable
         var lineHeight = size * LineSpacing;
         var top = QuoteTop + (QuoteBottom - QuoteTop - markHeight - layout.Lines.Count * lineHeight) / 2;
         var markSize = size * 2.6f;
-        using (var markFont = Typesetter.CreateFont(fonts.QuoteMark.Resolve('\u201C'), markSize))
-            canvas.DrawText("\u201C", Left - size * 0.08f, top + markSize * 0.72f, SKTextAlign.Left, markFont, accent);
+        var markFont = typesetter.Font(fonts.QuoteMark.Resolve('\u201C'), markSize);
+        canvas.DrawText("\u201C", Left - size * 0.08f, top + markSize * 0.72f, SKTextAlign.Left, markFont, accent);
         var baseline = top + markHeight + size;
         foreach (var line in layout.Lines)
         {
-            DrawLine(line, fonts.Quote, size, Left, baseline, canvas, ink);
+            DrawLine(line, fonts.Quote, size, Left, baseline, canvas, typesetter, ink);
             baseline += lineHeight;
         }
     }
@@ -132,46 +127,54 @@ public sealed class CardRenderer(CardFonts fonts) : IDisposable
     internal QuoteLayout LayoutQuote(string quote, Typesetter typesetter)
     {
         var atoms = typesetter.Atoms(quote, fonts.Quote);
-        var maxAdvance = Right - Left;
-        for (var size = MaxQuoteSize; ; size -= QuoteSizeStep)
+        // A smaller size never needs more lines and has room for more, so the largest size that fits is found
+        // by bisection over the sizes (largest first) instead of trying each in turn.
+        var (first, last) = (0, SizeCount);
+        List<TypesetLine>? fitted = null;
+        while (first < last)
         {
-            var lines = typesetter.Wrap(atoms, Advance(maxAdvance, size), fonts.Quote);
-            var room = (int)((QuoteBottom - QuoteTop - size * 0.9f) / (size * LineSpacing));
-            if (lines.Count <= room)
-                return new QuoteLayout(size, lines, Truncated: false);
-            if (size - QuoteSizeStep < MinQuoteSize)
-            {
-                lines = lines.Take(room).ToList();
-                lines[^1] = typesetter.WithEllipsis(lines[^1], Advance(maxAdvance, size), fonts.Quote);
-                return new QuoteLayout(size, lines, Truncated: true);
-            }
+            var middle = (first + last) / 2;
+            if (Fit(atoms, SizeAt(middle), typesetter) is { } lines)
+                (last, fitted) = (middle, lines);
+            else
+                first = middle + 1;
         }
+        if (fitted is not null)
+            return new QuoteLayout(SizeAt(last), fitted, Truncated: false);
+
+        var wrapped = typesetter.Wrap(atoms, Advance(QuoteWidth, MinQuoteSize), fonts.Quote).Take(Room(MinQuoteSize)).ToList();
+        wrapped[^1] = typesetter.WithEllipsis(wrapped[^1], Advance(QuoteWidth, MinQuoteSize), fonts.Quote);
+        return new QuoteLayout(MinQuoteSize, wrapped, Truncated: true);
     }
 
-    static void DrawLine(TypesetLine line, FontChain chain, float size, float x, float baseline, SKCanvas canvas, SKPaint paint)
+    const int SizeCount = (int)((MaxQuoteSize - MinQuoteSize) / QuoteSizeStep) + 1;
+    const float QuoteWidth = Right - Left;
+
+    static float SizeAt(int step) => MaxQuoteSize - step * QuoteSizeStep;
+
+    /// <summary>How many lines of quote fit in the box at <paramref name="size"/>.</summary>
+    internal static int Room(float size) => (int)((QuoteBottom - QuoteTop - size * 0.9f) / (size * LineSpacing));
+
+    /// <summary>The quote's lines at <paramref name="size"/>, or null when they do not fit the box.</summary>
+    List<TypesetLine>? Fit(IReadOnlyList<TextAtom> atoms, float size, Typesetter typesetter)
+    {
+        var lines = typesetter.Wrap(atoms, Advance(QuoteWidth, size), fonts.Quote);
+        return lines.Count <= Room(size) ? lines : null;
+    }
+
+    static void DrawLine(TypesetLine line, FontChain chain, float size, float x, float baseline, SKCanvas canvas, Typesetter typesetter, SKPaint paint)
     {
         var scale = size / Typesetter.ReferenceSize;
-        var fonts = new Dictionary<SKTypeface, SKFont>();
-        try
+        for (var i = 0; i < line.Atoms.Count; i++)
         {
-            for (var i = 0; i < line.Atoms.Count; i++)
+            var atom = line.Atoms[i];
+            if (i > 0 && atom.SpaceBefore)
+                x += line.SpaceAdvance * scale;
+            foreach (var run in atom.Runs)
             {
-                var atom = line.Atoms[i];
-                if (i > 0 && atom.SpaceBefore)
-                    x += line.SpaceAdvance * scale;
-                foreach (var run in atom.Runs)
-                {
-                    if (!fonts.TryGetValue(run.Typeface, out var font))
-                        fonts[run.Typeface] = font = Typesetter.CreateFont(run.Typeface, size);
-                    canvas.DrawText(run.Text, x, baseline, SKTextAlign.Left, font, paint);
-                    x += run.Advance * scale;
-                }
+                canvas.DrawText(run.Text, x, baseline, SKTextAlign.Left, typesetter.Font(run.Typeface, size), paint);
+                x += run.Advance * scale;
             }
-        }
-        finally
-        {
-            foreach (var font in fonts.Values)
-                font.Dispose();
         }
     }
 
@@ -180,6 +183,29 @@ public sealed class CardRenderer(CardFonts fonts) : IDisposable
     static float Scale(float advance, float size) => advance * size / Typesetter.ReferenceSize;
 
     static SKPaint Paint(SKColor color) => new() { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+
+    /// <summary>What one thread draws cards with.</summary>
+    sealed class Workspace(RunCache runCache) : IDisposable
+    {
+        public SKBitmap Bitmap { get; } = NewBitmap();
+        public SKCanvas Canvas => canvas ??= new SKCanvas(Bitmap);
+        public Typesetter Typesetter { get; } = new(runCache);
+        public SKPaint Ink { get; } = Paint(CardRenderer.Ink);
+        public SKPaint Muted { get; } = Paint(CardRenderer.Muted);
+        public SKPaint Accent { get; } = Paint(CardRenderer.Accent);
+
+        SKCanvas? canvas;
+
+        public void Dispose()
+        {
+            canvas?.Dispose();
+            Bitmap.Dispose();
+            Typesetter.Dispose();
+            Ink.Dispose();
+            Muted.Dispose();
+            Accent.Dispose();
+        }
+    }
 }
 
 /// <summary>Where the quote's lines break and at which font size; truncated when it ends in an added ellipsis.</summary>

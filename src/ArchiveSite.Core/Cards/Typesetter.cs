@@ -7,14 +7,18 @@ namespace ArchiveSite.Cards;
 /// <summary>
 /// Splits text into typeface runs, measures and wraps it. Widths are measured once at a reference size and
 /// scaled, which is exact because fonts are set up with linear metrics (no hinting). Not thread-safe: one
-/// per card being drawn.
+/// per thread drawing cards, sharing a <see cref="RunCache"/> with the others.
 /// </summary>
-internal sealed class Typesetter : IDisposable
+internal sealed class Typesetter(RunCache runCache) : IDisposable
 {
     public const float ReferenceSize = 100;
     const string Ellipsis = "\u2026";
 
-    readonly Dictionary<SKTypeface, SKFont> fonts = [];
+    readonly Dictionary<(SKTypeface, float), SKFont> fonts = [];
+
+    public Typesetter() : this(new RunCache())
+    {
+    }
 
     /// <summary>A font for <paramref name="typeface"/> set up for exact, antialiased, deterministic text.</summary>
     public static SKFont CreateFont(SKTypeface typeface, float size) => new(typeface, size)
@@ -24,6 +28,14 @@ internal sealed class Typesetter : IDisposable
         Subpixel = true,
         LinearMetrics = true,
     };
+
+    /// <summary>This thread's font for <paramref name="typeface"/> at <paramref name="size"/>, kept for later cards.</summary>
+    public SKFont Font(SKTypeface typeface, float size)
+    {
+        if (!fonts.TryGetValue((typeface, size), out var font))
+            fonts[(typeface, size)] = font = CreateFont(typeface, size);
+        return font;
+    }
 
     public IReadOnlyList<TextAtom> Atoms(string text, FontChain chain)
     {
@@ -58,7 +70,7 @@ internal sealed class Typesetter : IDisposable
         return atoms;
     }
 
-    public float SpaceAdvance(FontChain chain) => Measure(" ", chain.Resolve(' '));
+    public float SpaceAdvance(FontChain chain) => Runs(" ", chain)[0].Advance;
 
     /// <summary>Greedy line breaking; a word wider than a whole line is split between characters.</summary>
     public List<TypesetLine> Wrap(IReadOnlyList<TextAtom> atoms, float maxAdvance, FontChain chain)
@@ -117,19 +129,22 @@ internal sealed class Typesetter : IDisposable
         while (elements.MoveNext())
         {
             var element = elements.GetTextElement();
-            if (piece.Length > 0 && Runs(piece + element, chain).Sum(r => r.Advance) > maxAdvance)
+            // Measured without the cache: the growing prefixes of one long word are not worth keeping.
+            if (piece.Length > 0 && MeasureRuns(piece + element, chain).Sum(r => r.Advance) > maxAdvance)
             {
-                pieces.Add(new TextAtom(Runs(piece.ToString(), chain), pieces.Count == 0 && atom.SpaceBefore));
+                pieces.Add(new TextAtom(MeasureRuns(piece.ToString(), chain), pieces.Count == 0 && atom.SpaceBefore));
                 piece.Clear();
             }
             piece.Append(element);
         }
         if (piece.Length > 0)
-            pieces.Add(new TextAtom(Runs(piece.ToString(), chain), pieces.Count == 0 && atom.SpaceBefore));
+            pieces.Add(new TextAtom(MeasureRuns(piece.ToString(), chain), pieces.Count == 0 && atom.SpaceBefore));
         return pieces;
     }
 
-    List<TextRun> Runs(string text, FontChain chain) =>
+    IReadOnlyList<TextRun> Runs(string text, FontChain chain) => runCache.GetOrAdd(chain, text, MeasureRuns);
+
+    List<TextRun> MeasureRuns(string text, FontChain chain) =>
         Group(text.EnumerateRunes().Select(r => (r, chain.Resolve(r.Value))));
 
     List<TextRun> Group(IEnumerable<(Rune Rune, SKTypeface Typeface)> characters)
@@ -152,12 +167,7 @@ internal sealed class Typesetter : IDisposable
         return runs;
     }
 
-    float Measure(string text, SKTypeface typeface)
-    {
-        if (!fonts.TryGetValue(typeface, out var font))
-            fonts[typeface] = font = CreateFont(typeface, ReferenceSize);
-        return font.MeasureText(text);
-    }
+    float Measure(string text, SKTypeface typeface) => Font(typeface, ReferenceSize).MeasureText(text);
 
     public void Dispose()
     {

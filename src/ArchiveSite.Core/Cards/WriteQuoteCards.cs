@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using ArchiveSite.Archive;
 using ArchiveSite.Model;
@@ -40,15 +39,14 @@ public sealed class WriteQuoteCards(string? cacheDirectory = null) : IOutputStep
         using (var renderer = new CardRenderer(fonts))
         {
             var cache = new CardCache(cacheDirectory ?? Path.Combine(context.CacheDirectory, "cards"), renderer);
-            var cached = new ConcurrentDictionary<string, string>();
+            // Each card goes out as soon as it is drawn, from memory: reading it back from the cache would
+            // double a cold build's disk traffic, and holding every card until the end its memory.
             Parallel.ForEach(quotes, quote =>
             {
                 var card = CardOf(context.Archive, quote);
                 ReportUncovered(context, fonts, quote, card);
-                cached[quote.Id] = cache.GetOrDraw(card).Path;
+                context.Writer.Write(CardPath(quote.Id), cache.GetOrDraw(card).ReadPng());
             });
-            foreach (var quote in quotes)
-                context.Writer.Write(CardPath(quote.Id), File.ReadAllBytes(cached[quote.Id]));
             context.Writer.Write(FontCredits, Credits(fonts));
         }
     }

@@ -24,6 +24,20 @@ public sealed class CardCacheTests(CardFixture fixture) : IClassFixture<CardFixt
     }
 
     [Fact]
+    public void A_hit_reads_back_the_bytes_that_were_drawn()
+    {
+        var cache = new CardCache(folder, fixture.Renderer);
+        var card = CardFixture.Sample("Read me back.");
+
+        var drawn = cache.GetOrDraw(card);
+        var hit = cache.GetOrDraw(card);
+
+        Assert.Null(hit.DrawnPng);
+        Assert.Equal(drawn.ReadPng(), hit.ReadPng());
+        Assert.Equal(fixture.Renderer.RenderPng(card), hit.ReadPng());
+    }
+
+    [Fact]
     public void A_new_build_with_freshly_loaded_fonts_reuses_the_cards_of_the_last()
     {
         var card = CardFixture.Sample("Cached across builds.");

@@ -98,6 +98,29 @@ public sealed class CardRendererTests(CardFixture fixture) : IClassFixture<CardF
     }
 
     [Fact]
+    public void Each_quote_is_set_at_the_largest_size_whose_lines_fit_the_box()
+    {
+        using var typesetter = new Typesetter();
+        const float width = 1200 - 2 * 96;
+        var sizes = new List<float>();
+        for (var words = 1; words <= 120; words += 7)
+        {
+            var quote = string.Join(" ", Enumerable.Range(0, words).Select(i => i % 5 == 0 ? "extraordinarily" : "word"));
+            var layout = fixture.Renderer.LayoutQuote(quote, typesetter);
+            sizes.Add(layout.Size);
+            if (layout.Truncated || layout.Size == CardRenderer.MaxQuoteSize)
+                continue;
+            var atoms = typesetter.Atoms(quote, fixture.Fonts.Quote);
+            var larger = layout.Size + 2;
+            var linesAtLarger = typesetter.Wrap(atoms, width * Typesetter.ReferenceSize / larger, fixture.Fonts.Quote).Count;
+            Assert.True(linesAtLarger > CardRenderer.Room(larger), $"{words} words fit at {larger} but were set at {layout.Size}");
+            Assert.InRange(layout.Lines.Count, 1, CardRenderer.Room(layout.Size));
+        }
+        Assert.Equal(sizes.OrderByDescending(s => s), sizes);
+        Assert.Contains(sizes, s => s is > CardRenderer.MinQuoteSize and < CardRenderer.MaxQuoteSize);
+    }
+
+    [Fact]
     public void Quote_too_long_for_the_smallest_size_ends_with_an_ellipsis()
     {
         using var typesetter = new Typesetter();
