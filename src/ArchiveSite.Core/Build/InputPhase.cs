@@ -25,12 +25,12 @@ public static class InputPhase
         TranscriptReader.Read(sourcePath, File.ReadAllBytes(file), TranscriptReader.ReadSidecar(file));
 
     /// <summary>Reads through the cache of parsed transcripts: only files whose bytes (or sidecar) changed are parsed.</summary>
-    public static InputData Run(string inputDirectory, TranscriptCache cache) =>
-        Run(inputDirectory, (relative, file) => ReadCached(relative, file, cache));
+    public static InputData Run(string inputDirectory, TranscriptCache cache, BuildProgress? progress = null) =>
+        Run(inputDirectory, (relative, file) => ReadCached(relative, file, cache), progress);
 
     /// <summary>Reads with <paramref name="read"/>; the result has no <see cref="InputData.Hash"/>, since what the reader does is unknown.</summary>
-    public static InputData Run(string inputDirectory, TranscriptReading read) =>
-        Run(inputDirectory, (relative, file) => (read(relative, file), null));
+    public static InputData Run(string inputDirectory, TranscriptReading read, BuildProgress? progress = null) =>
+        Run(inputDirectory, (relative, file) => (read(relative, file), null), progress);
 
     static (Transcript Transcript, string? Key) ReadCached(string relative, string file, TranscriptCache cache)
     {
@@ -44,7 +44,7 @@ public static class InputPhase
         return (transcript, key);
     }
 
-    static InputData Run(string inputDirectory, Func<string, string, (Transcript Transcript, string? Key)> read)
+    static InputData Run(string inputDirectory, Func<string, string, (Transcript Transcript, string? Key)> read, BuildProgress? progress)
     {
         var diagnostics = new List<Diagnostic>();
         if (!Directory.Exists(inputDirectory))
@@ -56,10 +56,12 @@ public static class InputPhase
 
         var files = TranscriptFiles(inputDirectory, diagnostics);
         var transcripts = new ConcurrentBag<(Transcript Transcript, string? Key)>();
+        var counter = new ProgressCounter(progress, "input", files.Count);
         Parallel.ForEach(files, file =>
         {
             var relative = Path.GetRelativePath(inputDirectory, file).Replace('\\', '/');
             transcripts.Add(Read(file, relative, read));
+            counter.Done();
         });
         var ordered = transcripts.OrderBy(t => t.Transcript.SourcePath, StringComparer.Ordinal).ToList();
         diagnostics.AddRange(DuplicateSlugs(ordered.Select(t => t.Transcript)));

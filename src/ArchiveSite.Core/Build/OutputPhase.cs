@@ -6,25 +6,32 @@ namespace ArchiveSite.Build;
 
 /// <summary>
 /// Phase 4: run every output step through a <see cref="StagedOutput"/>, which stages only the files that differ
-/// from the last build's output; they are moved in only if no step reported an error.
+/// from the last build's output; they are moved in only if no step reported an error (nor, in a strict build,
+/// a warning).
 /// </summary>
 public static class OutputPhase
 {
     public static OutputResult Run(SiteModel site, ThemeFolder theme, string outputDirectory, IReadOnlyList<IOutputStep> steps,
-        Action<string, TimeSpan>? stepDone = null, string? cacheDirectory = null)
+        Action<string, TimeSpan>? stepDone = null, BuildOptions? options = null)
     {
-        cacheDirectory ??= OutputContext.DefaultCacheDirectory(theme);
+        options ??= BuildOptions.Default;
+        var cacheDirectory = options.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme);
         using var staged = new StagedOutput(outputDirectory, OutputManifest.FileFor(cacheDirectory, outputDirectory));
         var context = new OutputContext(site.Archive, site.Pages, theme, staged) { CacheDirectory = cacheDirectory, InputHash = site.InputHash };
         foreach (var step in steps)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var total = 1;
+            var progress = options.Progress;
+            context.StepProgress = progress is null ? null : (done, all) => progress(step.Name, done, total = all);
+            progress?.Invoke(step.Name, 0, total);
             staged.CurrentStep = step.Name;
             step.Run(context);
+            progress?.Invoke(step.Name, total, total);
             stepDone?.Invoke(step.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         var diagnostics = context.Diagnostics.ToList();
-        var succeeded = diagnostics.All(d => d.Severity != Severity.Error);
+        var succeeded = diagnostics.All(d => d.Severity != Severity.Error && !(options.Strict && d.Severity == Severity.Warning));
         var changed = staged.Changed;
         if (succeeded)
             staged.Commit();

@@ -19,6 +19,7 @@ public sealed class RenderPages : IOutputStep
         var staged = context.Writer as StagedOutput;
         var shared = staged is null ? "" : ModelFingerprint.Of(ProgramVersion.Hash, ThemeFingerprint.Layouts(context.Theme), context.Archive.Site);
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, TemplateException>(StringComparer.Ordinal);
+        var rendered = 0;
         Parallel.ForEach(context.Pages, page =>
         {
             try
@@ -36,6 +37,7 @@ public sealed class RenderPages : IOutputStep
             {
                 failures.TryAdd(e.Message, e);
             }
+            context.ReportProgress(Interlocked.Increment(ref rendered), context.Pages.Count);
         });
         foreach (var failure in failures.Values.OrderBy(f => f.Message, StringComparer.Ordinal))
             context.Report(new Diagnostic(Severity.Error, failure.File, failure.Line, failure.Problem));

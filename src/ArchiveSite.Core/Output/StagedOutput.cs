@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using ArchiveSite.Model;
 
 namespace ArchiveSite.Output;
@@ -51,10 +52,32 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// <param name="key">What the file was made from, for <see cref="TryKeep"/> in the next build.</param>
     public void Write(string relativePath, ReadOnlySpan<byte> bytes, string? key)
     {
+        Claim(relativePath);
+        _files[relativePath] = Store(relativePath, bytes, CurrentStep, key);
+    }
+
+    /// <summary>Streams a big file (the download) to the staging folder, then keeps the old one instead when the bytes are the same.</summary>
+    public void Write(string relativePath, Action<Stream> write)
+    {
+        Claim(relativePath);
+        var staging = Path.Combine(StagingDirectory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
+        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
+            write(file);
+        string hash;
+        using (var file = File.OpenRead(staging))
+            hash = ContentHash.Hex(SHA256.HashData(file));
+        var unchanged = IsUnchanged(relativePath, hash);
+        if (unchanged)
+            File.Delete(staging);
+        _files[relativePath] = new FileState(hash, Staged: !unchanged, CurrentStep, Key: null);
+    }
+
+    void Claim(string relativePath)
+    {
         OutputPaths.Validate(relativePath);
         if (!_files.TryAdd(relativePath, FileState.Pending))
             throw new InvalidOperationException($"two output steps both write '{relativePath}'");
-        _files[relativePath] = Store(relativePath, bytes, CurrentStep, key);
     }
 
     /// <summary>Replaces the bytes of a file already written in this build (e.g. a page once the download's size is known).</summary>
@@ -108,11 +131,14 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         ContentHash.OfParts(Files.Where(p => !except.Contains(p)).SelectMany(p => new[] { p, _files[p].Hash }));
 
     /// <summary>The current bytes of a file of the new site, staged or kept.</summary>
-    public Stream OpenRead(string relativePath)
+    public Stream OpenRead(string relativePath) => File.OpenRead(PathOf(relativePath));
+
+    /// <summary>Where the current bytes of a file of the new site are on disk (staged, or kept in the output folder) until <see cref="Commit"/>.</summary>
+    public string PathOf(string relativePath)
     {
         if (!_files.TryGetValue(relativePath, out var state) || state == FileState.Pending)
             throw new FileNotFoundException($"'{relativePath}' is not part of the site", relativePath);
-        return File.OpenRead(Path.Combine(state.Staged ? StagingDirectory : OutputDirectory, relativePath));
+        return Path.Combine(state.Staged ? StagingDirectory : OutputDirectory, relativePath);
     }
 
     public byte[] ReadAllBytes(string relativePath)
@@ -162,7 +188,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         var hash = ContentHash.Of(bytes);
         var staging = Path.Combine(StagingDirectory, relativePath);
-        if (_previous is not null && _previous.Files.TryGetValue(relativePath, out var entry) && entry.Hash == hash && Verified(relativePath))
+        if (IsUnchanged(relativePath, hash))
         {
             if (File.Exists(staging))
                 File.Delete(staging);
@@ -173,6 +199,10 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             file.Write(bytes);
         return new FileState(hash, Staged: true, step, key);
     }
+
+    /// <summary>True when the output folder already holds these bytes for the file, as the last build left it.</summary>
+    bool IsUnchanged(string relativePath, string hash) =>
+        _previous is not null && _previous.Files.TryGetValue(relativePath, out var entry) && entry.Hash == hash && Verified(relativePath);
 
     /// <summary>True when the output folder holds the file as the last build left it (same size and modification time).</summary>
     bool Verified(string relativePath) => _verified.GetOrAdd(relativePath, path =>

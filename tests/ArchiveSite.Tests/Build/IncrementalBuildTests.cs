@@ -29,14 +29,15 @@ public sealed class IncrementalBuildTests : IDisposable
 
     BuildResult Rebuild()
     {
-        var result = SiteBuilder.Build(Input, Output, new ThemeFolder(ThemeRoot), Cache);
+        var result = SiteBuilder.Build(Input, Output, new ThemeFolder(ThemeRoot), new BuildOptions { CacheDirectory = Cache });
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         return result;
     }
 
     BuildResult CleanBuild(string name)
     {
-        var result = SiteBuilder.Build(Input, Path.Combine(_root, name), new ThemeFolder(ThemeRoot), Path.Combine(_root, name + "-cache"));
+        var result = SiteBuilder.Build(Input, Path.Combine(_root, name), new ThemeFolder(ThemeRoot),
+            new BuildOptions { CacheDirectory = Path.Combine(_root, name + "-cache") });
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         return result;
     }
@@ -124,7 +125,7 @@ public sealed class IncrementalBuildTests : IDisposable
         ChangeMakers["markdown transcript"](Input, ThemeRoot);
         File.WriteAllText(Path.Combine(ThemeRoot, "layouts", "topic.sbn"), "<h1>{{ model.name }}</h1>\n{{ for x in }}");
 
-        var failed = SiteBuilder.Build(Input, Output, new ThemeFolder(ThemeRoot), Cache);
+        var failed = SiteBuilder.Build(Input, Output, new ThemeFolder(ThemeRoot), new BuildOptions { CacheDirectory = Cache });
 
         Assert.False(failed.Succeeded);
         AssertUntouched(before, Snapshot(Output));
