@@ -9,6 +9,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
     ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
+    ["zip"] = (ZipBenchmark.Usage, ZipBenchmark.Run),
     ["export-markdown"] = (ExportMarkdownCommand.Usage, ExportMarkdownCommand.Run),
 };
 

@@ -16,12 +16,12 @@ namespace ArchiveSite.Bench;
 /// </summary>
 static class SearchSizeBenchmark
 {
-    public const string Usage = "search-size [--transcripts 1000] [--shard-bytes 12000] [--display-chunk 2] [--out DIR]";
+    public const string Usage = "search-size [--transcripts 1000] [--shard-bytes 4000] [--display-chunk 2] [--out DIR]";
 
     const int TurnsPerTranscript = 37, ResultsShown = 10;
 
     public static int Run(BenchArgs args) =>
-        Run(int.Parse(args.Get("--transcripts", "1000")), int.Parse(args.Get("--shard-bytes", "12000")),
+        Run(int.Parse(args.Get("--transcripts", "1000")), int.Parse(args.Get("--shard-bytes", "4000")),
             int.Parse(args.Get("--display-chunk", "2")), args.Get("--out", "") is { Length: > 0 } folder ? folder : null);
 
     static int Run(int transcripts, int shardBytes, int displayChunk, string? outDirectory)
@@ -54,7 +54,7 @@ static class SearchSizeBenchmark
         Console.WriteLine($"time: generate {generated.TotalSeconds:F2} s, lunr index {indexed.TotalSeconds:F2} s, terms regrouped {regrouped.TotalSeconds:F2} s, shards {sharded.TotalSeconds:F2} s, display files {displayed.TotalSeconds:F2} s");
         Console.WriteLine($"shards: {shards.Length}, total {Kb(shards.Sum())} (gzip {Kb(files.Where(f => f.Path.StartsWith("search/s")).Sum(f => bytes[f.Path].Gzip))}), " +
                           $"min {Kb(shards[0])}, median {Kb(shards[shards.Length / 2])}, max {Kb(shards[^1])}");
-        Console.WriteLine($"display files: {chunks.Length}, median {Kb(chunks[chunks.Length / 2])}, max {Kb(chunks[^1])}; manifest {Kb(bytes[ShardWriter.ManifestPath].Raw)}; facets {Kb(bytes[DisplayWriter.FacetsPath].Raw)}");
+        Console.WriteLine($"display files: {chunks.Length}, median {Kb(chunks[chunks.Length / 2])}, max {Kb(chunks[^1])}; manifest {Kb(bytes[ShardWriter.ManifestPath].Raw)}; group files {files.Count(f => f.Path.StartsWith("search/g", StringComparison.Ordinal))}, max {Kb(files.Where(f => f.Path.StartsWith("search/g", StringComparison.Ordinal)).Max(f => bytes[f.Path].Raw))}; facets {Kb(bytes[DisplayWriter.FacetsPath].Raw)}");
 
         var page = PageAssets(repo);
         Console.WriteLine($"page assets (search.html layouts, lunr.min.js, search scripts and styles, site.css, site.js, fonts): {Kb(page.Raw)} (gzip {Kb(page.Gzip)})");
@@ -70,18 +70,21 @@ static class SearchSizeBenchmark
             ("two median terms", [byFrequency[byFrequency.Length / 2].Term, byFrequency[byFrequency.Length / 2 + 1].Term]),
             ("three terms (50/90/99th)", [byFrequency[byFrequency.Length / 2].Term, byFrequency[byFrequency.Length * 9 / 10].Term, byFrequency[byFrequency.Length * 99 / 100].Term]),
         };
-        var firstTerms = ManifestShardStarts(source, shardBytes);
-        Console.WriteLine($"first query transfer (page assets + manifest + shards + display files of the top {ResultsShown}):");
+        var separators = ShardSeparators(shardFiles);
+        var groupSize = ShardWriter.GroupSize(separators.Length);
+        Console.WriteLine($"first query transfer (page assets + manifest + group files + shards + display files of the top {ResultsShown}):");
         foreach (var (label, terms) in queries)
         {
-            var queryShards = terms.Select(t => ShardWriter.ShardPath(ShardOf(firstTerms, t))).Distinct().ToArray();
+            var shardIds = terms.Select(t => ShardOf(separators, t)).Distinct().ToArray();
+            var queryShards = shardIds.Select(ShardWriter.ShardPath).ToArray();
+            var groupFiles = shardIds.Select(s => ShardWriter.GroupPath(s / groupSize)).Distinct().ToArray();
             var displayFiles = TopDocuments(source, terms, ResultsShown).Select(d => DisplayWriter.ChunkPath(d / displayChunk)).Distinct().ToArray();
-            var parts = queryShards.Concat(displayFiles).Append(ShardWriter.ManifestPath).ToArray();
+            var parts = queryShards.Concat(groupFiles).Concat(displayFiles).Append(ShardWriter.ManifestPath).ToArray();
             var raw = page.Raw + parts.Sum(p => bytes[p].Raw);
             var gzip = page.Gzip + parts.Sum(p => bytes[p].Gzip);
             var postings = terms.Sum(t => source.Terms.First(x => x.Term == t).PostingsByField.Sum(p => p.Count));
             Console.WriteLine($"  {label,-26} '{string.Join(" ", terms)}' ({postings:N0} postings): {queryShards.Length} shard(s) {Kb(queryShards.Sum(p => bytes[p].Raw))}, " +
-                              $"{displayFiles.Length} display file(s) {Kb(displayFiles.Sum(p => bytes[p].Raw))}; total {Kb(raw)} (gzip {Kb(gzip)})");
+                              $"{groupFiles.Length} group file(s) {Kb(groupFiles.Sum(p => bytes[p].Raw))}, {displayFiles.Length} display file(s) {Kb(displayFiles.Sum(p => bytes[p].Raw))}; total {Kb(raw)} (gzip {Kb(gzip)})");
         }
 
         if (outDirectory is not null)
@@ -111,18 +114,23 @@ static class SearchSizeBenchmark
         return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(count).Select(s => s.Key);
     }
 
-    static string[] ManifestShardStarts(ShardSource source, int shardBytes)
+    /// <summary>Every shard's separator, read back from the group files as the browser reads them.</summary>
+    static string[] ShardSeparators(IReadOnlyList<SearchFile> files) =>
+        [.. files.Where(f => f.Path.StartsWith("search/g", StringComparison.Ordinal))
+            .OrderBy(f => int.Parse(f.Path["search/g".Length..^".js".Length]))
+            .SelectMany(f => PayloadOf(f).EnumerateArray().Select(s => s.GetString()!).ToArray())];
+
+    static System.Text.Json.JsonElement PayloadOf(SearchFile file)
     {
-        var manifest = new ShardWriter(shardBytes).Write(source with { Terms = source.Terms }, 1)[0].Content;
-        var json = manifest[(manifest.IndexOf('{'))..manifest.LastIndexOf(')')];
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.GetProperty("shards").EnumerateArray().Select(s => s.GetString()!).ToArray();
+        var content = file.Content;
+        var start = content.IndexOf(',', content.IndexOf(',') + 1) + 1;
+        return System.Text.Json.JsonDocument.Parse(content[start..content.LastIndexOf(')')]).RootElement;
     }
 
-    static int ShardOf(string[] firstTerms, string term)
+    static int ShardOf(string[] separators, string term)
     {
         var shard = 0;
-        for (var i = 1; i < firstTerms.Length && string.CompareOrdinal(firstTerms[i], term) <= 0; i++) shard = i;
+        for (var i = 1; i < separators.Length && string.CompareOrdinal(separators[i], term) <= 0; i++) shard = i;
         return shard;
     }
 

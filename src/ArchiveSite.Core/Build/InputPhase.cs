@@ -23,7 +23,7 @@ public static class InputPhase
     public static Transcript ReadFile(string sourcePath, string file) =>
         TranscriptReader.Read(sourcePath, File.ReadAllBytes(file), TranscriptReader.ReadSidecar(file));
 
-    public static InputData Run(string inputDirectory, TranscriptReading read)
+    public static InputData Run(string inputDirectory, TranscriptReading read, BuildProgress? progress = null)
     {
         var diagnostics = new List<Diagnostic>();
         if (!Directory.Exists(inputDirectory))
@@ -35,10 +35,12 @@ public static class InputPhase
 
         var files = TranscriptFiles(inputDirectory, diagnostics);
         var transcripts = new ConcurrentBag<Transcript>();
+        var counter = new ProgressCounter(progress, "input", files.Count);
         Parallel.ForEach(files, file =>
         {
             var relative = Path.GetRelativePath(inputDirectory, file).Replace('\\', '/');
             transcripts.Add(Read(file, relative, read));
+            counter.Done();
         });
         var ordered = transcripts.OrderBy(t => t.SourcePath, StringComparer.Ordinal).ToList();
         diagnostics.AddRange(DuplicateSlugs(ordered));

@@ -17,10 +17,16 @@ public sealed class ProcessPhase(Registries registries)
     readonly TopicCatalog _topics = new(registries.Topics);
     readonly TopicMatcher _matcher = new(registries.Topics);
 
-    public static IReadOnlyList<ArchivedTranscript> Run(InputData input)
+    public static IReadOnlyList<ArchivedTranscript> Run(InputData input, BuildProgress? progress = null)
     {
         var phase = new ProcessPhase(input.Registries);
-        return input.Transcripts.AsParallel().AsOrdered().Select(phase.Process).ToList();
+        var counter = new ProgressCounter(progress, "process", input.Transcripts.Count);
+        return input.Transcripts.AsParallel().AsOrdered().Select(transcript =>
+        {
+            var processed = phase.Process(transcript);
+            counter.Done();
+            return processed;
+        }).ToList();
     }
 
     public ArchivedTranscript Process(Transcript transcript)

@@ -6,36 +6,46 @@ namespace ArchiveSite.Build;
 
 /// <summary>
 /// The build, top to bottom: Input (read) -> Process (per transcript) -> PostProcess (across transcripts)
-/// -> Output (render and write, swapped in only on success). Any error diagnostic stops the build before
-/// the output folder is touched.
+/// -> Output (render and write, swapped in only on success). Any error diagnostic (in a strict build, any
+/// warning too) stops the build before the output folder is touched.
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme) =>
-        Build(inputDirectory, outputDirectory, theme, InputPhase.ReadFile);
+    public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme, BuildOptions? options = null) =>
+        Build(inputDirectory, outputDirectory, theme, InputPhase.ReadFile, options);
 
-    public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme, TranscriptReading read)
+    public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme, TranscriptReading read,
+        BuildOptions? options = null)
     {
         var times = new List<PhaseTime>();
-        var input = Timed(times, "input", () => InputPhase.Run(inputDirectory, read));
-        return Build(input, outputDirectory, theme, times);
+        var input = Timed(times, "input", () => InputPhase.Run(inputDirectory, read, options?.Progress));
+        return Build(input, outputDirectory, theme, times, options);
     }
 
     /// <summary>Builds from transcripts already read, e.g. made in code by a test.</summary>
-    public static BuildResult Build(InputData input, string outputDirectory, ThemeFolder theme, List<PhaseTime>? times = null)
+    public static BuildResult Build(InputData input, string outputDirectory, ThemeFolder theme, List<PhaseTime>? times = null,
+        BuildOptions? options = null)
     {
         times ??= [];
-        var diagnostics = input.AllDiagnostics.ToList();
+        options ??= BuildOptions.Default;
+        var progress = options.Progress;
+        var diagnostics = input.AllDiagnostics.Select(d => Strictly(d, options)).ToList();
         if (diagnostics.Any(d => d.Severity == Severity.Error))
             return new BuildResult(false, diagnostics, times, null, 0);
 
-        var processed = Timed(times, "process", () => ProcessPhase.Run(input));
+        var processed = Timed(times, "process", () => ProcessPhase.Run(input, progress));
+        progress?.Invoke("postprocess", 0, 1);
         var site = Timed(times, "postprocess", () => PostProcessPhase.Run(input.Registries, processed, SiteFeatures.PageSources));
+        progress?.Invoke("postprocess", 1, 1);
         var output = Timed(times, "output", () => OutputPhase.Run(site, theme, outputDirectory, SiteFeatures.OutputSteps,
-            (step, elapsed) => times.Add(new PhaseTime("output: " + step, elapsed))));
-        diagnostics.AddRange(output.Diagnostics);
+            (step, elapsed) => times.Add(new PhaseTime("output: " + step, elapsed)), options));
+        diagnostics.AddRange(output.Diagnostics.Select(d => Strictly(d, options)));
         return new BuildResult(output.Succeeded, diagnostics, times, site, output.FilesWritten);
     }
+
+    /// <summary>In a strict build a warning is an error.</summary>
+    static Diagnostic Strictly(Diagnostic diagnostic, BuildOptions options) =>
+        options.Strict && diagnostic.Severity == Severity.Warning ? diagnostic with { Severity = Severity.Error } : diagnostic;
 
     static T Timed<T>(List<PhaseTime> times, string name, Func<T> phase)
     {

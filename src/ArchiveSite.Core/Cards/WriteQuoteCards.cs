@@ -41,11 +41,13 @@ public sealed class WriteQuoteCards(string? cacheDirectory = null) : IOutputStep
             var cache = new CardCache(cacheDirectory ?? Path.Combine(context.CacheDirectory, "cards"), renderer);
             // Each card goes out as soon as it is drawn, from memory: reading it back from the cache would
             // double a cold build's disk traffic, and holding every card until the end its memory.
+            var drawn = 0;
             Parallel.ForEach(quotes, quote =>
             {
                 var card = CardOf(context.Archive, quote);
                 ReportUncovered(context, fonts, quote, card);
                 context.Writer.Write(CardPath(quote.Id), cache.GetOrDraw(card).ReadPng());
+                context.ReportProgress(Interlocked.Increment(ref drawn), quotes.Count);
             });
             context.Writer.Write(FontCredits, Credits(fonts));
         }

@@ -1,59 +1,53 @@
-using System.IO.Compression;
-
 namespace ArchiveSite.Download;
 
 /// <summary>
 /// Zips a built site into the offline download. Two builds of the same site must give the same bytes, so
-/// nothing from the machine or the clock gets in: entries are sorted by path (ordinal), every timestamp is
-/// the zip epoch, permissions are fixed, and each file type always gets the same compression level.
+/// nothing from the machine or the clock gets in: entries are sorted by path (ordinal), and
+/// <see cref="ZipWriter"/> fixes timestamps and permissions; each file type always gets the same compression.
 /// </summary>
 public static class ArchiveZip
 {
     public const string FileName = "archive.zip";
 
-    /// <summary>The earliest time a zip entry can hold; a fixed, obviously-not-real timestamp.</summary>
-    static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The folder every entry sits in, so unzipping never scatters files.</summary>
+    public const string FolderName = "archive";
 
-    /// <summary>Regular file, rw-r--r--, in the Unix half of the external attributes.</summary>
-    const int FileAttributes = (0x8000 | 0b110_100_100) << 16;
+    /// <summary>A file of the site and its name in the zip.</summary>
+    public sealed record SiteFile(string FullPath, string EntryName);
 
-    /// <summary>Formats whose bytes are already compressed: deflating them again costs time and saves nothing.</summary>
-    static readonly HashSet<string> StoredExtensions =
-        new([".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".zip", ".gz"], StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// The files under <paramref name="siteDirectory"/> in zip order, inside <paramref name="folderName"/>;
+    /// a zip of this name already inside the site, and <paramref name="excluded"/>, are left out.
+    /// </summary>
+    public static List<SiteFile> FilesOf(string siteDirectory, string folderName = FolderName, string? excluded = null)
+    {
+        var root = Path.GetFullPath(siteDirectory);
+        var leftOut = excluded is null ? null : Path.GetFullPath(excluded);
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => !string.Equals(Path.GetFullPath(f), leftOut, StringComparison.Ordinal))
+            .Select(f => (Full: f, Relative: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')))
+            .Where(f => f.Relative != FileName)
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .Select(f => new SiteFile(f.Full, $"{folderName}/{f.Relative}"))
+            .ToList();
+    }
 
     /// <summary>
     /// Writes every file under <paramref name="siteDirectory"/> into a zip at <paramref name="zipPath"/>,
-    /// inside one top folder <paramref name="folderName"/> so unzipping never scatters files. A zip file
-    /// of this name already inside the site is left out. Returns the size of the zip in bytes.
+    /// compressing in parallel and in memory. Returns the size of the zip in bytes.
     /// </summary>
-    public static long Write(string siteDirectory, string zipPath, string folderName = "archive")
+    public static long Write(string siteDirectory, string zipPath, string folderName = FolderName)
     {
-        var root = Path.GetFullPath(siteDirectory);
-        var target = Path.GetFullPath(zipPath);
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !string.Equals(Path.GetFullPath(f), target, StringComparison.Ordinal))
-            .Select(f => (Full: f, Entry: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')))
-            .Where(f => f.Entry != FileName)
-            .OrderBy(f => f.Entry, StringComparer.Ordinal)
-            .ToList();
-
-        using (var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+        var files = FilesOf(siteDirectory, folderName, excluded: zipPath);
+        var entries = new ZipEntry[files.Count];
+        Parallel.For(0, files.Count, i =>
         {
-            foreach (var (full, relative) in files)
-            {
-                var level = StoredExtensions.Contains(Path.GetExtension(relative))
-                    ? CompressionLevel.NoCompression
-                    : CompressionLevel.Optimal;
-                var entry = zip.CreateEntry($"{folderName}/{relative}", level);
-                entry.LastWriteTime = FixedTime;
-                entry.ExternalAttributes = FileAttributes;
-                using var source = File.OpenRead(full);
-                using var destination = entry.Open();
-                source.CopyTo(destination);
-            }
-        }
-        return new FileInfo(target).Length;
+            var file = files[i];
+            entries[i] = new ZipEntry(file.EntryName,
+                CompressedFile.Compress(File.ReadAllBytes(file.FullPath), CompressedFile.ShouldDeflate(file.EntryName)));
+        });
+        using var stream = new FileStream(zipPath, FileMode.Create, FileAccess.Write, FileShare.None);
+        return ZipWriter.Write(stream, entries);
     }
 
     /// <summary>A human size for the download link: "840 KB", "12.4 MB".</summary>

@@ -1,21 +1,24 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using ArchiveSite.Model;
 using ArchiveSite.Output;
 
 namespace ArchiveSite.Download;
 
 /// <summary>
-/// The last output step: zips the whole staged site into <c>archive.zip</c> for offline reading. Every
-/// page's footer shows the download's size in <c>&lt;span class="archive-size"&gt;</c>, but the pages are
-/// inside the zip, so the size is found by fixed point: zip, write the formatted size into the pages, zip
-/// again, until the size the pages show is the size of the zip that holds them (two rounds in practice).
+/// The last output step: zips the whole staged site into <c>archive.zip</c> for offline reading.
+/// Every page's footer shows the download's size in <c>&lt;span class="archive-size"&gt;</c>, but the pages
+/// are inside the zip, so the size is a fixed point. Everything but the pages is compressed once (images and
+/// fonts are stored as they are, read from the staged site when the zip is written); then the
+/// pages are filled in with a guess (the last build's size), compressed, and the zip's size is computed
+/// from the entries without writing it. The shown size is coarse ("12.4 MB"), so the second guess almost
+/// always holds; when the size lands just under the guess, the zip's comment pads it up to it. Compressed
+/// files are cached by content in the build cache, so a rebuild compresses only what changed.
 /// </summary>
-public sealed partial class WriteArchiveZip : IOutputStep
+public sealed class WriteArchiveZip : IOutputStep
 {
-    const int MaxRounds = 6;
+    const int MaxRounds = 4;
 
-    [GeneratedRegex("""(<span class="archive-size">)[^<]*(</span>)""")]
-    private static partial Regex SizeSpan();
+    /// <summary>The build cache's subfolder for compressed entries.</summary>
+    public const string CacheFolder = "zip";
 
     public string Name => "download";
 
@@ -24,37 +27,100 @@ public sealed partial class WriteArchiveZip : IOutputStep
         // Only a site staged on disk can be zipped; writers that keep pages elsewhere (tests) get no download.
         if (context.Writer is not StagedOutput staged)
             return;
-        var site = staged.StagingDirectory;
-        var pages = staged.Written
-            .Where(p => p.EndsWith(".html", StringComparison.Ordinal))
-            .Select(p => Path.Combine(site, p))
-            .ToList();
-        var zip = site + ".zip";
-        try
+        var cache = new CompressedFileCache(Path.Combine(context.CacheDirectory, CacheFolder));
+        var files = ArchiveZip.FilesOf(staged.StagingDirectory);
+        var pages = Enumerable.Range(0, files.Count).Where(i => IsPage(files[i])).ToList();
+        var entries = new ZipEntry[files.Count];
+        var done = 0;
+        Parallel.For(0, files.Count, i =>
         {
-            string? shown = null;
-            for (var round = 0; round < MaxRounds; round++)
+            var file = files[i];
+            if (IsPage(file))
+                return;
+            entries[i] = new ZipEntry(file.EntryName, CompressedFile.ShouldDeflate(file.EntryName)
+                ? cache.GetOrAdd(File.ReadAllBytes(file.FullPath), deflate: true)
+                : CompressedFile.Stored(file.FullPath));
+            context.ReportProgress(Interlocked.Increment(ref done), files.Count);
+        });
+
+        var (shown, shownFrom) = FirstGuess(staged);
+        for (var round = 1; ; round++)
+        {
+            var size = FillInAndCompress(files, pages, entries, shown, cache, pagesDone => context.ReportProgress(done + pagesDone, files.Count));
+            if (ArchiveZip.FormatSize(size) == shown)
             {
-                var size = ArchiveZip.FormatSize(ArchiveZip.Write(site, zip));
-                if (size == shown)
-                    break;
-                shown = size;
-                ShowSize(pages, size);
+                Write(context, entries, size, padding: 0);
+                break;
             }
-            context.Writer.Write(ArchiveZip.FileName, File.ReadAllBytes(zip));
+            if (PaddingToShow(shown, size, shownFrom) is { } padding)
+            {
+                Write(context, entries, size, padding);
+                break;
+            }
+            if (round == MaxRounds)
+            {
+                context.Report(new Diagnostic(Severity.Error, ArchiveZip.FileName, 1,
+                    $"the download's size did not settle after {MaxRounds} rounds (last {ArchiveZip.FormatSize(size)}, shown {shown})"));
+                return;
+            }
+            (shown, shownFrom) = (ArchiveZip.FormatSize(size), size);
         }
-        finally
-        {
-            File.Delete(zip);
-        }
+        cache.RemoveUnused();
     }
 
-    static void ShowSize(List<string> pages, string size) =>
-        Parallel.ForEach(pages, page =>
+    static bool IsPage(ArchiveZip.SiteFile file) => file.EntryName.EndsWith(".html", StringComparison.Ordinal);
+
+    /// <summary>The size the last build's download had, which a rebuild most likely has again.</summary>
+    static (string Shown, long From) FirstGuess(StagedOutput staged)
+    {
+        var previous = new FileInfo(Path.Combine(staged.OutputDirectory, ArchiveZip.FileName));
+        var size = previous.Exists ? previous.Length : 0;
+        return (ArchiveZip.FormatSize(size), size);
+    }
+
+    /// <summary>Writes <paramref name="shown"/> into every page on disk, compresses the pages and returns the zip's size.</summary>
+    static long FillInAndCompress(List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries, string shown,
+        CompressedFileCache cache, Action<int> progress)
+    {
+        var done = 0;
+        Parallel.ForEach(pages, i =>
         {
-            var html = File.ReadAllText(page, Encoding.UTF8);
-            var shown = SizeSpan().Replace(html, m => m.Groups[1].Value + size + m.Groups[2].Value);
-            if (!ReferenceEquals(shown, html) && shown != html)
-                File.WriteAllText(page, shown, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            var original = File.ReadAllBytes(files[i].FullPath);
+            var page = DownloadSize.Show(original, shown);
+            if (!ReferenceEquals(page, original))
+                File.WriteAllBytes(files[i].FullPath, page);
+            entries[i] = new ZipEntry(files[i].EntryName, cache.GetOrAdd(page, deflate: true));
+            progress(Interlocked.Increment(ref done));
         });
+        return ZipWriter.SizeOf(entries);
+    }
+
+    /// <summary>
+    /// When <paramref name="size"/> falls just short of what <paramref name="shown"/> stands for (it came from
+    /// a larger zip <paramref name="shownFrom"/>), the comment length that makes the zip show it; else null.
+    /// </summary>
+    internal static int? PaddingToShow(string shown, long size, long shownFrom)
+    {
+        if (shownFrom <= size || ArchiveZip.FormatSize(shownFrom) != shown)
+            return null;
+        // FormatSize never decreases with size, so the sizes showing `shown` below shownFrom are one run ending there.
+        long low = size, high = shownFrom;
+        while (low < high)
+        {
+            var middle = low + (high - low) / 2;
+            if (ArchiveZip.FormatSize(middle) == shown)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return low - size <= ZipWriter.MaxCommentLength ? (int)(low - size) : null;
+    }
+
+    static void Write(OutputContext context, ZipEntry[] entries, long size, int padding)
+    {
+        long written = 0;
+        context.Writer.Write(ArchiveZip.FileName, stream => written = ZipWriter.Write(stream, entries, new string(' ', padding)));
+        if (written != size + padding)
+            throw new InvalidOperationException($"the download has {written} bytes, not the {size + padding} computed for its pages");
+    }
 }

@@ -17,9 +17,12 @@ public static class TranscriptReader
 
     /// <param name="sourcePath">Path as it should appear in diagnostics; its name gives the slug and the format.</param>
     /// <param name="sidecar">Metadata for caption files (<c>talk.yml</c> beside <c>talk.vtt</c>).</param>
-    public static Transcript Read(string sourcePath, ReadOnlySpan<byte> bytes, Sidecar? sidecar = null)
+    /// <param name="timings">Collects the cost of each pass, for the read benchmark.</param>
+    public static Transcript Read(string sourcePath, ReadOnlySpan<byte> bytes, Sidecar? sidecar = null, ReadTimings? timings = null)
     {
+        var clock = new PassClock(timings);
         var decoded = TextDecoder.Decode(sourcePath, bytes);
+        clock.Lap("decode");
         if (decoded.Text is null)
             return Empty(sourcePath, decoded.Diagnostics);
 
@@ -31,7 +34,7 @@ public static class TranscriptReader
                 TranscriptFormat.Markdown => MarkdownReader.Read(sourcePath, decoded.Text),
                 TranscriptFormat.WebVtt => WebVttReader.Read(sourcePath, decoded.Text, sidecar),
                 TranscriptFormat.Srt => SrtReader.Read(sourcePath, decoded.Text, sidecar),
-                _ => RawTextReader.Read(sourcePath, decoded.Text),
+                _ => RawTextReader.Read(sourcePath, decoded.Text, timings),
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -46,11 +49,11 @@ public static class TranscriptReader
     }
 
     /// <summary>Reads a file from disk, with its sidecar metadata when there is one.</summary>
-    public static Transcript ReadFile(string path)
+    public static Transcript ReadFile(string path, ReadTimings? timings = null)
     {
         try
         {
-            return Read(path, File.ReadAllBytes(path), ReadSidecar(path));
+            return Read(path, File.ReadAllBytes(path), ReadSidecar(path), timings);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -30,6 +30,12 @@ public sealed class OutputContext(TranscriptArchive archive, IReadOnlyList<Page>
 
     public IReadOnlyCollection<Diagnostic> Diagnostics => _diagnostics;
 
+    /// <summary>Set by the output phase for the step that is running.</summary>
+    internal Action<int, int>? StepProgress { get; set; }
+
+    /// <summary>How far the running step is; steps with many items report it so a long step shows it is moving.</summary>
+    public void ReportProgress(int done, int total) => StepProgress?.Invoke(done, total);
+
     /// <summary>Records a problem; an error fails the build once all steps have run.</summary>
     public void Report(Diagnostic diagnostic) => _diagnostics.Enqueue(diagnostic);
 }

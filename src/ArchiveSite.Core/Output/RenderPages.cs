@@ -11,6 +11,7 @@ public sealed class RenderPages : IOutputStep
     public void Run(OutputContext context)
     {
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, TemplateException>(StringComparer.Ordinal);
+        var rendered = 0;
         Parallel.ForEach(context.Pages, page =>
         {
             try
@@ -21,6 +22,7 @@ public sealed class RenderPages : IOutputStep
             {
                 failures.TryAdd(e.Message, e);
             }
+            context.ReportProgress(Interlocked.Increment(ref rendered), context.Pages.Count);
         });
         foreach (var failure in failures.Values.OrderBy(f => f.Message, StringComparer.Ordinal))
             context.Report(new Diagnostic(Severity.Error, failure.File, failure.Line, failure.Problem));

@@ -28,13 +28,24 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
 
     public void Write(string relativePath, ReadOnlySpan<byte> bytes)
     {
+        using var file = Create(relativePath);
+        file.Write(bytes);
+    }
+
+    public void Write(string relativePath, Action<Stream> write)
+    {
+        using var file = Create(relativePath);
+        write(file);
+    }
+
+    FileStream Create(string relativePath)
+    {
         OutputPaths.Validate(relativePath);
         if (!_written.TryAdd(relativePath, 0))
             throw new InvalidOperationException($"two output steps both write '{relativePath}'");
         var path = Path.Combine(StagingDirectory, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        file.Write(bytes);
+        return new FileStream(path, FileMode.CreateNew, FileAccess.Write);
     }
 
     /// <summary>Replaces the output folder with the staged one.</summary>

@@ -3,11 +3,12 @@ using ArchiveSite.Model;
 namespace ArchiveSite.Search;
 
 /// <summary>
-/// Sizes chosen by measurement (bench search-size, 1,000 transcripts): 12 KB shards and two turns per display
-/// file keep a one-word first query under 150 KB with everything the page loads (24 KB / 4 gave 151-165 KB);
-/// the cost is file count, about 20,000 search files per 1,000 transcripts.
+/// Sizes chosen by measurement (bench search-size, 1,000 transcripts, 2026-11-26): with the two-level shard
+/// lookup (manifest, then one small group file per term), 4 KB shards and two turns per display file keep
+/// first queries of one to three terms at 122-135 KB with everything the page loads (12 KB shards gave
+/// 127-150 KB). The cost is file count: about 4,600 shards and 18,500 display files per 1,000 transcripts.
 /// </summary>
-public sealed record SearchOptions(int ShardBytes = 12_000, int DisplayChunk = 2);
+public sealed record SearchOptions(int ShardBytes = 4_000, int DisplayChunk = 2);
 
 /// <summary>All search files for an archive: the lunr index built in C#, cut into shards, and the display files.</summary>
 public static class SearchOutput

@@ -1,64 +1,52 @@
 using ArchiveSite.Build;
-using ArchiveSite.Model;
 using ArchiveSite.Site;
 
 namespace ArchiveSite.Cli.Commands;
 
-/// <summary>Builds the archive in <c>input/</c> into <c>output/</c>; on any error the previous output stays.</summary>
+/// <summary>
+/// Builds the archive in <c>input/</c> into <c>output/</c>; on any error (with <c>--strict</c>, any warning)
+/// the previous output stays. Progress bars on a terminal, plain lines in CI or with <c>--plain</c>.
+/// </summary>
 public sealed class BuildCommand : ICommand
 {
-    const int WarningsListed = 20;
-
     public string Name => "build";
-    public string Summary => "build [--input DIR] [--output DIR] [--theme DIR]: build the site (defaults ./input ./output ./theme)";
+    public string Summary => "build [--input DIR] [--output DIR] [--theme DIR] [--strict] [--plain]: build the site " +
+                             "(defaults ./input ./output ./theme; --strict fails on warnings; --plain prints lines, not bars)";
 
     public Task<int> RunAsync(CommandLineOptions options) =>
-        Task.FromResult(Run(SitePaths.From(options)) ? 0 : 1);
+        Task.FromResult(Run(SitePaths.From(options), options.Has("--strict"), Console.Error,
+            bars: !options.Has("--plain") && BuildProgressDisplay.IsTerminal()) ? 0 : 1);
 
     /// <summary>One build with its report on the console; true when the output was replaced.</summary>
-    public static bool Run(SitePaths paths)
+    public static bool Run(SitePaths paths) => Run(paths, strict: false, Console.Error, BuildProgressDisplay.IsTerminal());
+
+    /// <summary>One build reported to <paramref name="log"/>, with bars or plain lines; true when the output was replaced.</summary>
+    public static bool Run(SitePaths paths, bool strict, TextWriter log, bool bars)
     {
         var theme = new ThemeFolder(paths.Theme);
-        if (ThemePackages.EnsureInstalled(theme, message => Console.Error.WriteLine("build: " + message)) is { } problem)
+        if (ThemePackages.EnsureInstalled(theme, message => log.WriteLine("build: " + message)) is { } problem)
         {
-            Console.Error.WriteLine("build: " + problem);
+            log.WriteLine("build: " + problem);
             return false;
         }
         BuildResult result;
         try
         {
-            result = SiteBuilder.Build(paths.Input, paths.Output, theme);
+            result = bars
+                ? BuildProgressDisplay.WithBars(progress => Build(paths, theme, strict, progress))
+                : Build(paths, theme, strict, BuildProgressDisplay.PlainLines(log));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"build: failed, {paths.Output} left as it was: {e.Message}");
+            log.WriteLine($"build: failed, {paths.Output} left as it was: {e.Message}");
             return false;
         }
-        Report(result, paths);
+        BuildSummary.Write(result, paths, log);
         return result.Succeeded;
     }
 
-    static void Report(BuildResult result, SitePaths paths)
-    {
-        foreach (var error in result.Errors)
-            Console.Error.WriteLine(error);
-        var warnings = result.Warnings.ToList();
-        foreach (var warning in warnings.Take(WarningsListed))
-            Console.Error.WriteLine(warning);
-        if (warnings.Count > WarningsListed)
-            Console.Error.WriteLine($"... and {warnings.Count - WarningsListed} more warnings");
-
-        var times = string.Join(", ", result.Times.Select(t => $"{t.Name} {t.Elapsed.TotalMilliseconds:0} ms"));
-        if (!result.Succeeded)
-        {
-            Console.Error.WriteLine($"build: failed with {result.Errors.Count()} errors and {warnings.Count} warnings; {paths.Output} left as it was");
-            return;
-        }
-        var archive = result.Site!.Archive;
-        Console.Error.WriteLine($"build: {archive.Transcripts.Count} transcripts, {archive.People.Count} speakers, {archive.Topics.Count} topics, " +
-            $"{archive.Quotes.Count} quotes -> {result.FilesWritten} files in {paths.Output} ({warnings.Count} warnings)");
-        Console.Error.WriteLine($"build: {times}");
-    }
+    static BuildResult Build(SitePaths paths, ThemeFolder theme, bool strict, BuildProgress progress) =>
+        SiteBuilder.Build(paths.Input, paths.Output, theme, new BuildOptions { Strict = strict, Progress = progress });
 }
 
 /// <summary>The folders a build reads and writes, from <c>--input</c>, <c>--output</c> and <c>--theme</c>.</summary>

@@ -49,7 +49,8 @@ public sealed class SiteCheckerTests : IDisposable
         Write("assets/site.js", "window.site = {};");
         Write("assets/logo.png", "png");
         Write("assets/logo@2x.png", "png");
-        Write("search/manifest.js", """ArchiveSearch.loaded("manifest",0,{"version":"2.3.9","shards":["a","m"]});""");
+        Write("search/manifest.js", """ArchiveSearch.loaded("manifest",0,{"version":"2.3.9","shardCount":2,"groupSize":2,"groups":[""]});""");
+        Write("search/g0.js", """ArchiveSearch.loaded("group",0,["","m"]);""");
         Write("search/s0.js", "ArchiveSearch.loaded(\"shard\",0,[]);");
         Write("search/s1.js", "ArchiveSearch.loaded(\"shard\",1,[]);");
     }

@@ -1,4 +1,5 @@
 using ArchiveSite.Search;
+using Jint;
 using ArchiveSite.Tests.Support;
 
 namespace ArchiveSite.Tests.Search;
@@ -57,7 +58,7 @@ public sealed class ShardMergeTests
         var json = scripts.BuildWithLunrJs(documents, Fields);
         var files = new ShardWriter(shardBytes).Write(ShardSource.FromLunrJson(json), displayChunkSize: 4);
         scripts.Run(files);
-        return (scripts, json, files.Count - 1);
+        return (scripts, json, ShardCount(files));
     }
 
     [Theory]
@@ -93,6 +94,21 @@ public sealed class ShardMergeTests
         var (_, used) = scripts.SearchMerged(query);
         Assert.Equal(expectedShards, used);
         Assert.True(used < shardCount);
+    }
+
+    [Theory]
+    [InlineData("insula", 1)]
+    [InlineData("speaker:siegel pacing", 2)]
+    [InlineData("empthy~1", 0)]
+    [InlineData("*tion", 0)]
+    public void A_query_loads_the_group_file_of_each_term_and_none_for_every_shard(string query, int expectedGroups)
+    {
+        var (scripts, _, shardCount) = Fixture.Value;
+        scripts.Engine.SetValue("__query", query);
+        var groups = scripts.Engine.Evaluate(
+            "ArchiveSearch.groupsForQuery(ArchiveSearch.received.manifest, ArchiveSearch.parseQuery(ArchiveSearch.received.manifest, __query)).length").AsNumber();
+        Assert.Equal(expectedGroups, (int)groups);
+        Assert.True(ShardWriter.GroupSize(shardCount) < shardCount, "the fixture should have several groups");
     }
 
     [Theory]
@@ -134,8 +150,10 @@ public sealed class ShardMergeTests
         var scripts = new SearchScripts();
         var files = new ShardWriter(2_000).Write(ShardSource.FromIndex(index), displayChunkSize: 4);
         scripts.Run(files);
-        return (scripts, index.ToJson(), files.Count - 1);
+        return (scripts, index.ToJson(), ShardCount(files));
     });
+
+    static int ShardCount(IReadOnlyList<SearchFile> files) => files.Count(f => f.Path.StartsWith("search/s", StringComparison.Ordinal));
 
     static void AssertSameResults(SearchScripts scripts, string json, string query)
     {

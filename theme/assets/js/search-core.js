@@ -9,7 +9,7 @@
  * term in the same order, as the full vector; the document vector's magnitude never enters the score.
  */
 var ArchiveSearch = (function () {
-  var received = { manifest: null, shard: {}, display: {}, facets: null }
+  var received = { manifest: null, group: {}, shard: {}, display: {}, facets: null }
 
   // Numbers inside posting strings: base-32 digits, the last digit of each number drawn from the first
   // 32 characters of the alphabet and the others from the last 32, so numbers need no separators.
@@ -37,28 +37,22 @@ var ArchiveSearch = (function () {
     else received[kind][id] = data
   }
 
-  // Index of the shard whose term range holds term: the last shard whose first term is <= term.
-  function shardOf(manifest, term) {
-    var firsts = manifest.shards, low = 0, high = firsts.length - 1
+  // Index of the range a term falls in: the last whose separator is <= term (separators are sorted).
+  function rangeOf(separators, term) {
+    var low = 0, high = separators.length - 1
     while (low < high) {
       var middle = (low + high + 1) >> 1
-      if (firsts[middle] <= term) low = middle
+      if (separators[middle] <= term) low = middle
       else high = middle - 1
     }
     return low
   }
 
-  function allShards(manifest) {
-    var all = []
-    for (var i = 0; i < manifest.shards.length; i++) all.push(i)
-    return all
-  }
-
-  // Shards holding every index term that starts with prefix: the shard where prefix would sit and each
-  // following shard whose first term still starts with prefix.
-  function shardsWithPrefix(manifest, prefix) {
-    var first = shardOf(manifest, prefix), found = [first]
-    for (var i = first + 1; i < manifest.shards.length && manifest.shards[i].lastIndexOf(prefix, 0) === 0; i++) {
+  // Ranges holding every term that starts with prefix: the range where prefix would sit and each following
+  // range whose separator still starts with prefix (a later separator that does not is beyond them all).
+  function rangesWithPrefix(separators, prefix) {
+    var first = rangeOf(separators, prefix), found = [first]
+    for (var i = first + 1; i < separators.length && separators[i].lastIndexOf(prefix, 0) === 0; i++) {
       found.push(i)
     }
     return found
@@ -69,28 +63,72 @@ var ArchiveSearch = (function () {
   }
 
   /*
-   * The shards a parsed query can reach, computed the way lunr.Index.query expands clauses: the search
-   * pipeline on terms without wildcards, then an exact term, a prefix (text before the first "*") or,
-   * for a leading wildcard or an edit distance, any term at all.
+   * What each clause of a parsed query can reach, computed the way lunr.Index.query expands clauses: the
+   * search pipeline on terms without wildcards, then an exact term, a prefix (text before the first "*")
+   * or, for a leading wildcard or an edit distance, any term at all ({ all: true }).
    */
-  function shardsForQuery(manifest, query) {
-    var pipeline = searchPipeline(), wanted = {}, list = []
-    function want(indexes) {
-      for (var i = 0; i < indexes.length; i++) {
-        if (!wanted[indexes[i]]) { wanted[indexes[i]] = true; list.push(indexes[i]) }
-      }
-    }
+  function queryTargets(query) {
+    var pipeline = searchPipeline(), targets = []
     for (var c = 0; c < query.clauses.length; c++) {
       var clause = query.clauses[c]
       var terms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term]
       for (var t = 0; t < terms.length; t++) {
         var term = terms[t], star = term.indexOf("*")
-        if ("editDistance" in clause || star === 0) want(allShards(manifest))
-        else if (star > 0) want(shardsWithPrefix(manifest, term.slice(0, star)))
-        else want([shardOf(manifest, term)])
+        if ("editDistance" in clause || star === 0) targets.push({ all: true })
+        else if (star > 0) targets.push({ prefix: term.slice(0, star) })
+        else targets.push({ term: term })
+      }
+    }
+    return targets
+  }
+
+  function rangesFor(separators, target) {
+    if (target.prefix !== undefined) return rangesWithPrefix(separators, target.prefix)
+    return [rangeOf(separators, target.term)]
+  }
+
+  function sortedUnion(lists) {
+    var wanted = {}, list = []
+    for (var l = 0; l < lists.length; l++) {
+      for (var i = 0; i < lists[l].length; i++) {
+        if (!wanted[lists[l][i]]) { wanted[lists[l][i]] = true; list.push(lists[l][i]) }
       }
     }
     return list.sort(function (x, y) { return x - y })
+  }
+
+  // The group files (search/gN.js) whose shard separators a query needs; none when it needs every shard.
+  function groupsForQuery(manifest, query) {
+    var targets = queryTargets(query), lists = []
+    for (var t = 0; t < targets.length; t++) {
+      if (!targets[t].all) lists.push(rangesFor(manifest.groups, targets[t]))
+    }
+    return sortedUnion(lists)
+  }
+
+  // The shards (search/sN.js) a query can reach; needs the groups of groupsForQuery loaded first.
+  function shardsForQuery(manifest, query) {
+    var targets = queryTargets(query), lists = []
+    for (var t = 0; t < targets.length; t++) {
+      var target = targets[t]
+      if (target.all) {
+        var all = []
+        for (var s = 0; s < manifest.shardCount; s++) all.push(s)
+        lists.push(all)
+        continue
+      }
+      // The target's groups are consecutive, so their separators joined are those of consecutive shards.
+      var groups = rangesFor(manifest.groups, target), separators = []
+      for (var g = 0; g < groups.length; g++) {
+        var group = received.group[groups[g]]
+        if (!group) throw new Error("search group " + groups[g] + " is not loaded")
+        separators = separators.concat(group)
+      }
+      var offset = groups[0] * manifest.groupSize, local = rangesFor(separators, target), shards = []
+      for (var i = 0; i < local.length; i++) shards.push(offset + local[i])
+      lists.push(shards)
+    }
+    return sortedUnion(lists)
   }
 
   function parseQuery(manifest, text) {
@@ -202,8 +240,8 @@ var ArchiveSearch = (function () {
     received: received,
     loaded: loaded,
     decodeNumbers: decodeNumbers,
-    shardOf: shardOf,
     parseQuery: parseQuery,
+    groupsForQuery: groupsForQuery,
     shardsForQuery: shardsForQuery,
     mergeShards: mergeShards,
     indexTermOf: indexTermOf,

@@ -114,22 +114,29 @@
         }
         throw error
       }
-      var shards = ArchiveSearch.shardsForQuery(manifest, query)
-      if (shards.length === 0) { render(mine, manifest, [], text); return }
-      var paths = shards.map(function (s) { return "search/s" + s + ".js" })
       setStatus("Searching…")
-      return loadAll(paths).then(function () {
+      var groups = ArchiveSearch.groupsForQuery(manifest, query).map(function (g) { return "search/g" + g + ".js" })
+      return loadAll(groups).then(function () {
         if (mine !== runNumber) return
-        var arrived = performance.now()
-        // Every loaded shard goes into the index: extra terms never change a query's results.
-        var loaded = Object.keys(ArchiveSearch.received.shard).map(Number).sort(function (x, y) { return x - y })
-        var index = indexFor(manifest, loaded, query.isNegated())
-        var results = index.query(function (q) { buildQuery(q, text) })
-        return render(mine, manifest, results, text, arrived)
+        var shards = ArchiveSearch.shardsForQuery(manifest, query)
+        if (shards.length === 0) return render(mine, manifest, [], text)
+        return loadAll(shards.map(function (s) { return "search/s" + s + ".js" })).then(function () {
+          return showResults(mine, manifest, query, text)
+        })
       })
     }).catch(function (error) {
       if (mine === runNumber) showProblem(error.message)
     })
+  }
+
+  function showResults(mine, manifest, query, text) {
+    if (mine !== runNumber) return
+    var arrived = performance.now()
+    // Every loaded shard goes into the index: extra terms never change a query's results.
+    var loaded = Object.keys(ArchiveSearch.received.shard).map(Number).sort(function (x, y) { return x - y })
+    var index = indexFor(manifest, loaded, query.isNegated())
+    var results = index.query(function (q) { buildQuery(q, text) })
+    return render(mine, manifest, results, text, arrived)
   }
 
   function showProblem(message) {

@@ -14,6 +14,11 @@ public sealed record QuoteMatch(int TurnNumber, Turn Turn, string? SectionHeadin
 /// left out cost little and words the editor added cost more. Longer words weigh more than short ones, so a
 /// turn does not win on "the" and "to". Build one matcher per transcript and ask it for many quotes.
 /// </summary>
+/// <remarks>
+/// Words are numbered once per transcript and each word knows the turns it occurs in, so a quote is only
+/// aligned against turns that hold at least half its content words, best prospects first, and a turn is
+/// skipped when even a perfect alignment of the quote words it holds could not beat the best match so far.
+/// </remarks>
 public sealed class QuoteMatcher
 {
     /// <summary>Below this share of the quote, no turn is taken to be its source.</summary>
@@ -24,45 +29,107 @@ public sealed class QuoteMatcher
     const double Mismatch = 1.0;
     const int ContentWordLength = 4;
 
-    readonly List<(int Number, Turn Turn, string? Heading, string[] Tokens, HashSet<string> Words)> turns = [];
+    readonly Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
+    readonly List<int> wordLengths = [];
+    /// <summary>For each word id, the indexes of the turns it occurs in, ascending, each once.</summary>
+    readonly List<List<int>> turnsWithWord = [];
+    readonly List<(int Number, Turn Turn, string? Heading, int[] Words)> turns = [];
+    char[] buffer = new char[64];
 
     public QuoteMatcher(IEnumerable<Section> sections)
     {
-        var number = 0;
+        var words = new List<int>();
         foreach (var section in sections)
             foreach (var turn in section.Turns)
             {
-                var tokens = QuoteTokens.Of(string.Join(' ', turn.Paragraphs)).ToArray();
-                turns.Add((++number, turn, section.Heading, tokens, [.. tokens]));
+                words.Clear();
+                foreach (var paragraph in turn.Paragraphs)
+                    AddWords(paragraph, words);
+                var index = turns.Count;
+                foreach (var word in words)
+                {
+                    var list = turnsWithWord[word];
+                    if (list.Count == 0 || list[^1] != index)
+                        list.Add(index);
+                }
+                turns.Add((index + 1, turn, section.Heading, [.. words]));
             }
     }
 
     /// <summary>The turn that best contains the quote, or null when none contains enough of it.</summary>
     public QuoteMatch? FindTurn(string quote)
     {
-        var tokens = QuoteTokens.Of(quote).ToArray();
-        if (tokens.Length == 0)
+        var tokens = new List<int>();
+        AddWords(quote, tokens);
+        if (tokens.Count == 0)
             return null;
-        var weights = tokens.Select(Weight).ToArray();
+        var quoteWords = tokens.ToArray();
+        var weights = quoteWords.Select(word => wordLengths[word] >= ContentWordLength ? 2.0 : 1.0).ToArray();
         var total = weights.Sum();
-        var contentWords = tokens.Where(t => t.Length >= ContentWordLength).ToHashSet();
 
         QuoteMatch? best = null;
-        foreach (var (number, turn, heading, turnTokens, words) in turns)
+        foreach (var (index, bound) in Candidates(quoteWords, weights))
         {
-            if (contentWords.Count > 0 && contentWords.Count(words.Contains) * 2 < contentWords.Count)
-                continue;
-            var score = Align(tokens, weights, turnTokens) / total;
-            if (score >= MinimumScore && (best is null || score > best.Score))
+            var (number, turn, heading, turnWords) = turns[index];
+            var ceiling = bound / total;
+            if (ceiling < MinimumScore || best is not null && (ceiling < best.Score || ceiling == best.Score && number > best.TurnNumber))
+                break;
+            var score = Align(quoteWords, weights, turnWords) / total;
+            if (score >= MinimumScore && (best is null || score > best.Score || score == best.Score && number < best.TurnNumber))
                 best = new QuoteMatch(number, turn, heading, score);
         }
         return best;
     }
 
-    static double Weight(string token) => token.Length >= ContentWordLength ? 2 : 1;
+    /// <summary>
+    /// Turns holding at least half the quote's distinct content words (every turn when it has none), with the
+    /// score a perfect alignment of the quote words each holds would reach; highest first, then in reading order.
+    /// </summary>
+    List<(int Index, double Bound)> Candidates(int[] quoteWords, double[] weights)
+    {
+        var contentWords = quoteWords.Where(word => wordLengths[word] >= ContentWordLength).ToHashSet();
+        var contentCounts = new int[turns.Count];
+        foreach (var word in contentWords)
+            foreach (var index in turnsWithWord[word])
+                contentCounts[index]++;
+
+        var weightByWord = new Dictionary<int, double>();
+        for (var i = 0; i < quoteWords.Length; i++)
+            weightByWord[quoteWords[i]] = weightByWord.GetValueOrDefault(quoteWords[i]) + weights[i];
+        var bounds = new double[turns.Count];
+        foreach (var (word, weight) in weightByWord)
+            foreach (var index in turnsWithWord[word])
+                bounds[index] += weight;
+
+        var candidates = new List<(int Index, double Bound)>();
+        for (var index = 0; index < turns.Count; index++)
+            if (contentWords.Count == 0 || contentCounts[index] * 2 >= contentWords.Count)
+                candidates.Add((index, bounds[index]));
+        candidates.Sort((a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Index.CompareTo(b.Index));
+        return candidates;
+    }
+
+    void AddWords(string text, List<int> words)
+    {
+        var lookup = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        var reader = new QuoteTokenReader(text, buffer);
+        while (reader.Next(out var token))
+        {
+            if (!lookup.TryGetValue(token, out var id))
+            {
+                id = wordIds.Count;
+                wordIds.Add(token.ToString(), id);
+                wordLengths.Add(token.Length);
+                turnsWithWord.Add([]);
+            }
+            words.Add(id);
+        }
+        if (reader.Buffer.Length > buffer.Length)
+            buffer = reader.Buffer;
+    }
 
     /// <summary>Smith-Waterman local alignment score of the quote against one turn, one row at a time.</summary>
-    static double Align(string[] quote, double[] weights, string[] turn)
+    static double Align(int[] quote, double[] weights, int[] turn)
     {
         var previous = new double[quote.Length + 1];
         var current = new double[quote.Length + 1];

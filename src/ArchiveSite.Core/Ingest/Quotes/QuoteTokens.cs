@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ArchiveSite.Ingest.Quotes;
 
 /// <summary>
@@ -11,21 +9,44 @@ public static class QuoteTokens
     public static List<string> Of(string text)
     {
         var tokens = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in text)
+        var reader = new QuoteTokenReader(text, new char[64]);
+        while (reader.Next(out var token))
+            tokens.Add(token.ToString());
+        return tokens;
+    }
+}
+
+/// <summary>
+/// Reads the words of a text one at a time into a buffer, so that a caller that only looks words up
+/// allocates nothing per word. Each word is valid until the next call.
+/// </summary>
+internal ref struct QuoteTokenReader(ReadOnlySpan<char> text, char[] buffer)
+{
+    readonly ReadOnlySpan<char> text = text;
+    char[] buffer = buffer;
+    int position;
+
+    /// <summary>The buffer in use, grown if a word did not fit the one given.</summary>
+    public readonly char[] Buffer => buffer;
+
+    public bool Next(out ReadOnlySpan<char> token)
+    {
+        var length = 0;
+        for (; position < text.Length; position++)
         {
+            var c = text[position];
             if (char.IsLetterOrDigit(c))
-                word.Append(char.ToLowerInvariant(c));
+            {
+                if (length == buffer.Length)
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
             else if (c is '\'' or '’' or '\u02BC')
                 continue;
-            else if (word.Length > 0)
-            {
-                tokens.Add(word.ToString());
-                word.Clear();
-            }
+            else if (length > 0)
+                break;
         }
-        if (word.Length > 0)
-            tokens.Add(word.ToString());
-        return tokens;
+        token = buffer.AsSpan(0, length);
+        return length > 0;
     }
 }

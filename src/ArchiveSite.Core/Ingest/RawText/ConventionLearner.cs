@@ -38,7 +38,7 @@ internal static class ConventionLearner
         {
             var found = new List<(string Label, int Indent)>();
             foreach (var line in content)
-                if (!line.Unnumbered && LabelRecognizer.Match(line.Text.Trim(), family) is { } label)
+                if (!line.Unnumbered && LabelRecognizer.Match(line.Trimmed, family) is { } label)
                     found.Add((label.Label, line.Indent));
             if (found.Count == 0)
                 continue;
@@ -62,29 +62,35 @@ internal static class ConventionLearner
     {
         var boundary = new bool[content.Count];
         var pageOpens = new bool[content.Count];
+        var furniture = new string?[content.Count];
         for (var i = 0; i < content.Count; i++)
         {
-            var furniture = PageFurniture.KindOf(content[i].Text.Trim());
-            pageOpens[i] = content[i].PageStart || spaceMarksPageStart && content[i].Indent == 1 || furniture == "page-mark";
-            boundary[i] = pageOpens[i] || furniture == "page-number";
+            furniture[i] = PageFurniture.KindOf(content[i].Trimmed);
+            pageOpens[i] = content[i].PageStart || spaceMarksPageStart && content[i].Indent == 1 || furniture[i] == "page-mark";
+            boundary[i] = pageOpens[i] || furniture[i] == "page-number";
         }
 
-        var occurrences = new Dictionary<string, List<int>>();
+        // Most lines are sentences that occur once; their keys are built on the stack and never kept.
+        var occurrences = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var lookup = occurrences.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[MaxRunningLineLength];
         for (var i = 0; i < content.Count; i++)
         {
-            var trimmed = content[i].Text.Trim();
-            if (trimmed.Length > MaxRunningLineLength || PageFurniture.KindOf(trimmed) is not null)
+            var trimmed = content[i].Trimmed;
+            if (trimmed.Length > MaxRunningLineLength || furniture[i] is not null)
                 continue;
-            var key = RunningLineKey.Of(trimmed);
-            if (!occurrences.TryGetValue(key, out var list))
-                occurrences[key] = list = [];
+            var key = buffer[..RunningLineKey.Write(trimmed, buffer)];
+            if (!ReadsLikeFurniture(key))
+                continue;
+            if (!lookup.TryGetValue(key, out var list))
+                lookup[key] = list = [];
             list.Add(i);
         }
 
-        var running = new Dictionary<string, string>();
+        var running = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, at) in occurrences)
         {
-            if (at.Count < 2 || !LooksLikeFurniture(content[at[0]], key, family))
+            if (at.Count < 2 || family is { } f && LabelRecognizer.Match(content[at[0]].Trimmed, f) is not null)
                 continue;
             var nearBoundary = at.Count(i => NearBoundary(boundary, i));
             if (at.Count >= 3 || nearBoundary == at.Count)
@@ -93,14 +99,9 @@ internal static class ConventionLearner
         return running;
     }
 
-    static bool LooksLikeFurniture(SourceLine line, string key, LabelFamily? family)
-    {
-        if (key.Split(' ').Length > MaxRunningLineWords || key[^1] is '.' or '?' or '!' or ',' or ';' && !key.Contains('#'))
-            return false;
-        if (family is { } f && LabelRecognizer.Match(line.Text.Trim(), f) is not null)
-            return false;
-        return true;
-    }
+    /// <summary>Short, and not ending like a sentence unless it holds a number (a footer "... pg. #.").</summary>
+    static bool ReadsLikeFurniture(ReadOnlySpan<char> key) =>
+        key.Count(' ') + 1 <= MaxRunningLineWords && !(key[^1] is '.' or '?' or '!' or ',' or ';' && !key.Contains('#'));
 
     static bool NearBoundary(bool[] boundary, int i) =>
         i == 0 || i == boundary.Length - 1 || boundary[i] || boundary[i - 1] || boundary[i + 1];
@@ -167,7 +168,7 @@ internal static class ConventionLearner
     {
         if (content.Count == 0)
             return 80;
-        var lengths = content.Select(line => line.Text.TrimEnd().Length).Order().ToList();
+        var lengths = content.Select(line => line.Text.AsSpan().TrimEnd().Length).Order().ToList();
         return Math.Max(20, lengths[(int)(lengths.Count * 0.9)]);
     }
 

@@ -29,7 +29,7 @@ internal sealed record DocumentConventions(
             return null;
         if (LabelsIndented && line.Indent < BodyIndent + ParagraphIndentStep)
             return null;
-        return LabelRecognizer.Match(line.Text.Trim(), family);
+        return LabelRecognizer.Match(line.Trimmed, family);
     }
 
     public string? RunningLineKind(string trimmed) =>

@@ -17,7 +17,7 @@ internal static class ExtractionShell
         var sawFileHeading = false;
         for (var i = 0; i < lines.Count && i < HeadLinesToSearch; i++)
         {
-            var text = lines[i].Text.Trim();
+            var text = lines[i].Trimmed;
             if (text.Length == 0)
                 continue;
             if (IsFileHeading(text))
@@ -35,7 +35,7 @@ internal static class ExtractionShell
 
         for (var i = 0; i <= shellEnd; i++)
             if (!lines[i].IsBlank)
-                removed.Add(new RemovedLine(lines[i].Number, "markup", lines[i].Text.Trim()));
+                removed.Add(new RemovedLine(lines[i].Number, "markup", lines[i].Trimmed));
         return lines.GetRange(shellEnd + 1, lines.Count - shellEnd - 1);
     }
 

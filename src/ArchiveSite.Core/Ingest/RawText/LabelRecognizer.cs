@@ -25,6 +25,9 @@ internal static partial class LabelRecognizer
 
     public static SpeakerLabel? Match(string trimmedLine, LabelFamily family)
     {
+        // Every line is asked; most hold no colon (or no period), so the pattern need not run.
+        if (!trimmedLine.Contains(family == LabelFamily.Colon ? ':' : '.'))
+            return null;
         var match = family == LabelFamily.Colon ? ColonLabel().Match(trimmedLine) : PeriodLabel().Match(trimmedLine);
         if (!match.Success)
             return null;

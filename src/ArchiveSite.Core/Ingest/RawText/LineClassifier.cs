@@ -24,7 +24,7 @@ internal static class LineClassifier
     {
         if (line.IsBlank)
             return new ClassifiedLine(line, LineKind.Blank, "");
-        var trimmed = line.Text.Trim();
+        var trimmed = line.Trimmed;
         var noise = PageFurniture.KindOf(trimmed) ?? conventions.RunningLineKind(trimmed)
                     ?? (afterLastNumbered ? "back-matter" : null);
         if (noise is not null)

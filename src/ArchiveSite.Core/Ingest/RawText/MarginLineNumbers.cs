@@ -34,7 +34,7 @@ internal static class MarginLineNumbers
             }
             var rest = line.Text[width..];
             if (string.IsNullOrWhiteSpace(rest))
-                removed.Add(new RemovedLine(line.Number, "line-number", line.Text.Trim()));
+                removed.Add(new RemovedLine(line.Number, "line-number", line.Trimmed));
             else
                 result.Add(line with { Text = rest });
         }

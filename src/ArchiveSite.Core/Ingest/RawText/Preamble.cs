@@ -59,7 +59,7 @@ internal static class Preamble
             if (line.Kind is LineKind.Blank)
                 continue;
             var kind = line.Kind == LineKind.Noise ? line.NoiseKind! : kinds.GetValueOrDefault(line.Number, "front-matter");
-            removed.Add(new RemovedLine(line.Number, kind, line.Kind == LineKind.Noise ? line.Text : line.Source.Text.Trim()));
+            removed.Add(new RemovedLine(line.Number, kind, line.Kind == LineKind.Noise ? line.Text : line.Source.Trimmed));
         }
         return new DocumentHeader(title, series, episode, date, people);
     }

@@ -13,13 +13,14 @@ namespace ArchiveSite.Ingest.RawText;
 /// </summary>
 public static class RawTextReader
 {
-    public static Transcript Read(string sourcePath, string text)
+    /// <param name="timings">Collects the cost of each pass, for the read benchmark.</param>
+    public static Transcript Read(string sourcePath, string text, ReadTimings? timings = null)
     {
         var removed = new List<RemovedLine>();
         var diagnostics = new List<Diagnostic>();
         try
         {
-            return ReadChecked(sourcePath, text ?? "", removed, diagnostics);
+            return ReadChecked(sourcePath, text ?? "", removed, diagnostics, timings);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -36,28 +37,38 @@ public static class RawTextReader
         }
     }
 
-    static Transcript ReadChecked(string sourcePath, string text, List<RemovedLine> removed, List<Diagnostic> diagnostics)
+    static Transcript ReadChecked(string sourcePath, string text, List<RemovedLine> removed, List<Diagnostic> diagnostics,
+        ReadTimings? timings)
     {
+        var clock = new PassClock(timings);
         var lines = LineSplitter.Split(text);
+        clock.Lap("split lines");
         lines = HtmlPreUnwrapper.Unwrap(lines, removed);
         lines = ExtractionShell.Strip(lines, removed);
         lines = MarginLineNumbers.Strip(lines, removed, out _);
+        clock.Lap("unwrap, margin numbers");
         var conventions = ConventionLearner.Learn(lines);
+        clock.Lap("learn conventions");
 
         var classified = LineClassifier.Classify(lines, conventions);
+        clock.Lap("classify lines");
         var pulled = new List<PulledQuote>();
         classified = PullQuoteLifter.Lift(classified, conventions, pulled);
         classified = HeadingFinder.Mark(classified, conventions);
+        clock.Lap("pull quotes, headings");
 
         var parts = DocumentParts.Split(classified);
         var header = Preamble.Read(parts.Preamble, classified.Where(line => line.Kind == LineKind.Noise), removed);
-        var drafts = TurnBuilder.Build(parts.Body, conventions, Vocabulary.Of(parts.Body));
+        clock.Lap("preamble");
+        var drafts = TurnBuilder.Build(parts.Body, conventions, new Vocabulary(parts.Body));
         AccountForBody(parts.Body, removed);
+        clock.Lap("turns, reflow");
         foreach (var line in parts.BackMatter)
             if (line.Kind != LineKind.Blank)
-                removed.Add(new RemovedLine(line.Number, line.Kind == LineKind.Noise ? line.NoiseKind! : "back-matter", line.Source.Text.Trim()));
+                removed.Add(new RemovedLine(line.Number, line.Kind == LineKind.Noise ? line.NoiseKind! : "back-matter", line.Source.Trimmed));
 
         var sections = Resolve(drafts, header, sourcePath, removed, diagnostics, out var speakers);
+        clock.Lap("speakers");
         if (sections.Count == 0 && !string.IsNullOrWhiteSpace(text))
             diagnostics.Add(new Diagnostic(Severity.Warning, sourcePath, 1, "no speech found: every line was taken for page furniture or front matter"));
         if (string.IsNullOrWhiteSpace(text))
@@ -68,6 +79,7 @@ public static class RawTextReader
         diagnostics.Add(new Diagnostic(Severity.Info, sourcePath, 1, Describe(conventions)));
 
         var quotes = QuoteAttributor.Attribute(sections, pulled.Select(q => new QuoteCandidate(q.Text, q.Line)), sourcePath, diagnostics);
+        clock.Lap("attribute quotes");
         removed.Sort((a, b) => a.Line.CompareTo(b.Line));
         return new Transcript
         {

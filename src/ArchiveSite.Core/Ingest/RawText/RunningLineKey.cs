@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ArchiveSite.Ingest.RawText;
 
 /// <summary>
@@ -10,23 +8,30 @@ internal static class RunningLineKey
 {
     public static string Of(string trimmed)
     {
-        var builder = new StringBuilder(trimmed.Length);
+        Span<char> buffer = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        return buffer[..Write(trimmed, buffer)].ToString();
+    }
+
+    /// <summary>Writes the key into <paramref name="destination"/> (at least as long as the text) and returns its length.</summary>
+    public static int Write(ReadOnlySpan<char> trimmed, Span<char> destination)
+    {
+        var length = 0;
         var space = false;
         foreach (var c in trimmed)
         {
             if (c == ' ')
             {
-                space = builder.Length > 0;
+                space = length > 0;
                 continue;
             }
             if (space)
-                builder.Append(' ');
+                destination[length++] = ' ';
             space = false;
             if (!char.IsAsciiDigit(c))
-                builder.Append(char.ToLowerInvariant(c));
-            else if (builder.Length == 0 || builder[^1] != '#')
-                builder.Append('#');
+                destination[length++] = char.ToLowerInvariant(c);
+            else if (length == 0 || destination[length - 1] != '#')
+                destination[length++] = '#';
         }
-        return builder.ToString();
+        return length;
     }
 }

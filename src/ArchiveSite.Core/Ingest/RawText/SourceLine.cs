@@ -5,7 +5,22 @@ namespace ArchiveSite.Ingest.RawText;
 /// <param name="Unnumbered">In a document with margin line numbers, this line had none (page furniture or back matter).</param>
 internal sealed record SourceLine(int Number, string Text, bool PageStart = false, bool Unnumbered = false)
 {
-    public bool IsBlank => string.IsNullOrWhiteSpace(Text);
+    readonly string text = Text;
+
+    public string Text
+    {
+        get => text;
+        init
+        {
+            text = value;
+            Trimmed = value.Trim();
+        }
+    }
+
+    /// <summary>The text without the spaces around it, trimmed once: most passes look at it.</summary>
+    public string Trimmed { get; private init; } = Text.Trim();
+
+    public bool IsBlank => Trimmed.Length == 0;
 
     public int Indent
     {

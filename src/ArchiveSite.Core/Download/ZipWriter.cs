@@ -1,0 +1,202 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace ArchiveSite.Download;
+
+/// <summary>A file as it goes into a zip: its name inside the zip and its already compressed bytes.</summary>
+public sealed record ZipEntry(string Name, CompressedFile File);
+
+/// <summary>
+/// Writes a zip from files compressed beforehand, so compression can run in parallel and be cached while
+/// the zip itself is one sequential copy. Nothing from the machine or the clock gets in: every timestamp is
+/// the zip epoch and permissions are fixed, so the same entries always give the same bytes. ZIP64 records
+/// are added only when offsets or the entry count outgrow the classic format; a single entry is always
+/// under 4 GiB (it was compressed in memory).
+/// </summary>
+public static class ZipWriter
+{
+    const uint LocalHeaderSignature = 0x04034b50;
+    const uint CentralHeaderSignature = 0x02014b50;
+    const uint EndSignature = 0x06054b50;
+    const uint Zip64EndSignature = 0x06064b50;
+    const uint Zip64LocatorSignature = 0x07064b50;
+
+    const int LocalHeaderLength = 30;
+    const int CentralHeaderLength = 46;
+    const int EndLength = 22;
+    const int Zip64EndLength = 56;
+    const int Zip64LocatorLength = 20;
+    const int Zip64OffsetExtraLength = 12;
+
+    /// <summary>The largest comment the end record can hold; <see cref="WriteArchiveZip"/> pads with it.</summary>
+    public const int MaxCommentLength = ushort.MaxValue;
+
+    /// <summary>Made by Unix (3), spec 2.0: tells unzip to use the Unix permissions below.</summary>
+    const ushort VersionMadeBy = (3 << 8) | 20;
+
+    const ushort VersionStored = 10, VersionDeflated = 20, VersionZip64 = 45;
+    const ushort Utf8NamesFlag = 1 << 11;
+    const ushort MethodStored = 0, MethodDeflated = 8;
+
+    /// <summary>1980-01-01 00:00:00, the earliest time a zip entry can hold.</summary>
+    const ushort DosTime = 0, DosDate = (1 << 5) | 1;
+
+    /// <summary>Regular file, rw-r--r--, in the Unix half of the external attributes.</summary>
+    const uint ExternalAttributes = (0x8000u | 0b110_100_100) << 16;
+
+    /// <summary>The exact length in bytes of the zip <see cref="Write"/> would write, without writing it.</summary>
+    public static long SizeOf(IReadOnlyList<ZipEntry> entries, int commentLength = 0)
+    {
+        long offset = 0, central = 0;
+        foreach (var entry in entries)
+        {
+            var name = NameLength(entry.Name);
+            central += CentralHeaderLength + name + (offset >= uint.MaxValue ? Zip64OffsetExtraLength : 0);
+            offset += LocalHeaderLength + name + entry.File.CompressedLength;
+        }
+        return offset + central + EndRecordsLength(entries.Count, offset, central) + commentLength;
+    }
+
+    /// <summary>Writes the entries in the order given, then the central directory; returns the bytes written.</summary>
+    public static long Write(Stream output, IReadOnlyList<ZipEntry> entries, string comment = "")
+    {
+        var commentBytes = Encoding.ASCII.GetBytes(comment);
+        if (commentBytes.Length > MaxCommentLength)
+            throw new ArgumentException("a zip comment holds at most 65535 bytes", nameof(comment));
+        var buffered = new BufferedStream(output, 1 << 16);
+        var offsets = new long[entries.Count];
+        var buffer = new byte[1 << 16];
+        long offset = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            offsets[i] = offset;
+            offset += WriteLocal(buffered, entries[i], buffer);
+        }
+        long central = 0;
+        for (var i = 0; i < entries.Count; i++)
+            central += WriteCentral(buffered, entries[i], offsets[i]);
+        WriteEnd(buffered, entries.Count, offset, central, commentBytes);
+        buffered.Flush();
+        return offset + central + EndRecordsLength(entries.Count, offset, central) + commentBytes.Length;
+    }
+
+    static long WriteLocal(Stream output, ZipEntry entry, byte[] buffer)
+    {
+        var name = Encoding.UTF8.GetBytes(entry.Name);
+        var file = entry.File;
+        Span<byte> header = stackalloc byte[LocalHeaderLength];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, LocalHeaderSignature);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], file.Deflated ? VersionDeflated : VersionStored);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], Flags(entry.Name));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], file.Deflated ? MethodDeflated : MethodStored);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], DosTime);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], DosDate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[14..], file.Crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], checked((uint)file.CompressedLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], checked((uint)file.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], checked((ushort)name.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
+        output.Write(header);
+        output.Write(name);
+
+        using (var data = file.OpenCompressed())
+        {
+            var copied = Copy(data, output, buffer);
+            if (copied != file.CompressedLength)
+                throw new IOException($"the compressed bytes of '{entry.Name}' changed: expected {file.CompressedLength}, read {copied}");
+        }
+        return LocalHeaderLength + name.Length + file.CompressedLength;
+    }
+
+    static long WriteCentral(Stream output, ZipEntry entry, long localOffset)
+    {
+        var name = Encoding.UTF8.GetBytes(entry.Name);
+        var file = entry.File;
+        var zip64 = localOffset >= uint.MaxValue;
+        Span<byte> header = stackalloc byte[CentralHeaderLength + Zip64OffsetExtraLength];
+        header.Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(header, CentralHeaderSignature);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], VersionMadeBy);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], zip64 ? VersionZip64 : file.Deflated ? VersionDeflated : VersionStored);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Flags(entry.Name));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], file.Deflated ? MethodDeflated : MethodStored);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], DosTime);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[14..], DosDate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], file.Crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[20..], checked((uint)file.CompressedLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[24..], checked((uint)file.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], checked((ushort)name.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[30..], zip64 ? (ushort)Zip64OffsetExtraLength : (ushort)0);
+        // comment length, disk number, internal attributes stay zero
+        BinaryPrimitives.WriteUInt32LittleEndian(header[38..], ExternalAttributes);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[42..], zip64 ? uint.MaxValue : (uint)localOffset);
+        output.Write(header[..CentralHeaderLength]);
+        output.Write(name);
+        if (!zip64)
+            return CentralHeaderLength + name.Length;
+
+        var extra = header[CentralHeaderLength..];
+        BinaryPrimitives.WriteUInt16LittleEndian(extra, 0x0001);
+        BinaryPrimitives.WriteUInt16LittleEndian(extra[2..], 8);
+        BinaryPrimitives.WriteInt64LittleEndian(extra[4..], localOffset);
+        output.Write(extra);
+        return CentralHeaderLength + name.Length + Zip64OffsetExtraLength;
+    }
+
+    static void WriteEnd(Stream output, int count, long centralOffset, long centralLength, byte[] comment)
+    {
+        if (NeedsZip64(count, centralOffset, centralLength))
+        {
+            Span<byte> zip64 = stackalloc byte[Zip64EndLength + Zip64LocatorLength];
+            BinaryPrimitives.WriteUInt32LittleEndian(zip64, Zip64EndSignature);
+            BinaryPrimitives.WriteInt64LittleEndian(zip64[4..], Zip64EndLength - 12);
+            BinaryPrimitives.WriteUInt16LittleEndian(zip64[12..], VersionMadeBy);
+            BinaryPrimitives.WriteUInt16LittleEndian(zip64[14..], VersionZip64);
+            BinaryPrimitives.WriteUInt32LittleEndian(zip64[16..], 0);
+            BinaryPrimitives.WriteUInt32LittleEndian(zip64[20..], 0);
+            BinaryPrimitives.WriteInt64LittleEndian(zip64[24..], count);
+            BinaryPrimitives.WriteInt64LittleEndian(zip64[32..], count);
+            BinaryPrimitives.WriteInt64LittleEndian(zip64[40..], centralLength);
+            BinaryPrimitives.WriteInt64LittleEndian(zip64[48..], centralOffset);
+            var locator = zip64[Zip64EndLength..];
+            BinaryPrimitives.WriteUInt32LittleEndian(locator, Zip64LocatorSignature);
+            BinaryPrimitives.WriteUInt32LittleEndian(locator[4..], 0);
+            BinaryPrimitives.WriteInt64LittleEndian(locator[8..], centralOffset + centralLength);
+            BinaryPrimitives.WriteUInt32LittleEndian(locator[16..], 1);
+            output.Write(zip64);
+        }
+        Span<byte> end = stackalloc byte[EndLength];
+        BinaryPrimitives.WriteUInt32LittleEndian(end, EndSignature);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[4..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[6..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], (ushort)Math.Min(count, ushort.MaxValue));
+        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], (ushort)Math.Min(count, ushort.MaxValue));
+        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], (uint)Math.Min(centralLength, uint.MaxValue));
+        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], (uint)Math.Min(centralOffset, uint.MaxValue));
+        BinaryPrimitives.WriteUInt16LittleEndian(end[20..], (ushort)comment.Length);
+        output.Write(end);
+        output.Write(comment);
+    }
+
+    static bool NeedsZip64(int count, long centralOffset, long centralLength) =>
+        count >= ushort.MaxValue || centralOffset >= uint.MaxValue || centralLength >= uint.MaxValue;
+
+    static long EndRecordsLength(int count, long centralOffset, long centralLength) =>
+        EndLength + (NeedsZip64(count, centralOffset, centralLength) ? Zip64EndLength + Zip64LocatorLength : 0);
+
+    static int NameLength(string name) => Encoding.UTF8.GetByteCount(name);
+
+    static ushort Flags(string name) => Ascii.IsValid(name) ? (ushort)0 : Utf8NamesFlag;
+
+    static long Copy(Stream from, Stream to, byte[] buffer)
+    {
+        long total = 0;
+        int read;
+        while ((read = from.Read(buffer)) > 0)
+        {
+            to.Write(buffer, 0, read);
+            total += read;
+        }
+        return total;
+    }
+}
