@@ -8,6 +8,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
     ["build"] = (BuildBenchmark.Usage, BuildBenchmark.Run),
     ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
+    ["search-browser"] = (SearchBrowserBenchmark.Usage, SearchBrowserBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
     ["zip"] = (ZipBenchmark.Usage, ZipBenchmark.Run),
     ["export-markdown"] = (ExportMarkdownCommand.Usage, ExportMarkdownCommand.Run),

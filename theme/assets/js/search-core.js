@@ -14,7 +14,7 @@ var ArchiveSearch = (function () {
   // Numbers inside posting strings: base-32 digits, the last digit of each number drawn from the first
   // 32 characters of the alphabet and the others from the last 32, so numbers need no separators.
   var alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$"
-  var digitOf = {}
+  var digitOf = []
   for (var a = 0; a < alphabet.length; a++) digitOf[alphabet.charCodeAt(a)] = a
 
   function decodeNumbers(text) {
@@ -137,6 +137,19 @@ var ArchiveSearch = (function () {
     return query
   }
 
+  // Elements arrive in shard (term) order; lunr.Vector wants them by term index.
+  function sortedByTermIndex(flat) {
+    var ascending = true
+    for (var i = 2; i < flat.length && ascending; i += 2) ascending = flat[i - 2] < flat[i]
+    if (ascending) return flat
+    var pairs = []
+    for (var j = 0; j < flat.length; j += 2) pairs.push([flat[j], flat[j + 1]])
+    pairs.sort(function (x, y) { return x[0] - y[0] })
+    var sorted = []
+    for (var k = 0; k < pairs.length; k++) sorted.push(pairs[k][0], pairs[k][1])
+    return sorted
+  }
+
   /*
    * One lunr.Index from the given shards, through lunr.Index.load so it is built exactly as lunr builds
    * any index it loads. withEveryDocument adds an (empty where unloaded) field vector for every document
@@ -144,7 +157,10 @@ var ArchiveSearch = (function () {
    */
   function mergeShards(manifest, shardIds, withEveryDocument) {
     var fields = manifest.fields, fieldCount = fields.length
-    var invertedIndex = [], elementsByFieldRef = {}, fieldRefOrder = []
+    // Vector elements of each field by document number (flat [termIndex, weight, ...]), and the order in
+    // which (field, document) pairs first appeared; arrays indexed by number spare a string key per posting.
+    var invertedIndex = [], elementsByField = [], fieldRefOrder = []
+    for (var e = 0; e < fieldCount; e++) elementsByField.push([])
     var ids = shardIds.slice().sort(function (x, y) { return x - y })
 
     for (var s = 0; s < ids.length; s++) {
@@ -154,36 +170,44 @@ var ArchiveSearch = (function () {
       for (var p = 0; p < data.length; p += stride) {
         var term = data[p], termIndex = data[p + 1], posting = { _index: termIndex }
         for (var f = 0; f < fieldCount; f++) {
-          var field = fields[f], documents = {}, numbers = decodeNumbers(data[p + 2 + f]), docId = 0
-          for (var n = 0; n < numbers.length; n += 2) {
-            docId += numbers[n]
-            documents[docId] = {}
-            var fieldRef = field + "/" + docId, elements = elementsByFieldRef[fieldRef]
-            if (elements === undefined) {
-              elements = elementsByFieldRef[fieldRef] = []
-              fieldRefOrder.push(fieldRef)
+          // Decoded inline (see decodeNumbers): pairs of document-number delta and weight in thousandths.
+          var documents = {}, elementsOfField = elementsByField[f], text = data[p + 2 + f]
+          var docId = 0, value = 0, delta = -1
+          for (var i = 0; i < text.length; i++) {
+            var digit = digitOf[text.charCodeAt(i)]
+            value = value * 32 + (digit >= 32 ? digit - 32 : digit)
+            if (digit >= 32) continue
+            if (delta < 0) {
+              delta = value
+            } else {
+              docId += delta
+              documents[docId] = {}
+              var elements = elementsOfField[docId]
+              if (elements === undefined) {
+                elements = elementsOfField[docId] = []
+                fieldRefOrder.push(f, docId)
+              }
+              elements.push(termIndex, value / 1000)
+              delta = -1
             }
-            elements.push([termIndex, numbers[n + 1] / 1000])
+            value = 0
           }
-          posting[field] = documents
+          posting[fields[f]] = documents
         }
         invertedIndex.push([term, posting])
       }
     }
 
     var fieldVectors = []
-    function vectorOf(fieldRef) {
-      var pairs = elementsByFieldRef[fieldRef] || [], flat = []
-      pairs.sort(function (x, y) { return x[0] - y[0] })
-      for (var i = 0; i < pairs.length; i++) flat.push(pairs[i][0], pairs[i][1])
-      return [fieldRef, flat]
+    function vectorOf(f, docId) {
+      return [fields[f] + "/" + docId, sortedByTermIndex(elementsByField[f][docId] || [])]
     }
     if (withEveryDocument) {
       for (var d = 0; d < manifest.documentCount; d++) {
-        for (var g = 0; g < fieldCount; g++) fieldVectors.push(vectorOf(fields[g] + "/" + d))
+        for (var g = 0; g < fieldCount; g++) fieldVectors.push(vectorOf(g, d))
       }
     } else {
-      for (var r = 0; r < fieldRefOrder.length; r++) fieldVectors.push(vectorOf(fieldRefOrder[r]))
+      for (var r = 0; r < fieldRefOrder.length; r += 2) fieldVectors.push(vectorOf(fieldRefOrder[r], fieldRefOrder[r + 1]))
     }
 
     return lunr.Index.load({

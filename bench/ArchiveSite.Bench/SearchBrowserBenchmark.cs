@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ArchiveSite.Bench;
+
+/// <summary>
+/// search-browser: opens a built site's search.html?q=... from file:// in Debian's chromium (network blocked,
+/// a fresh browser context per run so nothing is cached) and prints, per query, what issue 4 asks of a first
+/// query: every byte the page loaded (each file:// request, sized on disk) and how long after its last
+/// shard arrived the results were on screen (search.js's data-search-ms: merge, query, display files,
+/// render), with the merge and lunr's query on their own (data-merge-ms, data-query-ms).
+/// </summary>
+static class SearchBrowserBenchmark
+{
+    public const string Usage = "search-browser SITE_DIR [--queries \"eriksen|compassion practice|compas*\"] [--runs 3]";
+
+    const string ChromiumPath = "/usr/bin/chromium";
+
+    public static int Run(BenchArgs args)
+    {
+        if (args.Positional.Count != 1)
+        {
+            Console.Error.WriteLine("usage: bench " + Usage);
+            return 2;
+        }
+        var site = Path.GetFullPath(args.Positional[0]);
+        if (!File.Exists(Path.Combine(site, "search.html")))
+        {
+            Console.Error.WriteLine($"{site}/search.html not found: build the site first");
+            return 2;
+        }
+        var queries = args.Get("--queries", "eriksen|empathy|compassion practice|patient therapist session|compas*").Split('|');
+        var runs = int.Parse(args.Get("--runs", "3"));
+        return RunAsync(site, queries, runs).GetAwaiter().GetResult();
+    }
+
+    static async Task<int> RunAsync(string site, IReadOnlyList<string> queries, int runs)
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium; browsers are never downloaded");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Console.WriteLine($"search in chromium from file://, {runs} cold run(s) per query; load average {LoadAverage()}");
+        foreach (var query in queries)
+        {
+            var measured = new List<(double AfterShardsMs, double MergeMs, double QueryMs, double TotalMs, long Bytes, int Files, string Status)>();
+            for (var run = 0; run < runs; run++)
+                measured.Add(await MeasureAsync(browser, site, query));
+            var median = measured.OrderBy(m => m.AfterShardsMs).ElementAt(measured.Count / 2);
+            Console.WriteLine($"  {query,-28} results {median.AfterShardsMs,6:F1} ms after the shards arrived (runs: {string.Join(", ", measured.Select(m => m.AfterShardsMs.ToString("F1")))}; " +
+                              $"merge {median.MergeMs:F1} ms, query {median.QueryMs:F1} ms), " +
+                              $"page open to results {median.TotalMs:F0} ms, {median.Files} files {median.Bytes / 1024.0:F1} KB; \"{median.Status}\"");
+        }
+        return 0;
+    }
+
+    static async Task<(double, double, double, double, long, int, string)> MeasureAsync(IBrowser browser, string site, string query)
+    {
+        await using var context = await browser.NewContextAsync();
+        var networkRequests = 0;
+        await context.RouteAsync(new Regex("^https?:"), async route =>
+        {
+            networkRequests++;
+            await route.AbortAsync();
+        });
+        var page = await context.NewPageAsync();
+        var files = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.StartsWith("file://", StringComparison.Ordinal))
+                files.Add(new Uri(request.Url).LocalPath);
+        };
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync(new Uri(Path.Combine(site, "search.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString(query));
+        await page.WaitForSelectorAsync("#search-results[data-state=done], #search-results[data-state=error]", new() { Timeout = 120_000 });
+        var total = clock.Elapsed.TotalMilliseconds;
+        if (networkRequests > 0)
+            throw new InvalidOperationException($"search.html asked the network {networkRequests} time(s)");
+        var afterShards = await MillisecondsAsync(page, "data-search-ms");
+        var status = await page.TextContentAsync("#search-status") ?? "";
+        var loaded = files.Distinct().Where(File.Exists).ToArray();
+        return (afterShards, await MillisecondsAsync(page, "data-merge-ms"), await MillisecondsAsync(page, "data-query-ms"),
+            total, loaded.Sum(f => new FileInfo(f).Length), loaded.Length, status);
+    }
+
+    // NaN when the query stopped before the shards (no results, unreadable query).
+    static async Task<double> MillisecondsAsync(IPage page, string attribute) =>
+        double.Parse(await page.GetAttributeAsync("#search-results", attribute) ?? "NaN", System.Globalization.CultureInfo.InvariantCulture);
+
+    static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
