@@ -61,15 +61,29 @@ static class BuildBenchmark
 
     static bool Measure(string label, string input, string output, ThemeFolder theme)
     {
+        var memory = new Dictionary<string, string>(StringComparer.Ordinal);
+        var options = new BuildOptions
+        {
+            // Memory as each phase ends: where the peak working set jumps is where the peak comes from.
+            Progress = (phase, done, total) =>
+            {
+                if (done < total)
+                    return;
+                using var process = Process.GetCurrentProcess();
+                lock (memory)
+                    memory[phase] = $"heap {Mb(GC.GetTotalMemory(false)),9}, working set {Mb(process.WorkingSet64),9}, peak {Mb(process.PeakWorkingSet64),9}";
+            },
+        };
         var stopwatch = Stopwatch.StartNew();
-        var result = SiteBuilder.Build(input, output, theme);
+        var result = SiteBuilder.Build(input, output, theme, options);
         var total = stopwatch.Elapsed;
         var archive = result.Site?.Archive;
         Console.WriteLine($"{label}: {total.TotalSeconds:F2} s, {(result.Succeeded ? "ok" : "FAILED")}, " +
                           $"{archive?.Transcripts.Count ?? 0} transcripts, {result.FilesWritten:N0} files, " +
                           $"{result.Errors.Count()} errors, {result.Warnings.Count()} warnings");
         foreach (var time in result.Times)
-            Console.WriteLine($"    {time.Name,-28} {time.Elapsed.TotalSeconds,7:F2} s");
+            Console.WriteLine($"    {time.Name,-28} {time.Elapsed.TotalSeconds,7:F2} s  " +
+                              memory.GetValueOrDefault(time.Name.Replace("output: ", ""), ""));
         foreach (var error in result.Errors.Take(5))
             Console.WriteLine("    " + error);
         return result.Succeeded;

@@ -6,12 +6,13 @@ namespace ArchiveSite.Download;
 /// <summary>
 /// The last output step: zips the whole staged site into <c>archive.zip</c> for offline reading.
 /// Every page's footer shows the download's size in <c>&lt;span class="archive-size"&gt;</c>, but the pages
-/// are inside the zip, so the size is a fixed point. Everything but the pages is compressed once (images and
-/// fonts are stored as they are, read from the staged site when the zip is written); then the
-/// pages are filled in with a guess (the last build's size), compressed, and the zip's size is computed
-/// from the entries without writing it. The shown size is coarse ("12.4 MB"), so the second guess almost
-/// always holds; when the size lands just under the guess, the zip's comment pads it up to it. Compressed
-/// files are cached by content in the build cache, so a rebuild compresses only what changed.
+/// are inside the zip, so the size is a fixed point. Text is deflated in chunks cached by content in the
+/// build cache (a rebuild compresses only what changed), with each page's size text as a stored block
+/// between chunks, so a new guess at the size costs no compression, only a CRC and arithmetic. Images and
+/// fonts are stored as they are. The pages are filled in with a guess (the last build's size) and the zip's
+/// size is computed from the entries without writing it; the shown size is coarse ("12.4 MB"), so the
+/// second guess almost always holds, and when the size lands just under the guess the zip's comment pads it
+/// up to it.
 /// </summary>
 public sealed class WriteArchiveZip : IOutputStep
 {
@@ -27,7 +28,7 @@ public sealed class WriteArchiveZip : IOutputStep
         // Only a site staged on disk can be zipped; writers that keep pages elsewhere (tests) get no download.
         if (context.Writer is not StagedOutput staged)
             return;
-        var cache = new CompressedFileCache(Path.Combine(context.CacheDirectory, CacheFolder));
+        var cache = new DeflateChunkCache(Path.Combine(context.CacheDirectory, CacheFolder));
         var files = ArchiveZip.FilesOf(staged.StagingDirectory);
         var pages = Enumerable.Range(0, files.Count).Where(i => IsPage(files[i])).ToList();
         var entries = new ZipEntry[files.Count];
@@ -38,7 +39,7 @@ public sealed class WriteArchiveZip : IOutputStep
             if (IsPage(file))
                 return;
             entries[i] = new ZipEntry(file.EntryName, CompressedFile.ShouldDeflate(file.EntryName)
-                ? cache.GetOrAdd(File.ReadAllBytes(file.FullPath), deflate: true)
+                ? CompressedFile.Deflate(File.ReadAllBytes(file.FullPath), [], cache)
                 : CompressedFile.Stored(file.FullPath));
             context.ReportProgress(Interlocked.Increment(ref done), files.Count);
         });
@@ -78,9 +79,9 @@ public sealed class WriteArchiveZip : IOutputStep
         return (ArchiveZip.FormatSize(size), size);
     }
 
-    /// <summary>Writes <paramref name="shown"/> into every page on disk, compresses the pages and returns the zip's size.</summary>
+    /// <summary>Writes <paramref name="shown"/> into every page on disk, deflates the pages (from the cache after the first round) and returns the zip's size.</summary>
     static long FillInAndCompress(List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries, string shown,
-        CompressedFileCache cache, Action<int> progress)
+        DeflateChunkCache cache, Action<int> progress)
     {
         var done = 0;
         Parallel.ForEach(pages, i =>
@@ -89,7 +90,7 @@ public sealed class WriteArchiveZip : IOutputStep
             var page = DownloadSize.Show(original, shown);
             if (!ReferenceEquals(page, original))
                 File.WriteAllBytes(files[i].FullPath, page);
-            entries[i] = new ZipEntry(files[i].EntryName, cache.GetOrAdd(page, deflate: true));
+            entries[i] = new ZipEntry(files[i].EntryName, CompressedFile.Deflate(page, DownloadSize.Spans(page), cache));
             progress(Interlocked.Increment(ref done));
         });
         return ZipWriter.SizeOf(entries);
