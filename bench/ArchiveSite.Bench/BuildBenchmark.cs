@@ -64,14 +64,16 @@ static class BuildBenchmark
         var memory = new Dictionary<string, string>(StringComparer.Ordinal);
         var options = new BuildOptions
         {
-            // Memory as each phase ends: where the peak working set jumps is where the peak comes from.
+            // Memory and CPU time as each phase ends: where the peak working set jumps is where the peak comes from,
+            // and CPU time says more than wall time on a shared machine.
             Progress = (phase, done, total) =>
             {
                 if (done < total)
                     return;
                 using var process = Process.GetCurrentProcess();
                 lock (memory)
-                    memory[phase] = $"heap {Mb(GC.GetTotalMemory(false)),9}, working set {Mb(process.WorkingSet64),9}, peak {Mb(process.PeakWorkingSet64),9}";
+                    memory[phase] = $"heap {Mb(GC.GetTotalMemory(false)),9}, working set {Mb(process.WorkingSet64),9}, " +
+                                    $"peak {Mb(process.PeakWorkingSet64),9}, process CPU so far {process.TotalProcessorTime.TotalSeconds,6:F1} s";
             },
         };
         var stopwatch = Stopwatch.StartNew();
