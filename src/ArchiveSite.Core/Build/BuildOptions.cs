@@ -15,6 +15,12 @@ public sealed record BuildOptions
     public bool Strict { get; init; }
 
     public BuildProgress? Progress { get; init; }
+
+    /// <summary>
+    /// The build cache kept across builds (parsed transcripts, the output manifest, cards, compressed files);
+    /// null for <see cref="Output.OutputContext.DefaultCacheDirectory"/>.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
 }
 
 /// <summary>Counts finished items of one phase from parallel workers and reports each to the build's progress.</summary>

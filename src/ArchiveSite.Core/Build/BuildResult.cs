@@ -3,8 +3,12 @@ using ArchiveSite.Model;
 namespace ArchiveSite.Build;
 
 /// <summary>How a build went. <see cref="Site"/> is null when it stopped before PostProcess.</summary>
+/// <param name="FilesWritten">Files in the site built.</param>
 public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<PhaseTime> Times, SiteModel? Site, int FilesWritten)
 {
+    /// <summary>Files new or different from the last build's output: the only ones written to the output folder.</summary>
+    public int FilesChanged { get; init; }
+
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == Severity.Error);
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == Severity.Warning);
 }

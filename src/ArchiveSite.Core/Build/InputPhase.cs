@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ArchiveSite.Archive;
 using ArchiveSite.Ingest;
 using ArchiveSite.Model;
+using ArchiveSite.Output;
 using ArchiveSite.Text;
 
 namespace ArchiveSite.Build;
@@ -23,7 +24,27 @@ public static class InputPhase
     public static Transcript ReadFile(string sourcePath, string file) =>
         TranscriptReader.Read(sourcePath, File.ReadAllBytes(file), TranscriptReader.ReadSidecar(file));
 
-    public static InputData Run(string inputDirectory, TranscriptReading read, BuildProgress? progress = null)
+    /// <summary>Reads through the cache of parsed transcripts: only files whose bytes (or sidecar) changed are parsed.</summary>
+    public static InputData Run(string inputDirectory, TranscriptCache cache, BuildProgress? progress = null) =>
+        Run(inputDirectory, (relative, file) => ReadCached(relative, file, cache), progress);
+
+    /// <summary>Reads with <paramref name="read"/>; the result has no <see cref="InputData.Hash"/>, since what the reader does is unknown.</summary>
+    public static InputData Run(string inputDirectory, TranscriptReading read, BuildProgress? progress = null) =>
+        Run(inputDirectory, (relative, file) => (read(relative, file), null), progress);
+
+    static (Transcript Transcript, string? Key) ReadCached(string relative, string file, TranscriptCache cache)
+    {
+        var bytes = File.ReadAllBytes(file);
+        var sidecar = TranscriptReader.ReadSidecar(file);
+        var key = TranscriptCache.Key(relative, bytes, sidecar);
+        if (cache.Get(key) is { } cached)
+            return (cached, key);
+        var transcript = TranscriptReader.Read(relative, bytes, sidecar);
+        cache.Put(key, transcript);
+        return (transcript, key);
+    }
+
+    static InputData Run(string inputDirectory, Func<string, string, (Transcript Transcript, string? Key)> read, BuildProgress? progress)
     {
         var diagnostics = new List<Diagnostic>();
         if (!Directory.Exists(inputDirectory))
@@ -34,7 +55,7 @@ public static class InputPhase
         diagnostics.AddRange(registries.Diagnostics);
 
         var files = TranscriptFiles(inputDirectory, diagnostics);
-        var transcripts = new ConcurrentBag<Transcript>();
+        var transcripts = new ConcurrentBag<(Transcript Transcript, string? Key)>();
         var counter = new ProgressCounter(progress, "input", files.Count);
         Parallel.ForEach(files, file =>
         {
@@ -42,12 +63,15 @@ public static class InputPhase
             transcripts.Add(Read(file, relative, read));
             counter.Done();
         });
-        var ordered = transcripts.OrderBy(t => t.SourcePath, StringComparer.Ordinal).ToList();
-        diagnostics.AddRange(DuplicateSlugs(ordered));
-        return new InputData(registries, ordered, diagnostics);
+        var ordered = transcripts.OrderBy(t => t.Transcript.SourcePath, StringComparer.Ordinal).ToList();
+        diagnostics.AddRange(DuplicateSlugs(ordered.Select(t => t.Transcript)));
+        var hash = ordered.All(t => t.Key is not null)
+            ? ContentHash.OfParts([ProgramVersion.Hash, .. RegistryHashes(inputDirectory), .. ordered.Select(t => t.Key!)])
+            : null;
+        return new InputData(registries, [.. ordered.Select(t => t.Transcript)], diagnostics) { Hash = hash };
     }
 
-    static Transcript Read(string file, string relative, TranscriptReading read)
+    static (Transcript, string?) Read(string file, string relative, Func<string, string, (Transcript, string?)> read)
     {
         try
         {
@@ -55,13 +79,20 @@ public static class InputPhase
         }
         catch (IOException e)
         {
-            return Unreadable(relative, e.Message);
+            return (Unreadable(relative, e.Message), null);
         }
         catch (UnauthorizedAccessException e)
         {
-            return Unreadable(relative, e.Message);
+            return (Unreadable(relative, e.Message), null);
         }
     }
+
+    static IEnumerable<string> RegistryHashes(string inputDirectory) =>
+        new[] { RegistryLoader.SiteFile, RegistryLoader.SpeakersFile, RegistryLoader.TopicsFile }.Select(name =>
+        {
+            var path = Path.Combine(inputDirectory, name);
+            return File.Exists(path) ? ContentHash.Of(File.ReadAllBytes(path)) : "\0";
+        });
 
     static Transcript Unreadable(string relative, string reason) => new()
     {

@@ -5,8 +5,9 @@ using ArchiveSite.Site;
 namespace ArchiveSite.Build;
 
 /// <summary>
-/// Phase 4: run every output step into a staging folder; swap it in only if no step reported an error (nor,
-/// in a strict build, a warning).
+/// Phase 4: run every output step through a <see cref="StagedOutput"/>, which stages only the files that differ
+/// from the last build's output; they are moved in only if no step reported an error (nor, in a strict build,
+/// a warning).
 /// </summary>
 public static class OutputPhase
 {
@@ -14,8 +15,9 @@ public static class OutputPhase
         Action<string, TimeSpan>? stepDone = null, BuildOptions? options = null)
     {
         options ??= BuildOptions.Default;
-        using var staged = new StagedOutput(outputDirectory);
-        var context = new OutputContext(site.Archive, site.Pages, theme, staged);
+        var cacheDirectory = options.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme);
+        using var staged = new StagedOutput(outputDirectory, OutputManifest.FileFor(cacheDirectory, outputDirectory));
+        var context = new OutputContext(site.Archive, site.Pages, theme, staged) { CacheDirectory = cacheDirectory, InputHash = site.InputHash };
         foreach (var step in steps)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -23,16 +25,20 @@ public static class OutputPhase
             var progress = options.Progress;
             context.StepProgress = progress is null ? null : (done, all) => progress(step.Name, done, total = all);
             progress?.Invoke(step.Name, 0, total);
+            staged.CurrentStep = step.Name;
             step.Run(context);
             progress?.Invoke(step.Name, total, total);
             stepDone?.Invoke(step.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         var diagnostics = context.Diagnostics.ToList();
         var succeeded = diagnostics.All(d => d.Severity != Severity.Error && !(options.Strict && d.Severity == Severity.Warning));
+        var changed = staged.Changed;
         if (succeeded)
             staged.Commit();
-        return new OutputResult(succeeded, staged.Written.Count, diagnostics);
+        return new OutputResult(succeeded, staged.Files.Count, changed, diagnostics);
     }
 
-    public sealed record OutputResult(bool Succeeded, int FilesWritten, IReadOnlyList<Diagnostic> Diagnostics);
+    /// <param name="FilesWritten">Files in the site.</param>
+    /// <param name="FilesChanged">Of those, files new or different from the last build's output: the only ones written to disk.</param>
+    public sealed record OutputResult(bool Succeeded, int FilesWritten, int FilesChanged, IReadOnlyList<Diagnostic> Diagnostics);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ArchiveSite.Model;
+using ArchiveSite.Output;
 using ArchiveSite.Site;
 
 namespace ArchiveSite.Build;
@@ -11,8 +12,18 @@ namespace ArchiveSite.Build;
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme, BuildOptions? options = null) =>
-        Build(inputDirectory, outputDirectory, theme, InputPhase.ReadFile, options);
+    /// <summary>
+    /// A build that reuses what the build cache (<see cref="BuildOptions.CacheDirectory"/>) kept from earlier
+    /// builds: transcripts are parsed, pages rendered and output files written only where something they
+    /// depend on changed.
+    /// </summary>
+    public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme, BuildOptions? options = null)
+    {
+        var cache = new TranscriptCache(options?.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme));
+        var times = new List<PhaseTime>();
+        var input = Timed(times, "input", () => InputPhase.Run(inputDirectory, cache, options?.Progress));
+        return Build(input, outputDirectory, theme, times, options);
+    }
 
     public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme, TranscriptReading read,
         BuildOptions? options = null)
@@ -35,12 +46,12 @@ public static class SiteBuilder
 
         var processed = Timed(times, "process", () => ProcessPhase.Run(input, progress));
         progress?.Invoke("postprocess", 0, 1);
-        var site = Timed(times, "postprocess", () => PostProcessPhase.Run(input.Registries, processed, SiteFeatures.PageSources));
+        var site = Timed(times, "postprocess", () => PostProcessPhase.Run(input.Registries, processed, SiteFeatures.PageSources) with { InputHash = input.Hash });
         progress?.Invoke("postprocess", 1, 1);
         var output = Timed(times, "output", () => OutputPhase.Run(site, theme, outputDirectory, SiteFeatures.OutputSteps,
             (step, elapsed) => times.Add(new PhaseTime("output: " + step, elapsed)), options));
         diagnostics.AddRange(output.Diagnostics.Select(d => Strictly(d, options)));
-        return new BuildResult(output.Succeeded, diagnostics, times, site, output.FilesWritten);
+        return new BuildResult(output.Succeeded, diagnostics, times, site, output.FilesWritten) { FilesChanged = output.FilesChanged };
     }
 
     /// <summary>In a strict build a warning is an error.</summary>

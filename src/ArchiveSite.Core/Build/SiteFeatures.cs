@@ -9,7 +9,8 @@ namespace ArchiveSite.Build;
 
 /// <summary>
 /// What the site is made of. A new feature adds its class and one line here: a page source for HTML pages
-/// rendered with a layout, or an output step for any other files.
+/// rendered with a layout, or an output step for any other files. A step that is slow and made from something
+/// a key can name is wrapped in a <see cref="CachedStep"/>, so a rebuild skips it while that stays the same.
 /// </summary>
 public static class SiteFeatures
 {
@@ -32,8 +33,8 @@ public static class SiteFeatures
         new CopyNpmAssets(),
         new WriteSitemap(),
         new WriteFeed(),
-        new WriteSearchIndex(),
-        new WriteQuoteCards(),
-        new WriteArchiveZip(), // last: it zips everything the steps above wrote
+        new CachedStep(new WriteSearchIndex(), StepKeys.Search),
+        new CachedStep(new WriteQuoteCards(), StepKeys.QuoteCards),
+        new CachedStep(new WriteArchiveZip(), StepKeys.Download), // last: it zips everything the steps above wrote
     ];
 }

@@ -9,14 +9,17 @@ namespace ArchiveSite.Download;
 /// are inside the zip, so the size is a fixed point. Text is deflated in chunks cached by content in the
 /// build cache (a rebuild compresses only what changed), with each page's size text as a stored block
 /// between chunks, so a new guess at the size costs no compression, only a CRC and arithmetic. Images and
-/// fonts are stored as they are. The pages are filled in with a guess (the last build's size) and the zip's
-/// size is computed from the entries without writing it; the shown size is coarse ("12.4 MB"), so the
-/// second guess almost always holds, and when the size lands just under the guess the zip's comment pads it
-/// up to it.
+/// fonts are stored as they are, read from the staged site when the zip is written. The pages are filled in
+/// with a guess (the size with the placeholder in every page) and the zip's size is computed from the
+/// entries without writing it; the shown size is coarse ("12.4 MB"), so the second guess almost always
+/// holds, and when the size lands just under the guess the zip's comment pads it up to it.
 /// </summary>
 public sealed class WriteArchiveZip : IOutputStep
 {
     const int MaxRounds = 4;
+
+    /// <summary>What the base layout shows in the size span before the size is known.</summary>
+    const string Placeholder = "zip";
 
     /// <summary>The build cache's subfolder for compressed entries.</summary>
     public const string CacheFolder = "zip";
@@ -29,7 +32,8 @@ public sealed class WriteArchiveZip : IOutputStep
         if (context.Writer is not StagedOutput staged)
             return;
         var cache = new DeflateChunkCache(Path.Combine(context.CacheDirectory, CacheFolder));
-        var files = ArchiveZip.FilesOf(staged.StagingDirectory);
+        var files = staged.Files.Where(p => p != ArchiveZip.FileName)
+            .Select(p => new ArchiveZip.SiteFile(staged.PathOf(p), $"{ArchiveZip.FolderName}/{p}")).ToList();
         var pages = Enumerable.Range(0, files.Count).Where(i => IsPage(files[i])).ToList();
         var entries = new ZipEntry[files.Count];
         var done = 0;
@@ -44,10 +48,10 @@ public sealed class WriteArchiveZip : IOutputStep
             context.ReportProgress(Interlocked.Increment(ref done), files.Count);
         });
 
-        var (shown, shownFrom) = FirstGuess(staged);
+        var (shown, shownFrom) = FirstGuess(staged, files, pages, entries, cache);
         for (var round = 1; ; round++)
         {
-            var size = FillInAndCompress(files, pages, entries, shown, cache, pagesDone => context.ReportProgress(done + pagesDone, files.Count));
+            var size = FillInAndCompress(staged, files, pages, entries, shown, cache, pagesDone => context.ReportProgress(done + pagesDone, files.Count));
             if (ArchiveZip.FormatSize(size) == shown)
             {
                 Write(context, entries, size, padding: 0);
@@ -71,25 +75,33 @@ public sealed class WriteArchiveZip : IOutputStep
 
     static bool IsPage(ArchiveZip.SiteFile file) => file.EntryName.EndsWith(".html", StringComparison.Ordinal);
 
-    /// <summary>The size the last build's download had, which a rebuild most likely has again.</summary>
-    static (string Shown, long From) FirstGuess(StagedOutput staged)
+    /// <summary>
+    /// The size of the zip with every page showing the layout's placeholder. It must come from this site alone
+    /// (not, say, the last build's download): sizes near a rounding boundary can have two fixed points, and an
+    /// incremental build must settle on the same one as a clean build. Unchanged pages come from the cache.
+    /// </summary>
+    static (string Shown, long From) FirstGuess(StagedOutput staged, List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries,
+        DeflateChunkCache cache)
     {
-        var previous = new FileInfo(Path.Combine(staged.OutputDirectory, ArchiveZip.FileName));
-        var size = previous.Exists ? previous.Length : 0;
+        var size = FillInAndCompress(staged, files, pages, entries, Placeholder, cache, _ => { }, rewrite: false);
         return (ArchiveZip.FormatSize(size), size);
     }
 
-    /// <summary>Writes <paramref name="shown"/> into every page on disk, deflates the pages (from the cache after the first round) and returns the zip's size.</summary>
-    static long FillInAndCompress(List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries, string shown,
-        DeflateChunkCache cache, Action<int> progress)
+    /// <summary>
+    /// Writes <paramref name="shown"/> into every page of the staged site (unless <paramref name="rewrite"/> is
+    /// false), deflates the pages (chunks come from the cache after the first round) and returns the zip's size.
+    /// </summary>
+    static long FillInAndCompress(StagedOutput staged, List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries, string shown,
+        DeflateChunkCache cache, Action<int> progress, bool rewrite = true)
     {
         var done = 0;
         Parallel.ForEach(pages, i =>
         {
-            var original = File.ReadAllBytes(files[i].FullPath);
+            var path = files[i].EntryName[(ArchiveZip.FolderName.Length + 1)..];
+            var original = staged.ReadAllBytes(path);
             var page = DownloadSize.Show(original, shown);
-            if (!ReferenceEquals(page, original))
-                File.WriteAllBytes(files[i].FullPath, page);
+            if (rewrite && !ReferenceEquals(page, original))
+                staged.Rewrite(path, page);
             entries[i] = new ZipEntry(files[i].EntryName, CompressedFile.Deflate(page, DownloadSize.Spans(page), cache));
             progress(Interlocked.Increment(ref done));
         });

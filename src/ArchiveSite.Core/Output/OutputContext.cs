@@ -28,6 +28,9 @@ public sealed class OutputContext(TranscriptArchive archive, IReadOnlyList<Page>
     public static string DefaultCacheDirectory(ThemeFolder theme) =>
         Path.GetFullPath(Path.Combine(theme.Root, "..", ".archivesite-cache"));
 
+    /// <summary>See <see cref="Build.InputData.Hash"/>: what a step made only from the archive may be reused while it stays the same.</summary>
+    public string? InputHash { get; init; }
+
     public IReadOnlyCollection<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>Set by the output phase for the step that is running.</summary>

@@ -1,22 +1,37 @@
+using ArchiveSite.Build;
 using ArchiveSite.Model;
 using ArchiveSite.Site;
 
 namespace ArchiveSite.Output;
 
-/// <summary>Renders every page with its layout, in parallel.</summary>
+/// <summary>
+/// Renders every page with its layout, in parallel. Each page has a fingerprint of all its rendering reads
+/// (its path, layout name, head and model, every layout file, the site settings, the program version); a page
+/// whose fingerprint matches the one the last build recorded, and whose file is still as that build left it,
+/// is kept as it is instead of rendered.
+/// </summary>
 public sealed class RenderPages : IOutputStep
 {
     public string Name => "pages";
 
     public void Run(OutputContext context)
     {
+        var staged = context.Writer as StagedOutput;
+        var shared = staged is null ? "" : ModelFingerprint.Of(ProgramVersion.Hash, ThemeFingerprint.Layouts(context.Theme), context.Archive.Site);
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, TemplateException>(StringComparer.Ordinal);
         var rendered = 0;
         Parallel.ForEach(context.Pages, page =>
         {
             try
             {
-                context.Writer.Write(page.Path, context.Renderer.Render(page));
+                if (staged is null)
+                {
+                    context.Writer.Write(page.Path, context.Renderer.Render(page));
+                    return;
+                }
+                var key = ModelFingerprint.Of(shared, page);
+                if (!staged.TryKeep(page.Path, key))
+                    staged.Write(page.Path, context.Renderer.Render(page), key);
             }
             catch (TemplateException e)
             {

@@ -1,65 +1,180 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using ArchiveSite.Model;
 
 namespace ArchiveSite.Output;
 
 /// <summary>
-/// Writes a build into a staging folder beside the output folder, and swaps it in by renaming only when
-/// the whole build succeeded, so a failed build leaves the last good output as it was.
+/// Writes a build incrementally and safely. A file whose bytes equal what the last build left in the output
+/// folder (per the <see cref="OutputManifest"/>, and the file on disk still as that build left it) is not
+/// written at all; any other file goes to a staging folder beside the output folder. Only <see cref="Commit"/>
+/// touches the output folder: it moves the staged files in, deletes files the new site no longer has and
+/// records the new manifest. So a failed build leaves the last good output as it was, and a rebuild leaves
+/// unchanged files alone (same inode, same modification time). Thread-safe for writes of different paths.
 /// </summary>
 public sealed class StagedOutput : IOutputWriter, IDisposable
 {
-    readonly ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, FileState> _files = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, bool> _verified = new(StringComparer.Ordinal);
+    readonly Dictionary<string, StepRecord> _steps = new(StringComparer.Ordinal);
+    readonly OutputManifest? _previous;
+    readonly string _manifestFile;
     bool _committed;
 
-    public StagedOutput(string outputDirectory)
+    /// <param name="manifestFile">Where the output folder's manifest is kept, see <see cref="OutputManifest.FileFor"/>.</param>
+    public StagedOutput(string outputDirectory, string manifestFile)
     {
         OutputDirectory = Path.GetFullPath(outputDirectory);
         StagingDirectory = OutputDirectory + ".staging";
+        _manifestFile = manifestFile;
+        _previous = Directory.Exists(OutputDirectory) ? OutputManifest.Load(manifestFile, OutputDirectory) : null;
         if (Directory.Exists(StagingDirectory))
             Directory.Delete(StagingDirectory, recursive: true);
         Directory.CreateDirectory(StagingDirectory);
     }
 
     public string OutputDirectory { get; }
+
+    /// <summary>Holds only the files that changed, until <see cref="Commit"/>.</summary>
     public string StagingDirectory { get; }
 
-    /// <summary>Paths written so far, relative to the site root.</summary>
-    public IReadOnlyCollection<string> Written => (IReadOnlyCollection<string>)_written.Keys;
+    /// <summary>The output step now running; files it writes or keeps are recorded as its own.</summary>
+    public string CurrentStep { get; set; } = "";
 
-    public void Write(string relativePath, ReadOnlySpan<byte> bytes)
+    /// <summary>Every file of the new site so far, relative to the site root, in ordinal order.</summary>
+    public IReadOnlyList<string> Files => [.. _files.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>How many files differ from the last build's output (new or changed), so far.</summary>
+    public int Changed => _files.Values.Count(f => f.Staged);
+
+    public void Write(string relativePath, ReadOnlySpan<byte> bytes) => Write(relativePath, bytes, key: null);
+
+    /// <param name="key">What the file was made from, for <see cref="TryKeep"/> in the next build.</param>
+    public void Write(string relativePath, ReadOnlySpan<byte> bytes, string? key)
     {
-        using var file = Create(relativePath);
-        file.Write(bytes);
+        Claim(relativePath);
+        _files[relativePath] = Store(relativePath, bytes, CurrentStep, key);
     }
 
+    /// <summary>Streams a big file (the download) to the staging folder, then keeps the old one instead when the bytes are the same.</summary>
     public void Write(string relativePath, Action<Stream> write)
     {
-        using var file = Create(relativePath);
-        write(file);
+        Claim(relativePath);
+        var staging = Path.Combine(StagingDirectory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
+        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
+            write(file);
+        string hash;
+        using (var file = File.OpenRead(staging))
+            hash = ContentHash.Hex(SHA256.HashData(file));
+        var unchanged = IsUnchanged(relativePath, hash);
+        if (unchanged)
+            File.Delete(staging);
+        _files[relativePath] = new FileState(hash, Staged: !unchanged, CurrentStep, Key: null);
     }
 
-    FileStream Create(string relativePath)
+    void Claim(string relativePath)
     {
         OutputPaths.Validate(relativePath);
-        if (!_written.TryAdd(relativePath, 0))
+        if (!_files.TryAdd(relativePath, FileState.Pending))
             throw new InvalidOperationException($"two output steps both write '{relativePath}'");
-        var path = Path.Combine(StagingDirectory, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new FileStream(path, FileMode.CreateNew, FileAccess.Write);
     }
 
-    /// <summary>Replaces the output folder with the staged one.</summary>
+    /// <summary>Replaces the bytes of a file already written in this build (e.g. a page once the download's size is known).</summary>
+    public void Rewrite(string relativePath, ReadOnlySpan<byte> bytes)
+    {
+        if (!_files.TryGetValue(relativePath, out var state) || state == FileState.Pending)
+            throw new InvalidOperationException($"'{relativePath}' was not written, so it cannot be rewritten");
+        _files[relativePath] = Store(relativePath, bytes, state.Step, state.Key);
+    }
+
+    /// <summary>
+    /// Keeps the last build's file when it was made from the same <paramref name="key"/> and is still on disk
+    /// as that build left it; false when the caller must make the file.
+    /// </summary>
+    public bool TryKeep(string relativePath, string key)
+    {
+        if (_previous is null || !_previous.Files.TryGetValue(relativePath, out var entry) || entry.Key != key || !Verified(relativePath))
+            return false;
+        if (!_files.TryAdd(relativePath, new FileState(entry.Hash, Staged: false, CurrentStep, key)))
+            throw new InvalidOperationException($"two output steps both write '{relativePath}'");
+        return true;
+    }
+
+    /// <summary>
+    /// Keeps every file the current step wrote in the last build, when that build recorded the same step key
+    /// and all those files are on disk as it left them; null when the step must run. Otherwise the diagnostics
+    /// the step reported in that build, to report again.
+    /// </summary>
+    public IReadOnlyList<Diagnostic>? TryKeepStep(string key)
+    {
+        if (_previous is null || !_previous.Steps.TryGetValue(CurrentStep, out var record) || record.Key != key)
+            return null;
+        var files = _previous.Files.Where(f => f.Value.Step == CurrentStep).ToList();
+        if (!files.All(f => Verified(f.Key)) || files.Any(f => _files.ContainsKey(f.Key)))
+            return null;
+        foreach (var (path, entry) in files)
+            _files[path] = new FileState(entry.Hash, Staged: false, CurrentStep, entry.Key);
+        RecordStep(record);
+        return record.Diagnostics;
+    }
+
+    /// <summary>Records what the current step's files were made from, for <see cref="TryKeepStep"/> in the next build.</summary>
+    public void RecordStep(StepRecord record)
+    {
+        lock (_steps)
+            _steps[CurrentStep] = record;
+    }
+
+    /// <summary>The hash of everything the site holds so far (paths and contents), leaving out the given paths.</summary>
+    public string SiteHash(IReadOnlySet<string> except) =>
+        ContentHash.OfParts(Files.Where(p => !except.Contains(p)).SelectMany(p => new[] { p, _files[p].Hash }));
+
+    /// <summary>The current bytes of a file of the new site, staged or kept.</summary>
+    public Stream OpenRead(string relativePath) => File.OpenRead(PathOf(relativePath));
+
+    /// <summary>Where the current bytes of a file of the new site are on disk (staged, or kept in the output folder) until <see cref="Commit"/>.</summary>
+    public string PathOf(string relativePath)
+    {
+        if (!_files.TryGetValue(relativePath, out var state) || state == FileState.Pending)
+            throw new FileNotFoundException($"'{relativePath}' is not part of the site", relativePath);
+        return Path.Combine(state.Staged ? StagingDirectory : OutputDirectory, relativePath);
+    }
+
+    public byte[] ReadAllBytes(string relativePath)
+    {
+        using var stream = OpenRead(relativePath);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    /// <summary>Moves the changed files into the output folder, deletes the files the site no longer has, and records the manifest.</summary>
     public void Commit()
     {
-        var previous = OutputDirectory + ".previous";
-        if (Directory.Exists(previous))
-            Directory.Delete(previous, recursive: true);
-        if (Directory.Exists(OutputDirectory))
-            Directory.Move(OutputDirectory, previous);
-        Directory.Move(StagingDirectory, OutputDirectory);
+        // Without a manifest a half-finished commit is never trusted: the next build writes everything.
+        if (File.Exists(_manifestFile))
+            File.Delete(_manifestFile);
+        Directory.CreateDirectory(OutputDirectory);
+        var staged = _files.Where(f => f.Value.Staged).Select(f => f.Key).ToList();
+        foreach (var path in staged)
+        {
+            var target = Path.Combine(OutputDirectory, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(Path.Combine(StagingDirectory, path), target, overwrite: true);
+        }
+        DeleteFilesNotIn(OutputDirectory);
+
+        var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        foreach (var (path, state) in _files)
+        {
+            var info = new FileInfo(Path.Combine(OutputDirectory, path));
+            entries[path] = new ManifestEntry(state.Hash, info.Length, info.LastWriteTimeUtc.Ticks, state.Step, state.Key);
+        }
+        lock (_steps)
+            new OutputManifest(OutputDirectory, entries, new Dictionary<string, StepRecord>(_steps, StringComparer.Ordinal)).Save(_manifestFile);
         _committed = true;
-        if (Directory.Exists(previous))
-            Directory.Delete(previous, recursive: true);
+        Directory.Delete(StagingDirectory, recursive: true);
     }
 
     /// <summary>Throws the staging folder away unless it was committed.</summary>
@@ -67,5 +182,61 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         if (!_committed && Directory.Exists(StagingDirectory))
             Directory.Delete(StagingDirectory, recursive: true);
+    }
+
+    FileState Store(string relativePath, ReadOnlySpan<byte> bytes, string step, string? key)
+    {
+        var hash = ContentHash.Of(bytes);
+        var staging = Path.Combine(StagingDirectory, relativePath);
+        if (IsUnchanged(relativePath, hash))
+        {
+            if (File.Exists(staging))
+                File.Delete(staging);
+            return new FileState(hash, Staged: false, step, key);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
+        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
+            file.Write(bytes);
+        return new FileState(hash, Staged: true, step, key);
+    }
+
+    /// <summary>True when the output folder already holds these bytes for the file, as the last build left it.</summary>
+    bool IsUnchanged(string relativePath, string hash) =>
+        _previous is not null && _previous.Files.TryGetValue(relativePath, out var entry) && entry.Hash == hash && Verified(relativePath);
+
+    /// <summary>True when the output folder holds the file as the last build left it (same size and modification time).</summary>
+    bool Verified(string relativePath) => _verified.GetOrAdd(relativePath, path =>
+    {
+        if (_previous is null || !_previous.Files.TryGetValue(path, out var entry))
+            return false;
+        var info = new FileInfo(Path.Combine(OutputDirectory, path));
+        return info.Exists && info.Length == entry.Length && info.LastWriteTimeUtc.Ticks == entry.Modified;
+    });
+
+    void DeleteFilesNotIn(string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory))
+        {
+            var relative = Path.GetRelativePath(OutputDirectory, file).Replace('\\', '/');
+            if (!_files.ContainsKey(relative))
+                File.Delete(file);
+        }
+        foreach (var folder in Directory.EnumerateDirectories(directory))
+        {
+            if (new FileInfo(folder).LinkTarget is not null)
+            {
+                Directory.Delete(folder);
+                continue;
+            }
+            DeleteFilesNotIn(folder);
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+                Directory.Delete(folder);
+        }
+    }
+
+    /// <param name="Staged">True when the bytes are in the staging folder (new or changed); false when the output folder has them.</param>
+    sealed record FileState(string Hash, bool Staged, string Step, string? Key)
+    {
+        public static readonly FileState Pending = new("", false, "", null);
     }
 }

@@ -79,7 +79,7 @@ public sealed class SiteBuilderTests
     static List<string> Files(string root) =>
         [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)];
 
-    static void CopyDirectory(string from, string to, string skip)
+    internal static void CopyDirectory(string from, string to, string skip)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

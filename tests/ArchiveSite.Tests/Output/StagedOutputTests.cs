@@ -8,6 +8,10 @@ public sealed class StagedOutputTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    string Manifest => Path.Combine(_root, "cache", "manifest.json");
+
+    StagedOutput Open(string target) => new(target, Manifest);
+
     [Theory]
     [InlineData("/etc/passwd")]
     [InlineData("../outside.html")]
@@ -17,7 +21,7 @@ public sealed class StagedOutputTests : IDisposable
     [InlineData("")]
     public void Paths_that_would_leave_the_site_are_refused(string path)
     {
-        using var output = new StagedOutput(Path.Combine(_root, "output"));
+        using var output = Open(Path.Combine(_root, "output"));
 
         Assert.Throws<ArgumentException>(() => output.Write(path, "x"u8));
     }
@@ -28,7 +32,7 @@ public sealed class StagedOutputTests : IDisposable
         var target = Path.Combine(_root, "output");
         Directory.CreateDirectory(target);
         File.WriteAllText(Path.Combine(target, "old.html"), "old");
-        using (var output = new StagedOutput(target))
+        using (var output = Open(target))
         {
             output.Write("a/new.html", "new"u8);
             Assert.Throws<InvalidOperationException>(() => output.Write("a/new.html", "again"u8));
@@ -39,5 +43,110 @@ public sealed class StagedOutputTests : IDisposable
         Assert.Equal("new", File.ReadAllText(Path.Combine(target, "a", "new.html")));
         Assert.False(File.Exists(Path.Combine(target, "old.html")));
         Assert.False(Directory.Exists(target + ".staging"));
+    }
+
+    [Fact]
+    public void A_second_build_writes_only_changed_files_deletes_what_is_gone_and_keeps_what_it_is_told_to()
+    {
+        var target = Path.Combine(_root, "output");
+        using (var first = Open(target))
+        {
+            first.Write("same.html", "same"u8);
+            first.Write("changed.html", "before"u8);
+            first.Write("gone.html", "gone"u8);
+            first.Write("kept.html", "kept"u8, key: "k1");
+            first.Commit();
+        }
+        var sameTime = File.GetLastWriteTimeUtc(Path.Combine(target, "same.html"));
+        var keptTime = File.GetLastWriteTimeUtc(Path.Combine(target, "kept.html"));
+
+        using (var second = Open(target))
+        {
+            second.Write("same.html", "same"u8);
+            second.Write("changed.html", "after"u8);
+            Assert.False(second.TryKeep("other.html", "k1"));
+            Assert.True(second.TryKeep("kept.html", "k1"));
+            Assert.Equal(1, second.Changed);
+            Assert.Equal("kept", System.Text.Encoding.UTF8.GetString(second.ReadAllBytes("kept.html")));
+            Assert.Equal("after", System.Text.Encoding.UTF8.GetString(second.ReadAllBytes("changed.html")));
+            Assert.Equal("before", File.ReadAllText(Path.Combine(target, "changed.html")));
+            second.Commit();
+        }
+
+        Assert.Equal(["changed.html", "kept.html", "same.html"], Directory.GetFiles(target).Select(Path.GetFileName).Order());
+        Assert.Equal("after", File.ReadAllText(Path.Combine(target, "changed.html")));
+        Assert.Equal(sameTime, File.GetLastWriteTimeUtc(Path.Combine(target, "same.html")));
+        Assert.Equal(keptTime, File.GetLastWriteTimeUtc(Path.Combine(target, "kept.html")));
+    }
+
+    [Fact]
+    public void A_file_changed_by_hand_is_written_again_and_a_key_no_longer_keeps_it()
+    {
+        var target = Path.Combine(_root, "output");
+        using (var first = Open(target))
+        {
+            first.Write("page.html", "built"u8, key: "k1");
+            first.Write("other.html", "built"u8);
+            first.Commit();
+        }
+        File.WriteAllText(Path.Combine(target, "page.html"), "edited by hand");
+        File.WriteAllText(Path.Combine(target, "other.html"), "edited by hand");
+
+        using (var second = Open(target))
+        {
+            Assert.False(second.TryKeep("page.html", "k1"));
+            second.Write("page.html", "built"u8, key: "k1");
+            second.Write("other.html", "built"u8);
+            Assert.Equal(2, second.Changed);
+            second.Commit();
+        }
+
+        Assert.Equal("built", File.ReadAllText(Path.Combine(target, "page.html")));
+        Assert.Equal("built", File.ReadAllText(Path.Combine(target, "other.html")));
+    }
+
+    [Fact]
+    public void Without_a_manifest_everything_is_written_and_nothing_is_kept()
+    {
+        var target = Path.Combine(_root, "output");
+        using (var first = Open(target))
+        {
+            first.Write("page.html", "built"u8, key: "k1");
+            first.Commit();
+        }
+        File.Delete(Manifest);
+
+        using var second = Open(target);
+        Assert.False(second.TryKeep("page.html", "k1"));
+        second.Write("page.html", "built"u8, key: "k1");
+        Assert.Equal(1, second.Changed);
+    }
+
+    [Fact]
+    public void A_step_is_kept_whole_with_its_diagnostics_only_under_the_same_key()
+    {
+        var target = Path.Combine(_root, "output");
+        var warning = new ArchiveSite.Model.Diagnostic(ArchiveSite.Model.Severity.Warning, "a.md", 3, "a warning");
+        using (var first = Open(target))
+        {
+            first.CurrentStep = "index";
+            first.Write("index/a.json", "a"u8);
+            first.Write("index/b.json", "b"u8);
+            first.RecordStep(new StepRecord("k1", [warning]));
+            first.Commit();
+        }
+
+        using (var other = Open(target))
+        {
+            other.CurrentStep = "index";
+            Assert.Null(other.TryKeepStep("k2"));
+        }
+        using (var same = Open(target))
+        {
+            same.CurrentStep = "index";
+            Assert.Equal([warning], same.TryKeepStep("k1"));
+            Assert.Equal(["index/a.json", "index/b.json"], same.Files);
+            Assert.Equal(0, same.Changed);
+        }
     }
 }

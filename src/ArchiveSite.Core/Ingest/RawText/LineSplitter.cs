@@ -10,7 +10,7 @@ internal static class LineSplitter
 {
     public static List<SourceLine> Split(string text)
     {
-        var lines = new List<SourceLine>();
+        var lines = new List<SourceLine>(text.AsSpan().Count('\n') + 1);
         var number = 0;
         foreach (var range in text.AsSpan().Split('\n'))
         {

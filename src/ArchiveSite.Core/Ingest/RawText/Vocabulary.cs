@@ -3,17 +3,77 @@ using System.Collections;
 namespace ArchiveSite.Ingest.RawText;
 
 /// <summary>
-/// The words a document uses (lowercase, hyphenated compounds kept whole), to settle line-end hyphens.
-/// Gathered on first use: most documents have no line-end hyphen to settle, and gathering reads every word.
+/// The words a document uses (lowercase, hyphenated compounds kept whole), to settle line-end hyphens: the
+/// space-separated words of its body and label lines, without the punctuation around them, longer than two.
+/// A document asks about a handful of words, so <see cref="Contains"/> searches the lowercased text for
+/// them rather than collecting every word into a set first (which costs more than the rest of the reflow).
 /// </summary>
 internal sealed class Vocabulary(IReadOnlyList<ClassifiedLine> lines) : IReadOnlySet<string>
 {
+    const string Punctuation = "\"“”‘’'.,;:!?()[]…—–-/";
+
     HashSet<string>? words;
+    string? lowered;
+    int[]? lineEnds;
 
     HashSet<string> Words => words ??= Gather(lines);
 
+    public bool Contains(string item)
+    {
+        if (words is not null)
+            return words.Contains(item);
+        if (item.Length <= 2 || item.Contains(' ') || Punctuation.Contains(item[0]) || Punctuation.Contains(item[^1]))
+            return false;
+        if (lowered is null)
+            (lowered, lineEnds) = Lowered(lines);
+        for (var at = lowered.IndexOf(item, StringComparison.Ordinal); at >= 0; at = lowered.IndexOf(item, at + 1, StringComparison.Ordinal))
+            if (IsWholeWord(lowered, lineEnds!, at, item.Length))
+                return true;
+        return false;
+    }
+
+    /// <summary>The match, with only punctuation between it and the spaces or line ends around it, is a word.</summary>
+    static bool IsWholeWord(string text, int[] lineEnds, int at, int length)
+    {
+        int line = 0, after = lineEnds.Length;
+        while (line < after)
+        {
+            var middle = (line + after) / 2;
+            if (lineEnds[middle] <= at)
+                line = middle + 1;
+            else
+                after = middle;
+        }
+        var lineStart = line == 0 ? 0 : lineEnds[line - 1];
+        var lineEnd = lineEnds[line];
+        if (at + length > lineEnd)
+            return false;
+        for (var i = at - 1; i >= lineStart && text[i] != ' '; i--)
+            if (!Punctuation.Contains(text[i]))
+                return false;
+        for (var i = at + length; i < lineEnd && text[i] != ' '; i++)
+            if (!Punctuation.Contains(text[i]))
+                return false;
+        return true;
+    }
+
+    /// <summary>The word-bearing lines lowercased one after another (lowercasing keeps lengths), and the offset where each ends.</summary>
+    static (string, int[]) Lowered(IReadOnlyList<ClassifiedLine> lines)
+    {
+        var wordLines = lines.Where(line => line.Kind is LineKind.Body or LineKind.Label).Select(line => line.Text).ToList();
+        var ends = new int[wordLines.Count];
+        var length = 0;
+        for (var i = 0; i < wordLines.Count; i++)
+            ends[i] = length += wordLines[i].Length;
+        var lowered = string.Create(length, wordLines, static (buffer, texts) =>
+        {
+            foreach (var text in texts)
+                buffer = buffer[text.AsSpan().ToLowerInvariant(buffer)..];
+        });
+        return (lowered, ends);
+    }
+
     public int Count => Words.Count;
-    public bool Contains(string item) => Words.Contains(item);
     public bool IsProperSubsetOf(IEnumerable<string> other) => Words.IsProperSubsetOf(other);
     public bool IsProperSupersetOf(IEnumerable<string> other) => Words.IsProperSupersetOf(other);
     public bool IsSubsetOf(IEnumerable<string> other) => Words.IsSubsetOf(other);
@@ -26,21 +86,14 @@ internal sealed class Vocabulary(IReadOnlyList<ClassifiedLine> lines) : IReadOnl
     static HashSet<string> Gather(IReadOnlyList<ClassifiedLine> lines)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> lower = stackalloc char[128];
         foreach (var line in lines)
         {
             if (line.Kind is not (LineKind.Body or LineKind.Label))
                 continue;
-            var text = line.Text.AsSpan();
-            foreach (var range in text.Split(' '))
+            foreach (var token in line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var word = text[range].Trim("\"“”‘’'.,;:!?()[]…—–-/");
-                if (word.Length <= 2)
-                    continue;
-                if (word.Length <= lower.Length)
-                    lookup.Add(lower[..word.ToLowerInvariant(lower)]);
-                else
+                var word = token.AsSpan().Trim(Punctuation);
+                if (word.Length > 2)
                     words.Add(word.ToString().ToLowerInvariant());
             }
         }

@@ -1,0 +1,34 @@
+using ArchiveSite.Download;
+using ArchiveSite.Output;
+
+namespace ArchiveSite.Build;
+
+/// <summary>
+/// What the cached output steps make their files from (see <see cref="CachedStep"/>); null when it is not known,
+/// and then the step always runs.
+/// </summary>
+public static class StepKeys
+{
+    /// <summary>The search index is made from the archive alone, which is made from the input files alone.</summary>
+    public static string? Search(OutputContext context) => context.InputHash;
+
+    /// <summary>Cards are drawn from the archive with the card fonts of the theme's npm packages (pinned by its lock file).</summary>
+    public static string? QuoteCards(OutputContext context) =>
+        context.InputHash is { } input ? ContentHash.OfParts([input, FontPackages(context.Theme.Root)]) : null;
+
+    /// <summary>The download holds every other file of the site.</summary>
+    public static string? Download(OutputContext context) =>
+        context.Writer is StagedOutput staged
+            ? ContentHash.OfParts([ProgramVersion.Hash, staged.SiteHash(new HashSet<string>([ArchiveZip.FileName]))])
+            : null;
+
+    static string FontPackages(string themeRoot)
+    {
+        var lockFile = Path.Combine(themeRoot, "package-lock.json");
+        var fontsource = Path.Combine(themeRoot, "node_modules", "@fontsource");
+        var manifests = Directory.Exists(fontsource)
+            ? Directory.EnumerateFiles(fontsource, "package.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
+        return ContentHash.OfParts(manifests.Prepend(lockFile).Select(f => File.Exists(f) ? f + ContentHash.Of(File.ReadAllBytes(f)) : "absent"));
+    }
+}

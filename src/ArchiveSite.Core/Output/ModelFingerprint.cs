@@ -1,0 +1,79 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
+namespace ArchiveSite.Output;
+
+/// <summary>
+/// A hash of everything an object graph holds as a template would see it: strings and numbers, the items of
+/// lists and dictionaries, and every public property of other objects, recursively. Two page models with the
+/// same fingerprint render the same, so a page whose fingerprint did not change need not be rendered again.
+/// </summary>
+public sealed class ModelFingerprint
+{
+    /// <summary>Page models are shallow; a graph this deep is a cycle or a model that holds far more than a page needs.</summary>
+    const int MaxDepth = 64;
+
+    static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public static string Of(params object?[] values)
+    {
+        var fingerprint = new ModelFingerprint();
+        foreach (var value in values)
+            fingerprint.Add(value, 0);
+        return ContentHash.Hex(fingerprint._hash.GetHashAndReset());
+    }
+
+    void Add(object? value, int depth)
+    {
+        if (depth > MaxDepth)
+            throw new InvalidOperationException($"a page model nests deeper than {MaxDepth} levels; is there a cycle?");
+        switch (value)
+        {
+            case null:
+                Tag('n');
+                break;
+            case string text:
+                Tag('s');
+                Text(text);
+                break;
+            case bool or char or int or long or double or decimal or float or short or byte or uint or ulong or Enum
+                or DateOnly or DateTime or DateTimeOffset or TimeSpan or Guid:
+                Tag('v');
+                Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+                break;
+            case IEnumerable items:
+                Tag('[');
+                foreach (var item in items)
+                    Add(item, depth + 1);
+                Tag(']');
+                break;
+            default:
+                Tag('{');
+                foreach (var property in Properties.GetOrAdd(value.GetType(), ReadableProperties))
+                    Add(property.GetValue(value), depth + 1);
+                Tag('}');
+                break;
+        }
+    }
+
+    static PropertyInfo[] ReadableProperties(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .OrderBy(p => p.Name, StringComparer.Ordinal)];
+
+    void Tag(char tag) => _hash.AppendData([(byte)tag]);
+
+    void Text(string text)
+    {
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        BitConverter.TryWriteBytes(length, text.Length);
+        _hash.AppendData(length);
+        _hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+}
