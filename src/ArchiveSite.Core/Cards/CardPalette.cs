@@ -5,12 +5,15 @@ namespace ArchiveSite.Cards;
 /// <summary>
 /// The colours of a card: one flat background and a few inks drawn on it. Every pixel of a card is the
 /// background, an ink, or an antialiased blend of the two, so a 256-entry palette of background-to-ink ramps
-/// holds the whole picture; <see cref="IndexOf"/> maps a drawn pixel to its nearest entry.
+/// holds the whole picture, and a card can be drawn in palette indices directly (<see cref="PalettedCanvas"/>).
 /// </summary>
 public sealed class CardPalette
 {
     readonly byte[] red, green, blue;
     readonly int levels;
+    readonly byte[][] ramps;
+    readonly int[] inkOf;
+    readonly int[] coverageOf;
 
     public CardPalette(SKColor background, IReadOnlyList<SKColor> inks)
     {
@@ -30,6 +33,18 @@ public sealed class CardPalette
                     Blend(background.Red, inks[ink].Red, level),
                     Blend(background.Green, inks[ink].Green, level),
                     Blend(background.Blue, inks[ink].Blue, level));
+
+        ramps = [.. inks.Select((_, ink) => Enumerable.Range(0, 256).Select(coverage => Entry(ink, coverage)).ToArray())];
+        // What each entry is: which ink (-1 for the background) at which coverage.
+        inkOf = new int[count];
+        coverageOf = new int[count];
+        inkOf[0] = -1;
+        for (var index = 1; index < count; index++)
+        {
+            var level = (index - 1) % levels + 1;
+            inkOf[index] = (index - 1) / levels;
+            coverageOf[index] = (level * 255 + levels / 2) / levels;
+        }
     }
 
     public SKColor Background { get; }
@@ -38,30 +53,28 @@ public sealed class CardPalette
 
     public SKColor this[int index] => new(red[index], green[index], blue[index]);
 
-    /// <summary>The entry nearest to an opaque pixel; deterministic (ties go to the lowest index).</summary>
-    public byte IndexOf(byte r, byte g, byte b)
+    /// <summary>The entry for <paramref name="ink"/> drawn at <paramref name="coverage"/> (0 to 255) over the
+    /// background: the nearest level of its ramp, the background itself below half a level.</summary>
+    public byte Entry(int ink, int coverage)
     {
-        if (r == red[0] && g == green[0] && b == blue[0])
-            return 0;
-        var best = 0;
-        var bestError = Error(0, r, g, b);
-        for (var ink = 0; ink < Inks.Count; ink++)
-        {
-            // Project the pixel onto the background-to-ink line to find its coverage, then round to a level.
-            int dr = Inks[ink].Red - red[0], dg = Inks[ink].Green - green[0], db = Inks[ink].Blue - blue[0];
-            var length = dr * dr + dg * dg + db * db;
-            if (length == 0)
-                continue;
-            var along = (r - red[0]) * dr + (g - green[0]) * dg + (b - blue[0]) * db;
-            var level = (int)Math.Round((double)along * levels / length, MidpointRounding.AwayFromZero);
-            if (level < 1)
-                continue;
-            var index = 1 + ink * levels + Math.Min(level, levels) - 1;
-            var error = Error(index, r, g, b);
-            if (error < bestError)
-                (best, bestError) = (index, error);
-        }
-        return (byte)best;
+        var level = (coverage * levels + 127) / 255;
+        return level == 0 ? (byte)0 : (byte)(1 + ink * levels + level - 1);
+    }
+
+    /// <summary><see cref="Entry"/> for every coverage of <paramref name="ink"/>, indexed by coverage.</summary>
+    internal byte[] Ramp(int ink) => ramps[ink];
+
+    /// <summary>
+    /// <paramref name="ink"/> at <paramref name="coverage"/> drawn over entry <paramref name="under"/>: over
+    /// the same ink, coverages combine as alpha blending does (a + b - ab); over another ink, which the
+    /// palette holds no blends of, the one covering more of the pixel wins.
+    /// </summary>
+    internal byte Over(byte under, int ink, int coverage)
+    {
+        var underCoverage = coverageOf[under];
+        if (inkOf[under] == ink)
+            return ramps[ink][underCoverage + coverage - (underCoverage * coverage + 127) / 255];
+        return coverage >= underCoverage ? ramps[ink][coverage] : under;
     }
 
     /// <summary>Red, green, blue triples in index order, the body of a PNG PLTE chunk.</summary>
@@ -76,9 +89,6 @@ public sealed class CardPalette
     /// <summary>Identifies the palette in cache keys.</summary>
     public override string ToString() =>
         $"{Background}/{string.Join("/", Inks)}";
-
-    int Error(int index, byte r, byte g, byte b) =>
-        Math.Abs(r - red[index]) + Math.Abs(g - green[index]) + Math.Abs(b - blue[index]);
 
     void Set(int index, byte r, byte g, byte b) => (red[index], green[index], blue[index]) = (r, g, b);
 

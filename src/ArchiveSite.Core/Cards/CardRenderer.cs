@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace ArchiveSite.Cards;
@@ -13,7 +12,7 @@ public sealed class CardRenderer : IDisposable
     public const int Height = 630;
 
     /// <summary>Bump when the drawing changes, so cached cards are redrawn.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     static readonly SKColor Paper = new(0xF6, 0xF1, 0xE7);
     static readonly SKColor Ink = new(0x1F, 0x25, 0x33);
@@ -31,40 +30,39 @@ public sealed class CardRenderer : IDisposable
     const float QuoteSizeStep = 2;
     const float LineSpacing = 1.3f;
 
+    // Palette order: the inks' numbers when drawing.
+    const int InkIndex = 0, MutedIndex = 1, AccentIndex = 2;
+
     readonly CardFonts fonts;
-    // A bitmap, canvas and fonts per thread, reused card after card: setting them up costs more than a card.
+    // A canvas and fonts per thread, reused card after card: setting them up costs more than a card.
     readonly ThreadLocal<Workspace> workspaces;
 
     public CardRenderer(CardFonts fonts)
     {
         this.fonts = fonts;
         var runCache = new RunCache();
-        workspaces = new(() => new Workspace(runCache), trackAllValues: true);
+        var masks = new GlyphMasks(Palette);
+        workspaces = new(() => new Workspace(runCache, masks), trackAllValues: true);
     }
 
     public CardFonts Fonts => fonts;
 
     /// <summary>Draws and encodes the card as a paletted PNG.</summary>
-    public byte[] RenderPng(QuoteCard card)
+    public byte[] RenderPng(QuoteCard card) => EncodePng(DrawPaletted(card));
+
+    /// <summary>The card in full colour, as its PNG shows it.</summary>
+    public SKBitmap Draw(QuoteCard card) => DrawPaletted(card).ToBitmap();
+
+    /// <summary>The card in palette indices, on this thread's canvas (valid until its next card).</summary>
+    internal PalettedCanvas DrawPaletted(QuoteCard card)
     {
-        var workspace = workspaces.Value!;
-        Draw(card, workspace.Canvas, workspace);
-        return EncodePng(workspace.Bitmap);
+        var canvas = workspaces.Value!.Canvas;
+        Draw(card, canvas);
+        return canvas;
     }
 
-    /// <summary>Encodes a drawn card as a paletted PNG (its pixels must use only <see cref="Palette"/>'s colours).</summary>
-    public static byte[] EncodePng(SKBitmap card) =>
-        IndexedPngEncoder.Encode(PixelBytes(card), Width, Height, Palette);
-
-    public SKBitmap Draw(QuoteCard card)
-    {
-        var bitmap = NewBitmap();
-        using var canvas = new SKCanvas(bitmap);
-        Draw(card, canvas, workspaces.Value!);
-        return bitmap;
-    }
-
-    static SKBitmap NewBitmap() => new(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+    internal static byte[] EncodePng(PalettedCanvas card) =>
+        IndexedPngEncoder.Encode(card.Indices, card.Width, card.Height, card.Palette);
 
     public void Dispose()
     {
@@ -73,38 +71,35 @@ public sealed class CardRenderer : IDisposable
         workspaces.Dispose();
     }
 
-    internal static ReadOnlySpan<byte> PixelBytes(SKBitmap bitmap) =>
-        MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetReference(bitmap.GetPixelSpan()), bitmap.ByteCount);
-
-    void Draw(QuoteCard card, SKCanvas canvas, Workspace workspace)
+    internal void Draw(QuoteCard card, ICardSurface surface)
     {
-        var (typesetter, ink, muted, accent) = (workspace.Typesetter, workspace.Ink, workspace.Muted, workspace.Accent);
-        canvas.Clear(Paper);
-        canvas.DrawRect(0, 0, 16, Height, accent);
+        var typesetter = workspaces.Value!.Typesetter;
+        surface.Clear();
+        surface.FillRect(new SKRectI(0, 0, 16, Height), AccentIndex);
 
-        DrawQuote(card.Quote, canvas, typesetter, ink, accent);
+        DrawQuote(card.Quote, surface, typesetter);
 
-        canvas.DrawRect(Left, 460, 72, 5, accent);
+        surface.FillRect(new SKRectI((int)Left, 460, (int)Left + 72, 465), AccentIndex);
         var y = 512f;
-        DrawLine(typesetter.SingleLine(card.SpeakerName, fonts.Name, Advance(Right - Left, 32)), fonts.Name, 32, Left, y, canvas, typesetter, ink);
+        DrawLine(typesetter.SingleLine(card.SpeakerName, fonts.Name, Advance(Right - Left, 32)), 32, Left, y, surface, typesetter, InkIndex);
         if (!string.IsNullOrWhiteSpace(card.Credentials))
         {
             y += 36;
-            DrawLine(typesetter.SingleLine(card.Credentials, fonts.Detail, Advance(Right - Left, 24)), fonts.Detail, 24, Left, y, canvas, typesetter, muted);
+            DrawLine(typesetter.SingleLine(card.Credentials, fonts.Detail, Advance(Right - Left, 24)), 24, Left, y, surface, typesetter, MutedIndex);
         }
 
         var site = typesetter.SingleLine(card.SiteName, fonts.Name, Advance(Right - Left, 22));
         var siteWidth = Scale(site.Advance, 22);
-        DrawLine(site, fonts.Name, 22, Right - siteWidth, Height - 40, canvas, typesetter, accent);
+        DrawLine(site, 22, Right - siteWidth, Height - 40, surface, typesetter, AccentIndex);
         if (!string.IsNullOrWhiteSpace(card.TranscriptTitle))
         {
             var room = Right - Left - siteWidth - 48;
             if (room > 0)
-                DrawLine(typesetter.SingleLine(card.TranscriptTitle, fonts.Detail, Advance(room, 22)), fonts.Detail, 22, Left, Height - 40, canvas, typesetter, muted);
+                DrawLine(typesetter.SingleLine(card.TranscriptTitle, fonts.Detail, Advance(room, 22)), 22, Left, Height - 40, surface, typesetter, MutedIndex);
         }
     }
 
-    void DrawQuote(string quote, SKCanvas canvas, Typesetter typesetter, SKPaint ink, SKPaint accent)
+    void DrawQuote(string quote, ICardSurface surface, Typesetter typesetter)
     {
         var layout = LayoutQuote(quote, typesetter);
         var size = layout.Size;
@@ -114,11 +109,11 @@ public sealed class CardRenderer : IDisposable
         var top = QuoteTop + (QuoteBottom - QuoteTop - markHeight - layout.Lines.Count * lineHeight) / 2;
         var markSize = size * 2.6f;
         var markFont = typesetter.Font(fonts.QuoteMark.Resolve('\u201C'), markSize);
-        canvas.DrawText("\u201C", Left - size * 0.08f, top + markSize * 0.72f, SKTextAlign.Left, markFont, accent);
+        surface.DrawText("\u201C", markFont, Left - size * 0.08f, top + markSize * 0.72f, AccentIndex);
         var baseline = top + markHeight + size;
         foreach (var line in layout.Lines)
         {
-            DrawLine(line, fonts.Quote, size, Left, baseline, canvas, typesetter, ink);
+            DrawLine(line, size, Left, baseline, surface, typesetter, InkIndex);
             baseline += lineHeight;
         }
     }
@@ -162,7 +157,7 @@ public sealed class CardRenderer : IDisposable
         return lines.Count <= Room(size) ? lines : null;
     }
 
-    static void DrawLine(TypesetLine line, FontChain chain, float size, float x, float baseline, SKCanvas canvas, Typesetter typesetter, SKPaint paint)
+    static void DrawLine(TypesetLine line, float size, float x, float baseline, ICardSurface surface, Typesetter typesetter, int ink)
     {
         var scale = size / Typesetter.ReferenceSize;
         for (var i = 0; i < line.Atoms.Count; i++)
@@ -172,7 +167,7 @@ public sealed class CardRenderer : IDisposable
                 x += line.SpaceAdvance * scale;
             foreach (var run in atom.Runs)
             {
-                canvas.DrawText(run.Text, x, baseline, SKTextAlign.Left, typesetter.Font(run.Typeface, size), paint);
+                surface.DrawText(run.Text, typesetter.Font(run.Typeface, size), x, baseline, ink);
                 x += run.Advance * scale;
             }
         }
@@ -182,29 +177,13 @@ public sealed class CardRenderer : IDisposable
 
     static float Scale(float advance, float size) => advance * size / Typesetter.ReferenceSize;
 
-    static SKPaint Paint(SKColor color) => new() { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
-
     /// <summary>What one thread draws cards with.</summary>
-    sealed class Workspace(RunCache runCache) : IDisposable
+    sealed class Workspace(RunCache runCache, GlyphMasks masks) : IDisposable
     {
-        public SKBitmap Bitmap { get; } = NewBitmap();
-        public SKCanvas Canvas => canvas ??= new SKCanvas(Bitmap);
+        public PalettedCanvas Canvas { get; } = new(Width, Height, Palette, masks);
         public Typesetter Typesetter { get; } = new(runCache);
-        public SKPaint Ink { get; } = Paint(CardRenderer.Ink);
-        public SKPaint Muted { get; } = Paint(CardRenderer.Muted);
-        public SKPaint Accent { get; } = Paint(CardRenderer.Accent);
 
-        SKCanvas? canvas;
-
-        public void Dispose()
-        {
-            canvas?.Dispose();
-            Bitmap.Dispose();
-            Typesetter.Dispose();
-            Ink.Dispose();
-            Muted.Dispose();
-            Accent.Dispose();
-        }
+        public void Dispose() => Typesetter.Dispose();
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ArchiveSite.Cards;
@@ -15,71 +14,56 @@ internal static class IndexedPngEncoder
 {
     static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <param name="rgba">Opaque pixels, 4 bytes each (R, G, B, A), row after row.</param>
-    public static byte[] Encode(ReadOnlySpan<byte> rgba, int width, int height, CardPalette palette)
+    /// <summary>Rows handed to zlib at a time: few calls, and a buffer that stays in the CPU's cache.</summary>
+    const int RowsPerWrite = 32;
+
+    // Each thread keeps its compression buffer from card to card: a fresh one is as large as a card's PNG,
+    // and thousands of them keep the garbage collector busy.
+    [ThreadStatic]
+    static MemoryStream? compressionBuffer;
+
+    /// <param name="indices">One palette index a pixel, row after row.</param>
+    public static byte[] Encode(ReadOnlySpan<byte> indices, int width, int height, CardPalette palette)
+    {
+        if (indices.Length != width * height)
+            throw new ArgumentException($"{indices.Length} pixels for a {width}x{height} image.", nameof(indices));
+        var compressed = Compress(indices, width, height);
+        var paletteBytes = palette.ToRgbTriples();
+        var png = new byte[Signature.Length + 4 * 12 + 13 + paletteBytes.Length + (int)compressed.Length];
+        Signature.CopyTo(png, 0);
+        var at = Signature.Length;
+        at = WriteChunk(png, at, "IHDR", Header(width, height));
+        at = WriteChunk(png, at, "PLTE", paletteBytes);
+        at = WriteChunk(png, at, "IDAT", compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
+        WriteChunk(png, at, "IEND", []);
+        return png;
+    }
+
+    static MemoryStream Compress(ReadOnlySpan<byte> indices, int width, int height)
     {
         var stride = width + 1;
-        var scanlines = ArrayPool<byte>.Shared.Rent(stride * height);
+        var compressed = compressionBuffer ??= new MemoryStream();
+        compressed.SetLength(0);
+        var scanlines = ArrayPool<byte>.Shared.Rent(stride * RowsPerWrite);
         try
         {
-            Quantize(rgba, width, height, palette, scanlines);
-            var compressed = Compress(scanlines.AsSpan(0, stride * height));
-            var paletteBytes = palette.ToRgbTriples();
-            using var png = new MemoryStream(Signature.Length + 4 * 12 + 13 + paletteBytes.Length + compressed.Length);
-            png.Write(Signature);
-            WriteChunk(png, "IHDR", Header(width, height));
-            WriteChunk(png, "PLTE", paletteBytes);
-            WriteChunk(png, "IDAT", compressed);
-            WriteChunk(png, "IEND", []);
-            return png.ToArray();
+            using var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true);
+            for (var first = 0; first < height; first += RowsPerWrite)
+            {
+                var rows = Math.Min(RowsPerWrite, height - first);
+                for (var row = 0; row < rows; row++)
+                {
+                    scanlines[row * stride] = 0; // filter type None
+                    indices.Slice((first + row) * width, width).CopyTo(scanlines.AsSpan(row * stride + 1));
+                }
+                zlib.Write(scanlines, 0, rows * stride);
+            }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(scanlines);
         }
-    }
-
-    static void Quantize(ReadOnlySpan<byte> rgba, int width, int height, CardPalette palette, byte[] scanlines)
-    {
-        // Each pixel read as one little-endian uint (R | G << 8 | B << 16 | A << 24) to compare it in one go.
-        var pixels = MemoryMarshal.Cast<byte, uint>(rgba);
-        var cache = new ColorIndexCache(palette);
-        for (var y = 0; y < height; y++)
-        {
-            var row = pixels.Slice(y * width, width);
-            var output = scanlines.AsSpan(y * (width + 1), width + 1);
-            output[0] = 0; // filter type None
-            // Most of a card is runs of one colour (background, solid strokes): find each run's end with a
-            // vectorised search and fill it, quantising once per run.
-            for (var x = 0; x < row.Length;)
-            {
-                var pixel = row[x];
-                var run = row[x..].IndexOfAnyExcept(pixel);
-                if (run < 0)
-                    run = row.Length - x;
-                output.Slice(1 + x, run).Fill(cache.IndexOf(pixel));
-                x += run;
-            }
-        }
-    }
-
-    /// <summary>Remembers recent colour lookups: text edges repeat the same few hundred blends.</summary>
-    sealed class ColorIndexCache(CardPalette palette)
-    {
-        const int Bits = 12;
-        // A key of 0 is a transparent black pixel, which an opaque card never has: it marks empty slots.
-        readonly uint[] keys = new uint[1 << Bits];
-        readonly byte[] values = new byte[1 << Bits];
-
-        public byte IndexOf(uint pixel)
-        {
-            var slot = (int)((pixel * 2654435761u) >> (32 - Bits));
-            if (keys[slot] == pixel)
-                return values[slot];
-            var index = palette.IndexOf((byte)pixel, (byte)(pixel >> 8), (byte)(pixel >> 16));
-            (keys[slot], values[slot]) = (pixel, index);
-            return index;
-        }
+        return compressed;
     }
 
     static byte[] Header(int width, int height)
@@ -92,23 +76,14 @@ internal static class IndexedPngEncoder
         return header; // compression, filter and interlace methods are all 0
     }
 
-    static byte[] Compress(ReadOnlySpan<byte> data)
+    /// <returns>Where the next chunk starts.</returns>
+    static int WriteChunk(byte[] png, int at, string type, ReadOnlySpan<byte> data)
     {
-        using var compressed = new MemoryStream(data.Length / 8);
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-            zlib.Write(data);
-        return compressed.ToArray();
-    }
-
-    static void WriteChunk(Stream png, string type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> buffer = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(buffer, data.Length);
-        png.Write(buffer);
-        var typeBytes = Encoding.ASCII.GetBytes(type);
-        png.Write(typeBytes);
-        png.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(buffer, Crc32.Update(Crc32.Update(0, typeBytes), data));
-        png.Write(buffer);
+        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(at), data.Length);
+        Encoding.ASCII.GetBytes(type, png.AsSpan(at + 4, 4));
+        data.CopyTo(png.AsSpan(at + 8));
+        var crc = Crc32.Update(0, png.AsSpan(at + 4, 4 + data.Length));
+        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(at + 8 + data.Length), crc);
+        return at + 12 + data.Length;
     }
 }

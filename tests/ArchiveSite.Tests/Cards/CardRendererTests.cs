@@ -67,21 +67,30 @@ public sealed class CardRendererTests(CardFixture fixture) : IClassFixture<CardF
 
     [Theory]
     [MemberData(nameof(Quotes))]
-    public void Png_decodes_to_the_drawn_pixels_within_the_palette_step(string quote)
+    public void Card_drawn_in_palette_indices_matches_skia_drawing_it_in_full_colour(string quote)
     {
-        using var drawn = fixture.Renderer.Draw(CardFixture.Sample(quote));
-        using var decoded = SKBitmap.Decode(CardRenderer.EncodePng(drawn));
+        var card = CardFixture.Sample(quote);
+        using var expected = new SKBitmap(new SKImageInfo(CardRenderer.Width, CardRenderer.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using (var skia = new SkiaSurface(expected, CardRenderer.Palette))
+            fixture.Renderer.Draw(card, skia);
+        using var decoded = SKBitmap.Decode(fixture.Renderer.RenderPng(card));
 
-        var worst = 0;
-        var expected = drawn.Pixels;
-        var actual = decoded.Pixels;
-        for (var i = 0; i < expected.Length; i++)
+        var (worst, off, total) = (0, 0, 0L);
+        var (want, got) = (expected.Pixels, decoded.Pixels);
+        for (var i = 0; i < want.Length; i++)
         {
-            var (e, a) = (expected[i], actual[i]);
-            worst = Math.Max(worst, Math.Max(Math.Abs(e.Red - a.Red), Math.Max(Math.Abs(e.Green - a.Green), Math.Abs(e.Blue - a.Blue))));
+            var difference = Math.Max(Math.Abs(want[i].Red - got[i].Red), Math.Max(Math.Abs(want[i].Green - got[i].Green), Math.Abs(want[i].Blue - got[i].Blue)));
+            worst = Math.Max(worst, difference);
+            total += difference;
+            if (difference > 3)
+                off++;
         }
-        // Ramps of 85 levels between background and ink: half a step is under 2 per channel.
-        Assert.InRange(worst, 0, 3);
+        // Ramps of 85 levels: half a step is under 2 per channel, 3 with rounding. Only where glyphs overlap
+        // (coverage rounded to a level, then blended again) may a pixel be a little further off.
+        // Measured: no pixel over 3, about 0.02 per pixel on average.
+        Assert.True(off <= want.Length / 10000, $"{off} pixels differ by more than 3 (worst {worst})");
+        Assert.InRange(worst, 0, 8);
+        Assert.InRange((double)total / want.Length, 0, 0.1);
     }
 
     [Fact]

@@ -13,22 +13,50 @@ public sealed class IndexedPngEncoderTests
     }
 
     [Fact]
-    public void Palette_has_at_most_256_entries_and_maps_its_own_colours_to_themselves()
+    public void Palette_has_at_most_256_entries_with_each_ink_at_full_coverage_and_the_background_at_none()
     {
         var palette = CardRenderer.Palette;
         Assert.InRange(palette.Count, 2, 256);
-        for (var i = 0; i < palette.Count; i++)
+        Assert.Equal(palette.Background, palette[0]);
+        for (var ink = 0; ink < palette.Inks.Count; ink++)
         {
-            var color = palette[i];
-            Assert.Equal(color, palette[palette.IndexOf(color.Red, color.Green, color.Blue)]);
+            Assert.Equal(palette.Inks[ink], palette[palette.Entry(ink, 255)]);
+            Assert.Equal(0, palette.Entry(ink, 0));
+            Assert.Equal(palette.Entry(ink, 128), palette.Ramp(ink)[128]);
         }
-        Assert.Equal(0, palette.IndexOf(palette.Background.Red, palette.Background.Green, palette.Background.Blue));
+    }
+
+    [Fact]
+    public void Ramp_entries_blend_from_the_background_to_the_ink_by_coverage()
+    {
+        var palette = CardRenderer.Palette;
+        var (paper, ink) = (palette.Background, palette.Inks[0]);
+        foreach (var coverage in new[] { 10, 64, 128, 200, 254 })
+        {
+            var color = palette[palette.Entry(0, coverage)];
+            // 85 levels a ramp: within half a level (1.5 of 255) of the exact blend, plus rounding.
+            Assert.InRange(color.Red, paper.Red + (ink.Red - paper.Red) * coverage / 255.0 - 3, paper.Red + (ink.Red - paper.Red) * coverage / 255.0 + 3);
+            Assert.InRange(color.Blue, paper.Blue + (ink.Blue - paper.Blue) * coverage / 255.0 - 3, paper.Blue + (ink.Blue - paper.Blue) * coverage / 255.0 + 3);
+        }
+    }
+
+    [Fact]
+    public void Ink_over_ink_combines_coverage_as_alpha_blending_does()
+    {
+        var palette = CardRenderer.Palette;
+        var half = palette.Entry(0, 128);
+
+        Assert.Equal(palette.Entry(0, 192), palette.Over(half, 0, 128));
+        Assert.Equal(palette.Entry(0, 255), palette.Over(palette.Entry(0, 255), 0, 40));
+        // Over another ink the stronger coverage wins: the palette has no blends of two inks.
+        Assert.Equal(palette.Entry(2, 200), palette.Over(half, 2, 200));
+        Assert.Equal(half, palette.Over(half, 2, 20));
     }
 
     [Fact]
     public void Png_has_only_the_four_chunks_needed_so_nothing_varies_between_builds()
     {
-        var png = PngOf(4, 3, (x, y) => x == y ? CardRenderer.Palette.Inks[0] : CardRenderer.Palette.Background);
+        var png = PngOf(4, 3, (x, y) => x == y ? CardRenderer.Palette.Entry(0, 255) : (byte)0);
 
         Assert.Equal(["IHDR", "PLTE", "IDAT", "IEND"], ChunkTypes(png));
         using var decoded = SKBitmap.Decode(png);
@@ -36,16 +64,48 @@ public sealed class IndexedPngEncoderTests
         Assert.Equal(CardRenderer.Palette.Background, decoded.GetPixel(1, 2));
     }
 
-    static byte[] PngOf(int width, int height, Func<int, int, SKColor> color)
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 33)]
+    [InlineData(1200, 630)]
+    public void Png_decodes_with_skia_to_exactly_the_palette_colours_of_its_indices(int width, int height)
     {
-        var rgba = new byte[width * height * 4];
+        var palette = CardRenderer.Palette;
+        var random = new Random(width * 1000 + height);
+        var indices = new byte[width * height];
+        // Runs of one index, as on a card, and stretches of noise, which compress worst.
+        for (var i = 0; i < indices.Length;)
+        {
+            var run = random.Next(1, 300);
+            var noise = random.Next(2) == 0;
+            var index = (byte)random.Next(palette.Count);
+            for (var k = 0; k < run && i < indices.Length; k++, i++)
+                indices[i] = noise ? (byte)random.Next(palette.Count) : index;
+        }
+
+        var png = IndexedPngEncoder.Encode(indices, width, height, palette);
+
+        using var decoded = SKBitmap.Decode(png);
+        Assert.Equal((width, height), (decoded.Width, decoded.Height));
+        var pixels = decoded.Pixels;
+        for (var i = 0; i < indices.Length; i++)
+            Assert.True(palette[indices[i]] == pixels[i], $"pixel {i % width},{i / width}: {pixels[i]} instead of {palette[indices[i]]}");
+        Assert.Equal(png, IndexedPngEncoder.Encode(indices, width, height, palette));
+    }
+
+    [Fact]
+    public void Encoder_refuses_pixels_that_do_not_match_the_size()
+    {
+        Assert.Throws<ArgumentException>(() => IndexedPngEncoder.Encode(new byte[10], 4, 3, CardRenderer.Palette));
+    }
+
+    static byte[] PngOf(int width, int height, Func<int, int, byte> index)
+    {
+        var indices = new byte[width * height];
         for (var y = 0; y < height; y++)
             for (var x = 0; x < width; x++)
-            {
-                var c = color(x, y);
-                rgba.AsSpan((y * width + x) * 4, 4).SetFromBytes(c);
-            }
-        return IndexedPngEncoder.Encode(rgba, width, height, CardRenderer.Palette);
+                indices[y * width + x] = index(x, y);
+        return IndexedPngEncoder.Encode(indices, width, height, CardRenderer.Palette);
     }
 
     static List<string> ChunkTypes(byte[] png)
@@ -59,10 +119,4 @@ public sealed class IndexedPngEncoderTests
         }
         return types;
     }
-}
-
-file static class SpanColor
-{
-    public static void SetFromBytes(this Span<byte> pixel, SKColor c) =>
-        (pixel[0], pixel[1], pixel[2], pixel[3]) = (c.Red, c.Green, c.Blue, c.Alpha);
 }
