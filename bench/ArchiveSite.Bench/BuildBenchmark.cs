@@ -5,13 +5,14 @@ using ArchiveSite.Site;
 namespace ArchiveSite.Bench;
 
 /// <summary>
-/// <c>bench build INPUT [--output DIR] [--theme DIR]</c>: a cold build of INPUT (e.g. bench/out/1000 from
-/// <c>bench generate</c>), a rebuild with nothing changed, and a rebuild after one transcript changed, each
-/// with time per phase; then peak memory, output size, search index bytes and the download's size.
+/// <c>bench build INPUT [--output DIR] [--theme DIR] [--cache DIR]</c>: a cold build of INPUT (e.g. bench/out/1000
+/// from <c>bench generate</c>) with an empty build cache, a rebuild with nothing changed, and a rebuild after one
+/// transcript changed (both incremental, with the cache and output the build before left), each with time per
+/// phase; then peak memory, output size, search index bytes and the download's size.
 /// </summary>
 static class BuildBenchmark
 {
-    public const string Usage = "build INPUT [--output bench/out/site] [--theme theme]";
+    public const string Usage = "build INPUT [--output bench/out/site] [--theme theme] [--cache bench/out/cache]";
 
     public static int Run(BenchArgs args)
     {
@@ -28,18 +29,20 @@ static class BuildBenchmark
             Console.Error.WriteLine(problem);
             return 1;
         }
-        if (Directory.Exists(output))
-            Directory.Delete(output, recursive: true);
+        var options = new BuildOptions { CacheDirectory = Path.GetFullPath(args.Get("--cache", Path.Combine("bench", "out", "cache"))) };
+        foreach (var folder in new[] { output, options.CacheDirectory })
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
 
-        if (!Measure("cold build", input, output, theme))
+        if (!Measure("cold build", input, output, theme, options))
             return 1;
-        Measure("no-change rebuild", input, output, theme);
+        Measure("no-change rebuild", input, output, theme, options);
         var changed = Directory.EnumerateFiles(Path.Combine(input, InputPhase.TranscriptsFolder)).Order(StringComparer.Ordinal).First();
         var original = File.ReadAllBytes(changed);
         try
         {
             File.AppendAllText(changed, "\n\nDr. Added:  One more sentence for the benchmark. \n");
-            Measure("one-transcript change", input, output, theme);
+            Measure("one-transcript change", input, output, theme, options);
         }
         finally
         {
@@ -59,14 +62,14 @@ static class BuildBenchmark
         return 0;
     }
 
-    static bool Measure(string label, string input, string output, ThemeFolder theme)
+    static bool Measure(string label, string input, string output, ThemeFolder theme, BuildOptions options)
     {
         var stopwatch = Stopwatch.StartNew();
-        var result = SiteBuilder.Build(input, output, theme);
+        var result = SiteBuilder.Build(input, output, theme, options);
         var total = stopwatch.Elapsed;
         var archive = result.Site?.Archive;
         Console.WriteLine($"{label}: {total.TotalSeconds:F2} s, {(result.Succeeded ? "ok" : "FAILED")}, " +
-                          $"{archive?.Transcripts.Count ?? 0} transcripts, {result.FilesWritten:N0} files, " +
+                          $"{archive?.Transcripts.Count ?? 0} transcripts, {result.FilesWritten:N0} files ({result.FilesChanged:N0} written), " +
                           $"{result.Errors.Count()} errors, {result.Warnings.Count()} warnings");
         foreach (var time in result.Times)
             Console.WriteLine($"    {time.Name,-28} {time.Elapsed.TotalSeconds,7:F2} s");

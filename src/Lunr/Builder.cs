@@ -10,13 +10,14 @@ public sealed class Builder
 {
     readonly List<FieldDefinition> fieldsInDefinitionOrder = [];
     readonly List<PendingDocument> documents = [];
+    IReadOnlyList<FieldDefinition>? orderedFields;
     double fieldLengthNormalization = 0.75;
 
     /// <summary>The document key whose value is each document's ref (lunr's <c>_ref</c>, "id" by default).</summary>
     public string RefField { get; private set; } = "id";
 
     /// <summary>The fields in lunr's order: definition order, integer-like names first (JavaScript key order).</summary>
-    public IReadOnlyList<FieldDefinition> Fields => JavaScriptObjectKeys.Order(fieldsInDefinitionOrder, f => f.Name);
+    public IReadOnlyList<FieldDefinition> Fields => orderedFields ??= JavaScriptObjectKeys.Order(fieldsInDefinitionOrder, f => f.Name).ToArray();
 
     /// <summary>BM25 <c>b</c>: how much a field's length relative to the average damps its weights; clamped to [0, 1].</summary>
     public double FieldLengthNormalization
@@ -50,6 +51,7 @@ public sealed class Builder
             fieldsInDefinitionOrder[existing] = definition;
         else
             fieldsInDefinitionOrder.Add(definition);
+        orderedFields = null;
     }
 
     /// <summary>Adds a document: its <see cref="RefField"/> value is the ref; absent or null fields are empty.</summary>

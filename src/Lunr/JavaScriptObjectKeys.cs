@@ -29,14 +29,25 @@ public static class JavaScriptObjectKeys
     /// <summary>Keys given in insertion order, returned in JavaScript enumeration order (a stable reorder).</summary>
     public static IReadOnlyList<T> Order<T>(IReadOnlyList<T> itemsInInsertionOrder, Func<T, string> key)
     {
+        // Common cases need no copy: no array index at all, or only array indices already ascending (refs
+        // numbered in the order documents were added).
         var hasArrayIndex = false;
+        var allAscendingIndices = true;
+        long previous = -1;
         foreach (var item in itemsInInsertionOrder)
-            if (IsArrayIndex(key(item), out _))
+        {
+            if (IsArrayIndex(key(item), out var index))
             {
                 hasArrayIndex = true;
-                break;
+                allAscendingIndices &= index > previous;
+                previous = index;
             }
-        if (!hasArrayIndex)
+            else
+                allAscendingIndices = false;
+            if (hasArrayIndex && !allAscendingIndices)
+                break;
+        }
+        if (!hasArrayIndex || allAscendingIndices)
             return itemsInInsertionOrder;
 
         var indexed = new List<(uint Index, T Item)>();

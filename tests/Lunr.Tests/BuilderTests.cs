@@ -71,6 +71,16 @@ public sealed class BuilderTests
         Assert.Equal(["0", "2", "10", "4294967294", "x", "010", "-1", "4294967295", "_index"], JavaScriptObjectKeys.Order(keys, k => k));
     }
 
+    [Theory]
+    [InlineData("0 1 2 10", "0 1 2 10")]
+    [InlineData("0 2 1", "0 1 2")]
+    [InlineData("1 2 x 0", "0 1 2 x")]
+    [InlineData("x 1", "1 x")]
+    [InlineData("3 3", "3 3")]
+    [InlineData("b a", "b a")]
+    public void Orders_ascending_and_out_of_order_indices_alike(string insertionOrder, string expected) =>
+        Assert.Equal(expected.Split(' '), JavaScriptObjectKeys.Order(insertionOrder.Split(' '), k => k));
+
     [Fact]
     [Trait("Category", "Shared")]
     public void Builds_the_same_bytes_every_time_from_a_large_corpus()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CsCheck;
 using Lunr.Tests.Support;
 
 namespace Lunr.Tests;
@@ -43,5 +44,32 @@ public sealed class StemmerTests
 
         Assert.Equal(words.Count, expected.Count);
         Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public void Agrees_with_the_regular_expressions_on_the_varied_word_list()
+    {
+        var mismatches = WordLists.Varied().Where(word => Stemmer.Stem(word) != RegexStemmer.Stem(word))
+            .Select(word => $"{word}: regex {RegexStemmer.Stem(word)}, code {Stemmer.Stem(word)}").ToList();
+        Assert.Empty(mismatches);
+    }
+
+    // Letters that decide the steps (vowels, y, the doubled and excluded consonants, suffix letters), an
+    // upper-case Y, a digit and line terminators, in random words of up to 14 characters.
+    [Fact]
+    public void Agrees_with_the_regular_expressions_on_random_words()
+    {
+        const string letters = "aeiouyYbcdglmnrstvwxz\n\u20281";
+        Gen.Char[letters].Array[0, 14].Select(chars => new string(chars))
+            .Sample(word => Assert.Equal(RegexStemmer.Stem(word), Stemmer.Stem(word)), iter: 200_000);
+    }
+
+    [Fact]
+    public void Agrees_with_the_regular_expressions_on_suffix_heavy_words()
+    {
+        string[] pieces = ["a", "e", "i", "o", "u", "y", "s", "t", "l", "b", "z", "at", "bl", "iz", "ed", "ing", "eed",
+            "ies", "sses", "ational", "tion", "ation", "ness", "ful", "ement", "ent", "ion", "ll", "e", "\n", "Y"];
+        Gen.Int[0, pieces.Length - 1].Array[1, 4].Select(parts => string.Concat(parts.Select(p => pieces[p])))
+            .Sample(word => Assert.Equal(RegexStemmer.Stem(word), Stemmer.Stem(word)), iter: 200_000);
     }
 }

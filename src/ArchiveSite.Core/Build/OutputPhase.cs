@@ -34,7 +34,11 @@ public static class OutputPhase
         var succeeded = diagnostics.All(d => d.Severity != Severity.Error && !(options.Strict && d.Severity == Severity.Warning));
         var changed = staged.Changed;
         if (succeeded)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             staged.Commit();
+            stepDone?.Invoke("commit", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
         return new OutputResult(succeeded, staged.Files.Count, changed, diagnostics);
     }
 

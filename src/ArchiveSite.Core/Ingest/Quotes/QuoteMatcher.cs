@@ -15,9 +15,9 @@ public sealed record QuoteMatch(int TurnNumber, Turn Turn, string? SectionHeadin
 /// turn does not win on "the" and "to". Build one matcher per transcript and ask it for many quotes.
 /// </summary>
 /// <remarks>
-/// Words are numbered once per transcript and each word knows the turns it occurs in, so a quote is only
-/// aligned against turns that hold at least half its content words, best prospects first, and a turn is
-/// skipped when even a perfect alignment of the quote words it holds could not beat the best match so far.
+/// Words are numbered once per transcript and each turn keeps its distinct words, so a quote is only aligned
+/// against turns that hold at least half its content words, best prospects first, and a turn is skipped when
+/// even a perfect alignment of the quote words it holds could not beat the best match so far.
 /// </remarks>
 public sealed class QuoteMatcher
 {
@@ -31,28 +31,35 @@ public sealed class QuoteMatcher
 
     readonly Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
     readonly List<int> wordLengths = [];
-    /// <summary>For each word id, the indexes of the turns it occurs in, ascending, each once.</summary>
-    readonly List<List<int>> turnsWithWord = [];
-    readonly List<(int Number, Turn Turn, string? Heading, int[] Words)> turns = [];
+    readonly List<(int Number, Turn Turn, string? Heading, int[] Words, int[] DistinctWords)> turns = [];
     char[] buffer = new char[64];
+    /// <summary>Per word id, the weight the quote being matched gives it; zero again after each quote.</summary>
+    double[] weightOfWord = [];
 
     public QuoteMatcher(IEnumerable<Section> sections)
     {
         var words = new List<int>();
+        var distinct = new List<int>();
+        var lastTurnOfWord = new List<int>();
         foreach (var section in sections)
             foreach (var turn in section.Turns)
             {
                 words.Clear();
+                distinct.Clear();
                 foreach (var paragraph in turn.Paragraphs)
                     AddWords(paragraph, words);
-                var index = turns.Count;
+                var number = turns.Count + 1;
                 foreach (var word in words)
                 {
-                    var list = turnsWithWord[word];
-                    if (list.Count == 0 || list[^1] != index)
-                        list.Add(index);
+                    while (lastTurnOfWord.Count <= word)
+                        lastTurnOfWord.Add(0);
+                    if (lastTurnOfWord[word] != number)
+                    {
+                        lastTurnOfWord[word] = number;
+                        distinct.Add(word);
+                    }
                 }
-                turns.Add((index + 1, turn, section.Heading, [.. words]));
+                turns.Add((number, turn, section.Heading, [.. words], [.. distinct]));
             }
     }
 
@@ -70,7 +77,7 @@ public sealed class QuoteMatcher
         QuoteMatch? best = null;
         foreach (var (index, bound) in Candidates(quoteWords, weights))
         {
-            var (number, turn, heading, turnWords) = turns[index];
+            var (number, turn, heading, turnWords, _) = turns[index];
             var ceiling = bound / total;
             if (ceiling < MinimumScore || best is not null && (ceiling < best.Score || ceiling == best.Score && number > best.TurnNumber))
                 break;
@@ -87,24 +94,28 @@ public sealed class QuoteMatcher
     /// </summary>
     List<(int Index, double Bound)> Candidates(int[] quoteWords, double[] weights)
     {
-        var contentWords = quoteWords.Where(word => wordLengths[word] >= ContentWordLength).ToHashSet();
-        var contentCounts = new int[turns.Count];
-        foreach (var word in contentWords)
-            foreach (var index in turnsWithWord[word])
-                contentCounts[index]++;
-
-        var weightByWord = new Dictionary<int, double>();
+        var contentWords = quoteWords.Where(word => wordLengths[word] >= ContentWordLength).Distinct().Count();
+        if (weightOfWord.Length < wordLengths.Count)
+            weightOfWord = new double[wordLengths.Count * 2];
         for (var i = 0; i < quoteWords.Length; i++)
-            weightByWord[quoteWords[i]] = weightByWord.GetValueOrDefault(quoteWords[i]) + weights[i];
-        var bounds = new double[turns.Count];
-        foreach (var (word, weight) in weightByWord)
-            foreach (var index in turnsWithWord[word])
-                bounds[index] += weight;
+            weightOfWord[quoteWords[i]] += weights[i];
 
         var candidates = new List<(int Index, double Bound)>();
         for (var index = 0; index < turns.Count; index++)
-            if (contentWords.Count == 0 || contentCounts[index] * 2 >= contentWords.Count)
-                candidates.Add((index, bounds[index]));
+        {
+            var (contentCount, bound) = (0, 0.0);
+            foreach (var word in turns[index].DistinctWords)
+                if (weightOfWord[word] > 0)
+                {
+                    bound += weightOfWord[word];
+                    if (wordLengths[word] >= ContentWordLength)
+                        contentCount++;
+                }
+            if (contentWords == 0 || contentCount * 2 >= contentWords)
+                candidates.Add((index, bound));
+        }
+        foreach (var word in quoteWords)
+            weightOfWord[word] = 0;
         candidates.Sort((a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Index.CompareTo(b.Index));
         return candidates;
     }
@@ -120,7 +131,6 @@ public sealed class QuoteMatcher
                 id = wordIds.Count;
                 wordIds.Add(token.ToString(), id);
                 wordLengths.Add(token.Length);
-                turnsWithWord.Add([]);
             }
             words.Add(id);
         }

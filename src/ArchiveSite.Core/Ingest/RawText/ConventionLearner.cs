@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ArchiveSite.Ingest.RawText;
 
 /// <summary>
@@ -77,11 +79,9 @@ internal static class ConventionLearner
         for (var i = 0; i < content.Count; i++)
         {
             var trimmed = content[i].Trimmed;
-            if (trimmed.Length > MaxRunningLineLength || furniture[i] is not null)
+            if (trimmed.Length > MaxRunningLineLength || furniture[i] is not null || !ReadsLikeFurniture(trimmed))
                 continue;
             var key = buffer[..RunningLineKey.Write(trimmed, buffer)];
-            if (!ReadsLikeFurniture(key))
-                continue;
             if (!lookup.TryGetValue(key, out var list))
                 lookup[key] = list = [];
             list.Add(i);
@@ -99,9 +99,20 @@ internal static class ConventionLearner
         return running;
     }
 
-    /// <summary>Short, and not ending like a sentence unless it holds a number (a footer "... pg. #.").</summary>
-    static bool ReadsLikeFurniture(ReadOnlySpan<char> key) =>
-        key.Count(' ') + 1 <= MaxRunningLineWords && !(key[^1] is '.' or '?' or '!' or ',' or ';' && !key.Contains('#'));
+    /// <summary>
+    /// Few words, and not ending like a sentence unless it holds a number (a footer "... pg. 9."). Asked of
+    /// the trimmed line before its key is built: words are runs between spaces, and '#' in the key is a digit or '#'.
+    /// </summary>
+    static bool ReadsLikeFurniture(string trimmed)
+    {
+        var words = 1;
+        for (var i = 1; i < trimmed.Length; i++)
+            if (trimmed[i] == ' ' && trimmed[i - 1] != ' ' && ++words > MaxRunningLineWords)
+                return false;
+        return !(trimmed[^1] is '.' or '?' or '!' or ',' or ';' && trimmed.AsSpan().IndexOfAny(NumberMarks) < 0);
+    }
+
+    static readonly SearchValues<char> NumberMarks = SearchValues.Create("#0123456789");
 
     static bool NearBoundary(bool[] boundary, int i) =>
         i == 0 || i == boundary.Length - 1 || boundary[i] || boundary[i - 1] || boundary[i + 1];

@@ -13,7 +13,7 @@ namespace ArchiveSite.Ingest.RawText;
 internal sealed record DocumentConventions(
     LabelFamily? LabelFamily,
     bool LabelsIndented,
-    IReadOnlyDictionary<string, string> RunningLines,
+    Dictionary<string, string> RunningLines,
     bool DoubleSpaced,
     int BodyIndent,
     int TypicalWidth,
@@ -32,6 +32,14 @@ internal sealed record DocumentConventions(
         return LabelRecognizer.Match(line.Trimmed, family);
     }
 
-    public string? RunningLineKind(string trimmed) =>
-        RunningLines.Count > 0 && RunningLines.TryGetValue(RunningLineKey.Of(trimmed), out var kind) ? kind : null;
+    /// <summary>Asked of every line, so the key is built on the stack when the line is not very long.</summary>
+    public string? RunningLineKind(string trimmed)
+    {
+        if (RunningLines.Count == 0)
+            return null;
+        if (trimmed.Length > 256)
+            return RunningLines.GetValueOrDefault(RunningLineKey.Of(trimmed));
+        Span<char> key = stackalloc char[trimmed.Length];
+        return RunningLines.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key[..RunningLineKey.Write(trimmed, key)], out var kind) ? kind : null;
+    }
 }
