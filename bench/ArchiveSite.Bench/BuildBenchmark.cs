@@ -64,6 +64,21 @@ static class BuildBenchmark
 
     static bool Measure(string label, string input, string output, ThemeFolder theme, BuildOptions options)
     {
+        var memory = new Dictionary<string, string>(StringComparer.Ordinal);
+        options = options with
+        {
+            // Memory and CPU time as each phase ends: where the peak working set jumps is where the peak comes from,
+            // and CPU time says more than wall time on a shared machine.
+            Progress = (phase, done, total) =>
+            {
+                if (done < total)
+                    return;
+                using var process = Process.GetCurrentProcess();
+                lock (memory)
+                    memory[phase] = $"heap {Mb(GC.GetTotalMemory(false)),9}, working set {Mb(process.WorkingSet64),9}, " +
+                                    $"peak {Mb(process.PeakWorkingSet64),9}, process CPU so far {process.TotalProcessorTime.TotalSeconds,6:F1} s";
+            },
+        };
         var stopwatch = Stopwatch.StartNew();
         var result = SiteBuilder.Build(input, output, theme, options);
         var total = stopwatch.Elapsed;
@@ -72,7 +87,8 @@ static class BuildBenchmark
                           $"{archive?.Transcripts.Count ?? 0} transcripts, {result.FilesWritten:N0} files ({result.FilesChanged:N0} written), " +
                           $"{result.Errors.Count()} errors, {result.Warnings.Count()} warnings");
         foreach (var time in result.Times)
-            Console.WriteLine($"    {time.Name,-28} {time.Elapsed.TotalSeconds,7:F2} s");
+            Console.WriteLine($"    {time.Name,-28} {time.Elapsed.TotalSeconds,7:F2} s  " +
+                              memory.GetValueOrDefault(time.Name.Replace("output: ", ""), ""));
         foreach (var error in result.Errors.Take(5))
             Console.WriteLine("    " + error);
         return result.Succeeded;

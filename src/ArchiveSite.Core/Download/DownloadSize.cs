@@ -11,37 +11,44 @@ public static class DownloadSize
     static readonly byte[] Start = "<span class=\"archive-size\">"u8.ToArray();
 
     /// <summary>
-    /// The page with <paramref name="size"/> in every size span; the same array when it already shows it
-    /// (or has no span). Transcript text cannot fake a span: it reaches pages escaped.
+    /// Where the text of each size span is in <paramref name="page"/>, in order. Transcript text cannot fake
+    /// a span: it reaches pages escaped.
     /// </summary>
-    public static byte[] Show(byte[] page, string size)
+    public static List<Range> Spans(ReadOnlySpan<byte> page)
     {
-        var shown = Encoding.UTF8.GetBytes(size);
-        List<(int From, int To)>? replaced = null;
+        var spans = new List<Range>();
         var at = 0;
         while (at < page.Length)
         {
-            var start = page.AsSpan(at).IndexOf(Start);
+            var start = page[at..].IndexOf(Start);
             if (start < 0)
                 break;
             var from = at + start + Start.Length;
-            var end = page.AsSpan(from).IndexOf((byte)'<');
+            var end = page[from..].IndexOf((byte)'<');
             if (end < 0)
                 break;
-            if (!page.AsSpan(from, end).SequenceEqual(shown))
-                (replaced ??= []).Add((from, from + end));
+            spans.Add(from..(from + end));
             at = from + end;
         }
-        if (replaced is null)
+        return spans;
+    }
+
+    /// <summary>The page with <paramref name="size"/> in every size span; the same array when it already shows it (or has no span).</summary>
+    public static byte[] Show(byte[] page, string size)
+    {
+        var shown = Encoding.UTF8.GetBytes(size);
+        var replaced = Spans(page).Where(span => !page.AsSpan(span).SequenceEqual(shown)).ToList();
+        if (replaced.Count == 0)
             return page;
 
         var result = new MemoryStream(page.Length + replaced.Count * shown.Length);
         var copied = 0;
-        foreach (var (from, to) in replaced)
+        foreach (var span in replaced)
         {
+            var (from, length) = span.GetOffsetAndLength(page.Length);
             result.Write(page, copied, from - copied);
             result.Write(shown);
-            copied = to;
+            copied = from + length;
         }
         result.Write(page, copied, page.Length - copied);
         return result.ToArray();

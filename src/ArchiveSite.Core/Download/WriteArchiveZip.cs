@@ -6,12 +6,13 @@ namespace ArchiveSite.Download;
 /// <summary>
 /// The last output step: zips the whole staged site into <c>archive.zip</c> for offline reading.
 /// Every page's footer shows the download's size in <c>&lt;span class="archive-size"&gt;</c>, but the pages
-/// are inside the zip, so the size is a fixed point. Everything but the pages is compressed once (images and
-/// fonts are stored as they are, read from the staged site when the zip is written); then the
-/// pages are filled in with a guess (the size with the placeholder in every page), compressed, and the zip's size is computed
-/// from the entries without writing it. The shown size is coarse ("12.4 MB"), so the second guess almost
-/// always holds; when the size lands just under the guess, the zip's comment pads it up to it. Compressed
-/// files are cached by content in the build cache, so a rebuild compresses only what changed.
+/// are inside the zip, so the size is a fixed point. Text is deflated in chunks cached by content in the
+/// build cache (a rebuild compresses only what changed), with each page's size text as a stored block
+/// between chunks, so a new guess at the size costs no compression, only a CRC and arithmetic. Images and
+/// fonts are stored as they are, read from the staged site when the zip is written. The pages are filled in
+/// with a guess (the size with the placeholder in every page) and the zip's size is computed from the
+/// entries without writing it; the shown size is coarse ("12.4 MB"), so the second guess almost always
+/// holds, and when the size lands just under the guess the zip's comment pads it up to it.
 /// </summary>
 public sealed class WriteArchiveZip : IOutputStep
 {
@@ -30,7 +31,7 @@ public sealed class WriteArchiveZip : IOutputStep
         // Only a site staged on disk can be zipped; writers that keep pages elsewhere (tests) get no download.
         if (context.Writer is not StagedOutput staged)
             return;
-        var cache = new CompressedFileCache(Path.Combine(context.CacheDirectory, CacheFolder));
+        var cache = new DeflateChunkCache(Path.Combine(context.CacheDirectory, CacheFolder));
         var files = staged.Files.Where(p => p != ArchiveZip.FileName)
             .Select(p => new ArchiveZip.SiteFile(staged.PathOf(p), $"{ArchiveZip.FolderName}/{p}")).ToList();
         var pages = Enumerable.Range(0, files.Count).Where(i => IsPage(files[i])).ToList();
@@ -42,7 +43,7 @@ public sealed class WriteArchiveZip : IOutputStep
             if (IsPage(file))
                 return;
             entries[i] = new ZipEntry(file.EntryName, CompressedFile.ShouldDeflate(file.EntryName)
-                ? cache.GetOrAdd(File.ReadAllBytes(file.FullPath), deflate: true)
+                ? CompressedFile.Deflate(File.ReadAllBytes(file.FullPath), [], cache)
                 : CompressedFile.Stored(file.FullPath));
             context.ReportProgress(Interlocked.Increment(ref done), files.Count);
         });
@@ -80,7 +81,7 @@ public sealed class WriteArchiveZip : IOutputStep
     /// incremental build must settle on the same one as a clean build. Unchanged pages come from the cache.
     /// </summary>
     static (string Shown, long From) FirstGuess(StagedOutput staged, List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries,
-        CompressedFileCache cache)
+        DeflateChunkCache cache)
     {
         var size = FillInAndCompress(staged, files, pages, entries, Placeholder, cache, _ => { }, rewrite: false);
         return (ArchiveZip.FormatSize(size), size);
@@ -88,10 +89,10 @@ public sealed class WriteArchiveZip : IOutputStep
 
     /// <summary>
     /// Writes <paramref name="shown"/> into every page of the staged site (unless <paramref name="rewrite"/> is
-    /// false), compresses the pages and returns the zip's size.
+    /// false), deflates the pages (chunks come from the cache after the first round) and returns the zip's size.
     /// </summary>
     static long FillInAndCompress(StagedOutput staged, List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries, string shown,
-        CompressedFileCache cache, Action<int> progress, bool rewrite = true)
+        DeflateChunkCache cache, Action<int> progress, bool rewrite = true)
     {
         var done = 0;
         Parallel.ForEach(pages, i =>
@@ -101,7 +102,7 @@ public sealed class WriteArchiveZip : IOutputStep
             var page = DownloadSize.Show(original, shown);
             if (rewrite && !ReferenceEquals(page, original))
                 staged.Rewrite(path, page);
-            entries[i] = new ZipEntry(files[i].EntryName, cache.GetOrAdd(page, deflate: true));
+            entries[i] = new ZipEntry(files[i].EntryName, CompressedFile.Deflate(page, DownloadSize.Spans(page), cache));
             progress(Interlocked.Increment(ref done));
         });
         return ZipWriter.SizeOf(entries);

@@ -65,12 +65,11 @@ public static class ZipWriter
             throw new ArgumentException("a zip comment holds at most 65535 bytes", nameof(comment));
         var buffered = new BufferedStream(output, 1 << 16);
         var offsets = new long[entries.Count];
-        var buffer = new byte[1 << 16];
         long offset = 0;
         for (var i = 0; i < entries.Count; i++)
         {
             offsets[i] = offset;
-            offset += WriteLocal(buffered, entries[i], buffer);
+            offset += WriteLocal(buffered, entries[i]);
         }
         long central = 0;
         for (var i = 0; i < entries.Count; i++)
@@ -80,7 +79,7 @@ public static class ZipWriter
         return offset + central + EndRecordsLength(entries.Count, offset, central) + commentBytes.Length;
     }
 
-    static long WriteLocal(Stream output, ZipEntry entry, byte[] buffer)
+    static long WriteLocal(Stream output, ZipEntry entry)
     {
         var name = Encoding.UTF8.GetBytes(entry.Name);
         var file = entry.File;
@@ -99,12 +98,9 @@ public static class ZipWriter
         output.Write(header);
         output.Write(name);
 
-        using (var data = file.OpenCompressed())
-        {
-            var copied = Copy(data, output, buffer);
-            if (copied != file.CompressedLength)
-                throw new IOException($"the compressed bytes of '{entry.Name}' changed: expected {file.CompressedLength}, read {copied}");
-        }
+        var copied = file.WriteCompressed(output);
+        if (copied != file.CompressedLength)
+            throw new IOException($"the compressed bytes of '{entry.Name}' changed: expected {file.CompressedLength}, got {copied}");
         return LocalHeaderLength + name.Length + file.CompressedLength;
     }
 
@@ -187,16 +183,4 @@ public static class ZipWriter
     static int NameLength(string name) => Encoding.UTF8.GetByteCount(name);
 
     static ushort Flags(string name) => Ascii.IsValid(name) ? (ushort)0 : Utf8NamesFlag;
-
-    static long Copy(Stream from, Stream to, byte[] buffer)
-    {
-        long total = 0;
-        int read;
-        while ((read = from.Read(buffer)) > 0)
-        {
-            to.Write(buffer, 0, read);
-            total += read;
-        }
-        return total;
-    }
 }

@@ -26,7 +26,7 @@ public static partial class TranscriptFormats
 
     public static TranscriptFormat Detect(string sourcePath, string text)
     {
-        var head = text.TrimStart();
+        var head = text.AsSpan().TrimStart();
         if (head.StartsWith("WEBVTT", StringComparison.Ordinal))
             return TranscriptFormat.WebVtt;
         if (SrtStart().IsMatch(head))

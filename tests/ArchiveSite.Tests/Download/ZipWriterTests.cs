@@ -122,7 +122,7 @@ public sealed class ZipWriterTests : IDisposable
     }
 
     /// <summary>Runs Info-ZIP's unzip, which .ci/run installs; a missing unzip fails the test plainly.</summary>
-    static (int Code, string Output) Unzip(string flags, string path)
+    internal static (int Code, string Output) Unzip(string flags, string path)
     {
         var start = new ProcessStartInfo("unzip", [flags, path]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var unzip = Process.Start(start)!;

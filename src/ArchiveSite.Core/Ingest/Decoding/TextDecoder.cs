@@ -58,6 +58,9 @@ public static class TextDecoder
 
     static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
+        // Nearly every file is valid: check without decoding into a buffer as large as the file.
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+            return -1;
         var status = System.Text.Unicode.Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _,
             replaceInvalidSequences: false);
         return status == System.Buffers.OperationStatus.Done ? -1 : read;
