@@ -12,7 +12,7 @@ public sealed class CardRenderer : IDisposable
     public const int Height = 630;
 
     /// <summary>Bump when the drawing changes, so cached cards are redrawn.</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     static readonly SKColor Paper = new(0xF6, 0xF1, 0xE7);
     static readonly SKColor Ink = new(0x1F, 0x25, 0x33);
@@ -62,7 +62,7 @@ public sealed class CardRenderer : IDisposable
     }
 
     internal static byte[] EncodePng(PalettedCanvas card) =>
-        IndexedPngEncoder.Encode(card.Indices, card.Width, card.Height, card.Palette);
+        IndexedPngEncoder.EncodeScanlines(card.Scanlines, card.Width, card.Height, card.Palette);
 
     public void Dispose()
     {

@@ -54,7 +54,29 @@ internal sealed class GlyphMasks(CardPalette palette)
         var coverage = new byte[width * height];
         for (var i = 0; i < coverage.Length; i++)
             coverage[i] = Coverage(pixels[i], palette.Background, palette.Inks[ink]);
-        return new GlyphMask(left, top, width, height, coverage);
+        return Trimmed(new GlyphMask(left, top, width, height, coverage));
+    }
+
+    /// <summary>The mask cut to its inked pixels: the margin was only room to draw in, and costs every stamp.</summary>
+    static GlyphMask Trimmed(GlyphMask mask)
+    {
+        int first = mask.Width, last = -1, top = mask.Height, bottom = -1;
+        for (var y = 0; y < mask.Height; y++)
+        {
+            var row = mask.Coverage.AsSpan(y * mask.Width, mask.Width);
+            var start = row.IndexOfAnyExcept((byte)0);
+            if (start < 0)
+                continue;
+            (first, last) = (Math.Min(first, start), Math.Max(last, row.LastIndexOfAnyExcept((byte)0)));
+            (top, bottom) = (Math.Min(top, y), y);
+        }
+        if (last < 0)
+            return GlyphMask.Empty;
+        var (width, height) = (last - first + 1, bottom - top + 1);
+        var coverage = new byte[width * height];
+        for (var y = 0; y < height; y++)
+            mask.Coverage.AsSpan((top + y) * mask.Width + first, width).CopyTo(coverage.AsSpan(y * width));
+        return new GlyphMask(mask.Left + first, mask.Top + top, width, height, coverage);
     }
 
     /// <summary>How far <paramref name="pixel"/> lies from <paramref name="background"/> towards <paramref name="ink"/>, 0 to 255.</summary>

@@ -8,14 +8,12 @@ namespace ArchiveSite.Cards;
 /// <summary>
 /// Writes an 8-bit paletted PNG: IHDR, PLTE, one IDAT, IEND and nothing else (no time or text chunks), so the
 /// same pixels always give the same bytes. Rows use filter type None, which suits palette indices, and
-/// zlib's fastest level: a card is long runs of one index, which compress well even so.
+/// zlib's fastest level: a card is long runs of one index, which compress well even so. A
+/// <see cref="PalettedCanvas"/> keeps its pixels as PNG rows already, so they go to zlib without a copy.
 /// </summary>
 internal static class IndexedPngEncoder
 {
     static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
-    /// <summary>Rows handed to zlib at a time: few calls, and a buffer that stays in the CPU's cache.</summary>
-    const int RowsPerWrite = 32;
 
     // Each thread keeps its compression buffer from card to card: a fresh one is as large as a card's PNG,
     // and thousands of them keep the garbage collector busy.
@@ -27,7 +25,33 @@ internal static class IndexedPngEncoder
     {
         if (indices.Length != width * height)
             throw new ArgumentException($"{indices.Length} pixels for a {width}x{height} image.", nameof(indices));
-        var compressed = Compress(indices, width, height);
+        var stride = width + 1;
+        var scanlines = ArrayPool<byte>.Shared.Rent(stride * height);
+        try
+        {
+            for (var y = 0; y < height; y++)
+            {
+                scanlines[y * stride] = 0; // filter type None
+                indices.Slice(y * width, width).CopyTo(scanlines.AsSpan(y * stride + 1));
+            }
+            return EncodeScanlines(scanlines.AsSpan(0, stride * height), width, height, palette);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scanlines);
+        }
+    }
+
+    /// <param name="scanlines">Rows of palette indices, each led by its filter type byte, as PNG stores them.</param>
+    public static byte[] EncodeScanlines(ReadOnlySpan<byte> scanlines, int width, int height, CardPalette palette)
+    {
+        if (scanlines.Length != (width + 1) * height)
+            throw new ArgumentException($"{scanlines.Length} bytes of rows for a {width}x{height} image.", nameof(scanlines));
+        var compressed = compressionBuffer ??= new MemoryStream();
+        compressed.SetLength(0);
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            zlib.Write(scanlines);
+
         var paletteBytes = palette.ToRgbTriples();
         var png = new byte[Signature.Length + 4 * 12 + 13 + paletteBytes.Length + (int)compressed.Length];
         Signature.CopyTo(png, 0);
@@ -37,33 +61,6 @@ internal static class IndexedPngEncoder
         at = WriteChunk(png, at, "IDAT", compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
         WriteChunk(png, at, "IEND", []);
         return png;
-    }
-
-    static MemoryStream Compress(ReadOnlySpan<byte> indices, int width, int height)
-    {
-        var stride = width + 1;
-        var compressed = compressionBuffer ??= new MemoryStream();
-        compressed.SetLength(0);
-        var scanlines = ArrayPool<byte>.Shared.Rent(stride * RowsPerWrite);
-        try
-        {
-            using var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true);
-            for (var first = 0; first < height; first += RowsPerWrite)
-            {
-                var rows = Math.Min(RowsPerWrite, height - first);
-                for (var row = 0; row < rows; row++)
-                {
-                    scanlines[row * stride] = 0; // filter type None
-                    indices.Slice((first + row) * width, width).CopyTo(scanlines.AsSpan(row * stride + 1));
-                }
-                zlib.Write(scanlines, 0, rows * stride);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scanlines);
-        }
-        return compressed;
     }
 
     static byte[] Header(int width, int height)

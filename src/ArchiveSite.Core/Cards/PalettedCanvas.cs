@@ -14,17 +14,22 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
     public int Height => height;
     public CardPalette Palette => palette;
 
-    /// <summary>The palette index of every pixel, row after row.</summary>
-    public byte[] Indices { get; } = new byte[width * height];
+    readonly int stride = width + 1;
 
-    public void Clear() => Array.Clear(Indices);
+    /// <summary>
+    /// The palette index of every pixel, row after row, each row led by its PNG filter type: 0 (None), which
+    /// is also the background's index, so the PNG encoder takes the rows as they are.
+    /// </summary>
+    public byte[] Scanlines { get; } = new byte[(width + 1) * height];
+
+    public void Clear() => Array.Clear(Scanlines);
 
     public void FillRect(SKRectI rect, int ink)
     {
         var entry = palette.Entry(ink, 255);
         rect.Intersect(new SKRectI(0, 0, width, height));
         for (var y = rect.Top; y < rect.Bottom; y++)
-            Indices.AsSpan(y * width + rect.Left, rect.Width).Fill(entry);
+            Scanlines.AsSpan(y * stride + 1 + rect.Left, rect.Width).Fill(entry);
     }
 
     public void DrawText(string text, SKFont font, float x, float baseline, int ink)
@@ -51,7 +56,11 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
     {
         var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         var colors = Enumerable.Range(0, palette.Count).Select(i => palette[i]).ToArray();
-        bitmap.Pixels = Array.ConvertAll(Indices, index => colors[index]);
+        var pixels = new SKColor[width * height];
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+                pixels[y * width + x] = colors[Scanlines[y * stride + 1 + x]];
+        bitmap.Pixels = pixels;
         return bitmap;
     }
 
@@ -69,7 +78,7 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
         for (var row = firstRow; row < lastRow; row++)
         {
             var coverage = mask.Coverage.AsSpan(row * mask.Width + firstColumn, lastColumn - firstColumn);
-            var pixels = Indices.AsSpan((top + row) * width + left + firstColumn, coverage.Length);
+            var pixels = Scanlines.AsSpan((top + row) * stride + 1 + left + firstColumn, coverage.Length);
             for (var i = 0; i < coverage.Length; i++)
             {
                 var alpha = coverage[i];
