@@ -168,6 +168,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         foreach (var (path, state) in _files)
         {
+            // A file not staged was found on disk as the last build left it, so its size and time are the recorded ones.
+            if (!state.Staged)
+            {
+                entries[path] = _previous!.Files[path] with { Hash = state.Hash, Step = state.Step, Key = state.Key };
+                continue;
+            }
             var info = new FileInfo(Path.Combine(OutputDirectory, path));
             entries[path] = new ManifestEntry(state.Hash, info.Length, info.LastWriteTimeUtc.Ticks, state.Step, state.Key);
         }
