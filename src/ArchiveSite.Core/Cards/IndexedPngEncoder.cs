@@ -79,7 +79,7 @@ internal static class IndexedPngEncoder
         BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(at), data.Length);
         Encoding.ASCII.GetBytes(type, png.AsSpan(at + 4, 4));
         data.CopyTo(png.AsSpan(at + 8));
-        var crc = Crc32.Update(0, png.AsSpan(at + 4, 4 + data.Length));
+        var crc = System.IO.Hashing.Crc32.HashToUInt32(png.AsSpan(at + 4, 4 + data.Length));
         BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(at + 8 + data.Length), crc);
         return at + 12 + data.Length;
     }
