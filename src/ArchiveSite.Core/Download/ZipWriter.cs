@@ -85,15 +85,7 @@ public static class ZipWriter
         var file = entry.File;
         Span<byte> header = stackalloc byte[LocalHeaderLength];
         BinaryPrimitives.WriteUInt32LittleEndian(header, LocalHeaderSignature);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], file.Deflated ? VersionDeflated : VersionStored);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], Flags(entry.Name));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], file.Deflated ? MethodDeflated : MethodStored);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], DosTime);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], DosDate);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[14..], file.Crc32);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], checked((uint)file.CompressedLength));
-        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], checked((uint)file.Length));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], checked((ushort)name.Length));
+        WriteSharedFields(header[4..], entry, VersionNeeded(file), name.Length);
         BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
         output.Write(header);
         output.Write(name);
@@ -113,15 +105,7 @@ public static class ZipWriter
         header.Clear();
         BinaryPrimitives.WriteUInt32LittleEndian(header, CentralHeaderSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(header[4..], VersionMadeBy);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], zip64 ? VersionZip64 : file.Deflated ? VersionDeflated : VersionStored);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Flags(entry.Name));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], file.Deflated ? MethodDeflated : MethodStored);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], DosTime);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[14..], DosDate);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], file.Crc32);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[20..], checked((uint)file.CompressedLength));
-        BinaryPrimitives.WriteUInt32LittleEndian(header[24..], checked((uint)file.Length));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], checked((ushort)name.Length));
+        WriteSharedFields(header[6..], entry, zip64 ? VersionZip64 : VersionNeeded(file), name.Length);
         BinaryPrimitives.WriteUInt16LittleEndian(header[30..], zip64 ? (ushort)Zip64OffsetExtraLength : (ushort)0);
         // comment length, disk number, internal attributes stay zero
         BinaryPrimitives.WriteUInt32LittleEndian(header[38..], ExternalAttributes);
@@ -138,6 +122,26 @@ public static class ZipWriter
         output.Write(extra);
         return CentralHeaderLength + name.Length + Zip64OffsetExtraLength;
     }
+
+    /// <summary>
+    /// The fields the local and the central header both hold, in the same order: version needed, flags,
+    /// method, time, date, CRC, compressed and uncompressed length, name length (24 bytes).
+    /// </summary>
+    static void WriteSharedFields(Span<byte> fields, ZipEntry entry, ushort versionNeeded, int nameLength)
+    {
+        var file = entry.File;
+        BinaryPrimitives.WriteUInt16LittleEndian(fields, versionNeeded);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[2..], Flags(entry.Name));
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[4..], file.Deflated ? MethodDeflated : MethodStored);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[6..], DosTime);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[8..], DosDate);
+        BinaryPrimitives.WriteUInt32LittleEndian(fields[10..], file.Crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(fields[14..], checked((uint)file.CompressedLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(fields[18..], checked((uint)file.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[22..], checked((ushort)nameLength));
+    }
+
+    static ushort VersionNeeded(CompressedFile file) => file.Deflated ? VersionDeflated : VersionStored;
 
     static void WriteEnd(Stream output, int count, long centralOffset, long centralLength, byte[] comment)
     {
