@@ -20,10 +20,7 @@ static class ExportMarkdownCommand
             Console.Error.WriteLine("usage: bench " + Usage);
             return 2;
         }
-        var files = Directory.EnumerateFiles(args.Positional[0], "*", SearchOption.AllDirectories)
-            .Where(f => !TranscriptReader.SidecarExtensions.Contains(Path.GetExtension(f)))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        var files = TranscriptFiles.Under(args.Positional[0]);
         var content = Path.Combine(args.Positional[1], "content", "transcripts");
         Directory.CreateDirectory(content);
         Parallel.ForEach(files, file =>

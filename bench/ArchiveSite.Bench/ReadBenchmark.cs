@@ -23,10 +23,7 @@ static class ReadBenchmark
             Console.Error.WriteLine("usage: bench " + Usage);
             return 2;
         }
-        var files = Directory.EnumerateFiles(args.Positional[0], "*", SearchOption.AllDirectories)
-            .Where(f => !TranscriptReader.SidecarExtensions.Contains(Path.GetExtension(f)))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        var files = TranscriptFiles.Under(args.Positional[0]);
         var workers = int.Parse(args.Get("--workers", Environment.ProcessorCount.ToString()));
         var runs = int.Parse(args.Get("--runs", "3"));
         if (files.Length == 0)
