@@ -19,7 +19,7 @@ public static class SearchOutput
     public static IReadOnlyList<SearchFile> Build(IReadOnlyList<SearchDocument> documents, SearchOptions options)
     {
         var index = BuildIndex(documents);
-        return [.. new ShardWriter(options.ShardBytes).Write(ShardSource.FromIndex(index), options.DisplayChunk),
+        return [.. new ShardWriter(options.ShardBytes).Write(ShardSource.FromIndex(index)),
                 .. DisplayWriter.Write(documents, options.DisplayChunk)];
     }
 
