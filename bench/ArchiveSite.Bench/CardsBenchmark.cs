@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using ArchiveSite.Cards;
+using ArchiveSite.Output;
 using SkiaSharp;
 
 namespace ArchiveSite.Bench;
 
 /// <summary>
-/// `cards N`: draws and encodes N distinct quote cards in parallel into an empty cache (a cold build), then
-/// asks for them again (a rebuild, which must draw none), and times drawing against encoding on a sample.
+/// `cards N`: writes N distinct quote cards into an empty output folder the way a build does (drawn and encoded
+/// in parallel, written through <see cref="StagedOutput"/> and committed: a cold build), then again into the
+/// same folder (a rebuild, which must draw none), and times drawing against encoding on a sample.
 /// </summary>
 static class CardsBenchmark
 {
-    public const string Usage = "cards [N=1000]   draw and encode N quote cards in parallel (cold, then a rebuild)";
+    public const string Usage = "cards [N=1000]   write N quote cards into an output folder as a build does (cold, then a rebuild)";
 
     static readonly string[] Fragments =
     [
@@ -30,45 +32,48 @@ static class CardsBenchmark
     {
         var count = args.Positional.Count > 0 && int.TryParse(args.Positional[0], out var n) && n > 0 ? n : 1000;
         var theme = Path.Combine(FindRepoRoot(), "theme");
-        var cacheDir = Path.Combine(Path.GetTempPath(), $"archivesite-cards-bench-{Environment.ProcessId}");
-        var cards = Enumerable.Range(0, count).Select(MakeCard).ToArray();
+        var root = Path.Combine(Path.GetTempPath(), $"archivesite-cards-bench-{Environment.ProcessId}");
+        var cards = Enumerable.Range(0, count).Select(i => ($"cards/{i}.png", MakeCard(i))).ToArray();
         try
         {
-            Console.WriteLine($"cards: {count} cards, {Environment.ProcessorCount} cores, cache {cacheDir}");
-            var (coldMs, coldDrawn, bytes) = Build(theme, cacheDir, cards);
+            Console.WriteLine($"cards: {count} cards, {Environment.ProcessorCount} cores, output {root}");
+            var (coldMs, coldDrawn, bytes) = Build(theme, root, cards);
             Console.WriteLine($"cold build:  {coldMs,8:F0} ms total, {coldMs / count,6:F3} ms/card, {coldDrawn} drawn, " +
                               $"{bytes / 1024.0 / 1024.0:F1} MiB ({bytes / count / 1024.0:F1} KiB/card)");
-            var (warmMs, warmDrawn, _) = Build(theme, cacheDir, cards);
+            var (warmMs, warmDrawn, _) = Build(theme, root, cards);
             Console.WriteLine($"rebuild:     {warmMs,8:F0} ms total, {warmMs / count,6:F3} ms/card, {warmDrawn} drawn");
-            Breakdown(theme, cards.Take(Math.Min(count, 200)).ToArray());
+            Breakdown(theme, cards.Take(Math.Min(count, 200)).Select(c => c.Item2).ToArray());
             return coldDrawn == count && warmDrawn == 0 ? 0 : 1;
         }
         finally
         {
-            if (Directory.Exists(cacheDir))
-                Directory.Delete(cacheDir, recursive: true);
+            if (Directory.Exists(root))
+                Directory.Delete(root, recursive: true);
         }
     }
 
-    static (double Ms, int Drawn, long Bytes) Build(string theme, string cacheDir, QuoteCard[] cards)
+    static (double Ms, int Drawn, long Bytes) Build(string theme, string root, (string Path, QuoteCard Card)[] cards)
     {
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var output = Path.Combine(root, "output");
+        var process = Process.GetCurrentProcess();
+        var (userBefore, cpuBefore) = (process.UserProcessorTime, process.TotalProcessorTime);
         var clock = Stopwatch.StartNew();
         using var fonts = CardFonts.Load(theme);
         using var renderer = new CardRenderer(fonts);
-        var cache = new CardCache(cacheDir, renderer);
-        // Only what the figures need is kept: holding every drawn PNG would measure the garbage collector.
-        var results = new (bool Drawn, string Path)[cards.Length];
-        Parallel.For(0, cards.Length, i =>
+        int drawn;
+        using (var staged = new StagedOutput(output, Path.Combine(root, "cache", "manifest.json")))
         {
-            var cached = cache.GetOrDraw(cards[i]);
-            results[i] = (cached.Drawn, cached.Path);
-        });
+            drawn = CardOutput.Write(cards, renderer, staged);
+            staged.Commit();
+        }
         var ms = clock.Elapsed.TotalMilliseconds;
         // CPU time as well as wall time: on a shared machine the wall clock measures the neighbours too.
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
-        Console.WriteLine($"             {cpu,8:F0} ms CPU,   {cpu / cards.Length,6:F3} ms CPU/card (load average {LoadAverage()})");
-        return (ms, results.Count(r => r.Drawn), results.Sum(r => new FileInfo(r.Path).Length));
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var user = (process.UserProcessorTime - userBefore).TotalMilliseconds;
+        Console.WriteLine($"             {cpu,8:F0} ms CPU (user {user:F0}, system {cpu - user:F0}), {cpu / cards.Length,6:F3} ms CPU/card " +
+                          $"(load average {LoadAverage()})");
+        return (ms, drawn, cards.Sum(c => new FileInfo(Path.Combine(output, c.Path)).Length));
     }
 
     /// <summary>One thread: how the time of a card splits between drawing, our encoder and SkiaSharp's.</summary>

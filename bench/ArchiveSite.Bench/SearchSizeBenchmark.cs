@@ -27,34 +27,33 @@ static class SearchSizeBenchmark
     static int Run(int transcripts, int shardBytes, int displayChunk, string? outDirectory)
     {
         var repo = FindRepo();
-        var started = Stopwatch.StartNew();
-        var archive = Enumerable.Range(0, transcripts).Select(i => SyntheticTranscripts.Make(i)).ToArray();
-        var documents = SearchDocument.FromTranscripts(archive);
-        var generated = started.Elapsed;
-
-        started.Restart();
-        var index = SearchOutput.BuildIndex(documents);
-        var indexed = started.Elapsed;
-        started.Restart();
-        var source = ShardSource.FromIndex(index);
-        var regrouped = started.Elapsed;
-        started.Restart();
-        var shardFiles = new ShardWriter(shardBytes).Write(source, displayChunk);
-        var sharded = started.Elapsed;
-        started.Restart();
-        var files = (IReadOnlyList<SearchFile>)[.. shardFiles, .. DisplayWriter.Write(documents, displayChunk)];
-        var displayed = started.Elapsed;
+        var times = new List<string>();
+        T Timed<T>(string step, Func<T> work)
+        {
+            var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var result = work();
+            process.Refresh();
+            times.Add($"{step} {clock.Elapsed.TotalSeconds:F2} s (CPU {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s)");
+            return result;
+        }
+        var documents = Timed("generate", () => SearchDocument.FromTranscripts(Enumerable.Range(0, transcripts).Select(i => SyntheticTranscripts.Make(i)).ToArray()));
+        var index = Timed("lunr index", () => SearchOutput.BuildIndex(documents));
+        var source = Timed("terms regrouped", () => ShardSource.FromIndex(index));
+        var shardFiles = Timed("shards", () => new ShardWriter(shardBytes).Write(source));
+        var files = Timed("display files", () => (IReadOnlyList<SearchFile>)[.. shardFiles, .. DisplayWriter.Write(documents, displayChunk)]);
 
         var bytes = files.ToDictionary(f => f.Path, f => (Raw: (long)Encoding.UTF8.GetByteCount(f.Content), Gzip: Gzip(f.Content)));
         var shards = files.Where(f => f.Path.StartsWith("search/s", StringComparison.Ordinal)).Select(f => bytes[f.Path].Raw).Order().ToArray();
-        var chunks = files.Where(f => f.Path.StartsWith("search/d", StringComparison.Ordinal)).Select(f => bytes[f.Path].Raw).Order().ToArray();
+        var chunks = files.Where(f => f.Path.StartsWith("search/d", StringComparison.Ordinal) && f.Path != DisplayWriter.DocumentsPath).Select(f => bytes[f.Path].Raw).Order().ToArray();
         var words = documents.Sum(d => d.Text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length);
 
         Console.WriteLine($"archive: {transcripts} transcripts, {documents.Count} turns, {words:N0} words, {source.Terms.Count:N0} terms");
-        Console.WriteLine($"time: generate {generated.TotalSeconds:F2} s, lunr index {indexed.TotalSeconds:F2} s, terms regrouped {regrouped.TotalSeconds:F2} s, shards {sharded.TotalSeconds:F2} s, display files {displayed.TotalSeconds:F2} s");
+        Console.WriteLine($"time (load average {File.ReadAllText("/proc/loadavg")[..14]}): {string.Join(", ", times)}");
         Console.WriteLine($"shards: {shards.Length}, total {Kb(shards.Sum())} (gzip {Kb(files.Where(f => f.Path.StartsWith("search/s")).Sum(f => bytes[f.Path].Gzip))}), " +
                           $"min {Kb(shards[0])}, median {Kb(shards[shards.Length / 2])}, max {Kb(shards[^1])}");
-        Console.WriteLine($"display files: {chunks.Length}, median {Kb(chunks[chunks.Length / 2])}, max {Kb(chunks[^1])}; manifest {Kb(bytes[ShardWriter.ManifestPath].Raw)}; group files {files.Count(f => f.Path.StartsWith("search/g", StringComparison.Ordinal))}, max {Kb(files.Where(f => f.Path.StartsWith("search/g", StringComparison.Ordinal)).Max(f => bytes[f.Path].Raw))}; facets {Kb(bytes[DisplayWriter.FacetsPath].Raw)}");
+        Console.WriteLine($"display files: {chunks.Length}, median {Kb(chunks[chunks.Length / 2])}, max {Kb(chunks[^1])}; manifest {Kb(bytes[ShardWriter.ManifestPath].Raw)}; documents.js {Kb(bytes[DisplayWriter.DocumentsPath].Raw)}; group files {files.Count(f => f.Path.StartsWith("search/g", StringComparison.Ordinal))}, max {Kb(files.Where(f => f.Path.StartsWith("search/g", StringComparison.Ordinal)).Max(f => bytes[f.Path].Raw))}; facets {Kb(bytes[DisplayWriter.FacetsPath].Raw)}");
 
         var page = PageAssets(repo);
         Console.WriteLine($"page assets (search.html layouts, lunr.min.js, search scripts and styles, site.css, site.js, fonts): {Kb(page.Raw)} (gzip {Kb(page.Gzip)})");
@@ -71,6 +70,7 @@ static class SearchSizeBenchmark
             ("three terms (50/90/99th)", [byFrequency[byFrequency.Length / 2].Term, byFrequency[byFrequency.Length * 9 / 10].Term, byFrequency[byFrequency.Length * 99 / 100].Term]),
         };
         var separators = ShardSeparators(shardFiles);
+        var displayPaths = DisplayPaths(documents, displayChunk);
         var groupSize = ShardWriter.GroupSize(separators.Length);
         Console.WriteLine($"first query transfer (page assets + manifest + group files + shards + display files of the top {ResultsShown}):");
         foreach (var (label, terms) in queries)
@@ -78,8 +78,8 @@ static class SearchSizeBenchmark
             var shardIds = terms.Select(t => ShardOf(separators, t)).Distinct().ToArray();
             var queryShards = shardIds.Select(ShardWriter.ShardPath).ToArray();
             var groupFiles = shardIds.Select(s => ShardWriter.GroupPath(s / groupSize)).Distinct().ToArray();
-            var displayFiles = TopDocuments(source, terms, ResultsShown).Select(d => DisplayWriter.ChunkPath(d / displayChunk)).Distinct().ToArray();
-            var parts = queryShards.Concat(groupFiles).Concat(displayFiles).Append(ShardWriter.ManifestPath).ToArray();
+            var displayFiles = TopDocuments(source, terms, ResultsShown).Select(d => displayPaths[d]).Distinct().ToArray();
+            var parts = queryShards.Concat(groupFiles).Concat(displayFiles).Append(ShardWriter.ManifestPath).Append(DisplayWriter.DocumentsPath).ToArray();
             var raw = page.Raw + parts.Sum(p => bytes[p].Raw);
             var gzip = page.Gzip + parts.Sum(p => bytes[p].Gzip);
             var postings = terms.Sum(t => source.Terms.First(x => x.Term == t).PostingsByField.Sum(p => p.Count));
@@ -112,6 +112,18 @@ static class SearchSizeBenchmark
         foreach (var posting in postings)
             scores[posting.Document] = scores.GetValueOrDefault(posting.Document) + posting.Weight / Math.Sqrt(terms.Length);
         return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(count).Select(s => s.Key);
+    }
+
+    /// <summary>Each document's display file, as search-core.js's displayOf finds it.</summary>
+    static string[] DisplayPaths(IReadOnlyList<SearchDocument> documents, int displayChunk)
+    {
+        var paths = new string[documents.Count];
+        for (int d = 0, transcript = -1, start = 0; d < documents.Count; d++)
+        {
+            if (d == 0 || documents[d].Page != documents[d - 1].Page) (transcript, start) = (transcript + 1, d);
+            paths[d] = DisplayWriter.ChunkPath(transcript, (d - start) / displayChunk);
+        }
+        return paths;
     }
 
     /// <summary>Every shard's separator, read back from the group files as the browser reads them.</summary>

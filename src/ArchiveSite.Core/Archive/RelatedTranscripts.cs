@@ -14,26 +14,28 @@ public static class RelatedTranscripts
     public static List<ArchivedTranscript> Add(List<ArchivedTranscript> transcripts)
     {
         var distinctive = DistinctiveTerms(transcripts);
-        var byTopic = transcripts.SelectMany(t => t.TopicIds.Select(id => (Key: "topic:" + id, t.Slug)));
-        var byTerm = transcripts.SelectMany(t => distinctive[t.Slug].Select(stem => (Key: "term:" + stem, t.Slug)));
-        var sharing = byTopic.Concat(byTerm).ToLookup(x => x.Key, x => x.Slug, StringComparer.Ordinal);
+        var byTopic = transcripts.SelectMany((t, i) => t.TopicIds.Select(id => (Key: "topic:" + id, Index: i)));
+        var byTerm = transcripts.SelectMany((t, i) => distinctive[t.Slug].Select(stem => (Key: "term:" + stem, Index: i)));
+        var sharing = byTopic.Concat(byTerm).ToLookup(x => x.Key, x => x.Index, StringComparer.Ordinal);
 
-        return transcripts.Select(t =>
+        // Scores by transcript index, not in a dictionary: in an archive with a small vocabulary one term is
+        // shared by hundreds of transcripts, so this adds millions of times.
+        return transcripts.AsParallel().AsOrdered().Select((t, self) =>
         {
-            var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+            var scores = new double[transcripts.Count];
             void Score(string key, double weight)
             {
                 foreach (var other in sharing[key])
-                    if (other != t.Slug)
-                        scores[other] = scores.GetValueOrDefault(other) + weight;
+                    if (other != self)
+                        scores[other] += weight;
             }
             foreach (var topic in t.TopicIds)
                 Score("topic:" + topic, SharedTopicWeight);
             foreach (var stem in distinctive[t.Slug])
                 Score("term:" + stem, SharedTermWeight);
-            var related = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
-                .Take(RelatedPerTranscript).Select(s => s.Key).ToList();
-            return t with { RelatedSlugs = related };
+            var related = TopItems.Of(Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0), RelatedPerTranscript,
+                (a, b) => scores[b] != scores[a] ? scores[b].CompareTo(scores[a]) : string.CompareOrdinal(transcripts[a].Slug, transcripts[b].Slug));
+            return t with { RelatedSlugs = [.. related.Select(i => transcripts[i].Slug)] };
         }).ToList();
     }
 
@@ -43,11 +45,17 @@ public static class RelatedTranscripts
         foreach (var stem in transcripts.SelectMany(t => t.StemCounts.Keys))
             documentFrequency[stem] = documentFrequency.GetValueOrDefault(stem) + 1;
         var count = transcripts.Count;
-        return transcripts.ToDictionary(t => t.Slug, t => t.StemCounts
-            .Where(s => s.Key.Length > 2 && s.Value > 1 && documentFrequency[s.Key] < count)
-            .Select(s => (Stem: s.Key, Weight: s.Value * Math.Log((double)count / documentFrequency[s.Key])))
-            .OrderByDescending(s => s.Weight).ThenBy(s => s.Stem, StringComparer.Ordinal)
-            .Take(DistinctiveTermsPerTranscript)
-            .Select(s => s.Stem).ToArray(), StringComparer.Ordinal);
+        // A stem every transcript has distinguishes none; the others weigh by how rare they are.
+        var rarity = documentFrequency.Where(d => d.Value < count)
+            .ToDictionary(d => d.Key, d => Math.Log((double)count / d.Value), StringComparer.Ordinal);
+        var terms = transcripts.AsParallel().AsOrdered().Select(t => TopItems.Of(
+                t.StemCounts
+                    .Where(s => s.Key.Length > 2 && s.Value > 1 && rarity.ContainsKey(s.Key))
+                    .Select(s => (Stem: s.Key, Weight: s.Value * rarity[s.Key])),
+                DistinctiveTermsPerTranscript,
+                (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Stem, b.Stem)))
+            .ToList();
+        return transcripts.Select((t, i) => (t.Slug, Terms: terms[i].Select(s => s.Stem).ToArray()))
+            .ToDictionary(x => x.Slug, x => x.Terms, StringComparer.Ordinal);
     }
 }

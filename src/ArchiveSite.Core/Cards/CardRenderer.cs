@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using SkiaSharp;
 
 namespace ArchiveSite.Cards;
@@ -11,7 +13,7 @@ public sealed class CardRenderer : IDisposable
     public const int Width = 1200;
     public const int Height = 630;
 
-    /// <summary>Bump when the drawing changes, so cached cards are redrawn.</summary>
+    /// <summary>Bump when the drawing changes, so kept cards are redrawn.</summary>
     public const string Version = "3";
 
     static readonly SKColor Paper = new(0xF6, 0xF1, 0xE7);
@@ -46,6 +48,22 @@ public sealed class CardRenderer : IDisposable
     }
 
     public CardFonts Fonts => fonts;
+
+    /// <summary>
+    /// Names everything that affects the card's picture (its text, the fonts, the palette, this renderer's
+    /// version), so that a card already drawn from the same key need not be drawn again.
+    /// </summary>
+    public string Key(QuoteCard card)
+    {
+        var parts = new[]
+        {
+            "archivesite-quote-card", Version, fonts.Versions, Palette.ToString(),
+            card.Quote, card.SpeakerName, card.Credentials ?? "\0", card.TranscriptTitle ?? "\0", card.SiteName,
+        };
+        // Length-prefixed so that moving text from one field to the next changes the key.
+        var text = string.Concat(parts.Select(p => $"{p.Length}:{p}"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
 
     /// <summary>Draws and encodes the card as a paletted PNG.</summary>
     public byte[] RenderPng(QuoteCard card) => EncodePng(DrawPaletted(card));

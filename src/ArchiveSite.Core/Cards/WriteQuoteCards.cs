@@ -6,12 +6,10 @@ using ArchiveSite.Output;
 namespace ArchiveSite.Cards;
 
 /// <summary>
-/// Output step: a share image <c>cards/&lt;quote id&gt;.png</c> for every quote, drawn in parallel through the
-/// content-hash cache (so a rebuild draws only changed cards), and a credit for the fonts they are drawn with.
+/// Output step: a share image <c>cards/&lt;quote id&gt;.png</c> for every quote, drawn in parallel (a rebuild
+/// draws only changed cards, see <see cref="CardOutput"/>), and a credit for the fonts they are drawn with.
 /// </summary>
-/// <param name="cacheDirectory">Where cards are kept across builds; by default the <c>cards</c> folder of the
-/// build's cache directory.</param>
-public sealed class WriteQuoteCards(string? cacheDirectory = null) : IOutputStep
+public sealed class WriteQuoteCards : IOutputStep
 {
     public const string FontCredits = "cards/FONTS.txt";
 
@@ -38,19 +36,24 @@ public sealed class WriteQuoteCards(string? cacheDirectory = null) : IOutputStep
         using (fonts)
         using (var renderer = new CardRenderer(fonts))
         {
-            var cache = new CardCache(cacheDirectory ?? Path.Combine(context.CacheDirectory, "cards"), renderer);
-            // Each card goes out as soon as it is drawn, from memory: reading it back from the cache would
-            // double a cold build's disk traffic, and holding every card until the end its memory.
-            var drawn = 0;
-            Parallel.ForEach(quotes, quote =>
+            var cards = new (string Path, QuoteCard Card)[quotes.Count];
+            for (var i = 0; i < quotes.Count; i++)
             {
-                var card = CardOf(context.Archive, quote);
-                ReportUncovered(context, fonts, quote, card);
-                context.Writer.Write(CardPath(quote.Id), cache.GetOrDraw(card).ReadPng());
-                context.ReportProgress(Interlocked.Increment(ref drawn), quotes.Count);
-            });
+                cards[i] = (CardPath(quotes[i].Id), CardOf(context.Archive, quotes[i]));
+                ReportUncovered(context, fonts, quotes[i], cards[i].Card);
+            }
+            CardOutput.Write(cards, renderer, context.Writer, context.ReportProgress);
+            DeleteFormerCardCache(context.CacheDirectory);
             context.Writer.Write(FontCredits, Credits(fonts));
         }
+    }
+
+    /// <summary>Earlier builds kept a second copy of every card in the build cache; the output folder now is that cache.</summary>
+    static void DeleteFormerCardCache(string cacheDirectory)
+    {
+        var former = Path.Combine(cacheDirectory, "cards");
+        if (Directory.Exists(former))
+            Directory.Delete(former, recursive: true);
     }
 
     public static QuoteCard CardOf(TranscriptArchive archive, ArchivedQuote quote)

@@ -161,15 +161,10 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         // Without a manifest a half-finished commit is never trusted: the next build writes everything.
         if (File.Exists(_manifestFile))
             File.Delete(_manifestFile);
-        Directory.CreateDirectory(OutputDirectory);
-        var staged = _files.Where(f => f.Value.Staged).Select(f => f.Key).ToList();
-        foreach (var path in staged)
-        {
-            var target = Path.Combine(OutputDirectory, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(Path.Combine(StagingDirectory, path), target, overwrite: true);
-        }
-        DeleteFilesNotIn(OutputDirectory);
+        if (IsEmptyFolderOrMissing(OutputDirectory))
+            MoveStagingFolderIn();
+        else
+            MoveStagedFilesIn();
 
         var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         foreach (var (path, state) in _files)
@@ -186,7 +181,44 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         lock (_steps)
             new OutputManifest(OutputDirectory, entries, new Dictionary<string, StepRecord>(_steps, StringComparer.Ordinal)).Save(_manifestFile);
         _committed = true;
-        Directory.Delete(StagingDirectory, recursive: true);
+        if (Directory.Exists(StagingDirectory))
+            Directory.Delete(StagingDirectory, recursive: true);
+    }
+
+    /// <summary>
+    /// Into an empty output folder the staging folder, which then holds every file of the site, is renamed
+    /// whole: one rename instead of one per file, and nothing of a previous site to keep.
+    /// </summary>
+    void MoveStagingFolderIn()
+    {
+        if (Directory.Exists(OutputDirectory))
+            Directory.Delete(OutputDirectory);
+        Directory.Move(StagingDirectory, OutputDirectory);
+    }
+
+    void MoveStagedFilesIn()
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, state) in _files)
+        {
+            if (!state.Staged)
+                continue;
+            var target = Path.Combine(OutputDirectory, path);
+            var folder = Path.GetDirectoryName(target)!;
+            if (folders.Add(folder))
+                Directory.CreateDirectory(folder);
+            // Deleted first rather than renamed over: ext4 flushes a file renamed over another to disk at once
+            // (auto_da_alloc), which made committing 19,000 changed search shards take seconds.
+            File.Delete(target);
+            File.Move(Path.Combine(StagingDirectory, path), target);
+        }
+        DeleteFilesNotIn(OutputDirectory);
+    }
+
+    static bool IsEmptyFolderOrMissing(string folder)
+    {
+        var info = new DirectoryInfo(folder);
+        return !info.Exists || (info.LinkTarget is null && !info.EnumerateFileSystemInfos().Any());
     }
 
     /// <summary>Throws the staging folder away unless it was committed.</summary>

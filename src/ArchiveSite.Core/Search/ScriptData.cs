@@ -12,6 +12,9 @@ public static class ScriptData
     public static string Call(string kind, int id, string payloadJson) =>
         $"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{id},{payloadJson});\n";
 
+    public static string Call(string kind, string id, string payloadJson) =>
+        $"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{JsonSerializer.Serialize(id)},{payloadJson});\n";
+
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };

@@ -16,12 +16,12 @@ public static class SearchOutput
     public static IReadOnlyList<SearchFile> Build(IEnumerable<Transcript> transcripts, SearchOptions? options = null) =>
         Build(SearchDocument.FromTranscripts(transcripts), options ?? new SearchOptions());
 
-    public static IReadOnlyList<SearchFile> Build(IReadOnlyList<SearchDocument> documents, SearchOptions options)
-    {
-        var index = BuildIndex(documents);
-        return [.. new ShardWriter(options.ShardBytes).Write(ShardSource.FromIndex(index), options.DisplayChunk),
-                .. DisplayWriter.Write(documents, options.DisplayChunk)];
-    }
+    public static IReadOnlyList<SearchFile> Build(IReadOnlyList<SearchDocument> documents, SearchOptions options) =>
+        [.. Shards(documents, options), .. DisplayWriter.Write(documents, options.DisplayChunk)];
+
+    /// <summary>The manifest, group files and shards. The lunr index is garbage once its terms are regrouped.</summary>
+    public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options) =>
+        new ShardWriter(options.ShardBytes).Write(ShardSource.FromIndex(BuildIndex(documents)));
 
     public static Lunr.Index BuildIndex(IReadOnlyList<SearchDocument> documents)
     {

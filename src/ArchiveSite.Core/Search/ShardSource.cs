@@ -49,53 +49,56 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
         return new ShardSource(root.GetProperty("version").GetString()!, fields, documents.Count, terms);
     }
 
-    /// <summary>Reads an index made by the C# builder (<see cref="Lunr.Builder"/>).</summary>
+    /// <summary>
+    /// Reads an index made by the C# builder (<see cref="Lunr.Builder"/>). The postings come from the field
+    /// vectors, read document by document, so each term's postings are in document order with no lookups;
+    /// their counts are checked against the inverted index, which lists the same documents.
+    /// </summary>
     public static ShardSource FromIndex(Lunr.Index index)
     {
+        var fieldCount = index.Fields.Count;
         var fieldNumber = index.Fields.Select((name, i) => (name, i)).ToDictionary(f => f.name, f => f.i);
-        var documentCount = index.FieldVectors.Count / Math.Max(1, index.Fields.Count);
-        var vectors = index.Fields.Select(_ => new IReadOnlyList<Lunr.VectorElement>[documentCount]).ToArray();
+        var documentCount = index.FieldVectors.Count / Math.Max(1, fieldCount);
+        var termCount = index.InvertedIndex.Count;
+        var vectorsByField = new Lunr.FieldVector[fieldCount][];
+        for (var f = 0; f < fieldCount; f++) vectorsByField[f] = new Lunr.FieldVector[documentCount];
         foreach (var fieldVector in index.FieldVectors)
         {
             var document = DocumentNumber(fieldVector.FieldRef.DocRef);
             if (document >= documentCount)
                 throw new FormatException($"search shards need document refs 0..N-1, found ref {document} among {documentCount} documents");
-            vectors[fieldNumber[fieldVector.FieldRef.FieldName]][document] = fieldVector.Vector.Elements;
+            vectorsByField[fieldNumber[fieldVector.FieldRef.FieldName]][document] = fieldVector;
         }
 
-        var terms = new IndexTerm[index.InvertedIndex.Count];
-        Parallel.For(0, terms.Length, t =>
+        var postingsByField = new Posting[fieldCount][][];
+        Parallel.For(0, fieldCount, f =>
+        {
+            var counts = new int[termCount];
+            foreach (var vector in vectorsByField[f])
+                foreach (var element in vector.Vector.Elements) counts[element.TermIndex]++;
+            var postings = new Posting[termCount][];
+            for (var t = 0; t < termCount; t++) postings[t] = counts[t] == 0 ? [] : new Posting[counts[t]];
+            Array.Clear(counts);
+            for (var document = 0; document < documentCount; document++)
+                foreach (var element in vectorsByField[f][document].Vector.Elements)
+                    postings[element.TermIndex][counts[element.TermIndex]++] = new Posting(document, element.Weight);
+            postingsByField[f] = postings;
+        });
+
+        var terms = new IndexTerm[termCount];
+        for (var t = 0; t < termCount; t++)
         {
             var entry = index.InvertedIndex[t];
-            var byField = new IReadOnlyList<Posting>[index.Fields.Count];
-            for (var field = 0; field < byField.Length; field++)
+            var byField = new IReadOnlyList<Posting>[fieldCount];
+            for (var f = 0; f < fieldCount; f++)
             {
-                var refs = entry.Posting.DocRefsByField[field];
-                var postings = new Posting[refs.Count];
-                for (var i = 0; i < postings.Length; i++)
-                {
-                    var document = DocumentNumber(refs[i]);
-                    postings[i] = new Posting(document, WeightOf(vectors[field][document], entry.Posting.Index, entry.Term));
-                }
-                byField[field] = postings;
+                byField[f] = postingsByField[f][entry.Posting.Index];
+                if (byField[f].Count != entry.Posting.DocRefsByField[f].Count)
+                    throw new InvalidOperationException($"the index lists term '{entry.Term}' in {entry.Posting.DocRefsByField[f].Count} documents of field {index.Fields[f]}, its field vectors in {byField[f].Count}");
             }
             terms[t] = new IndexTerm(entry.Term, entry.Posting.Index, byField);
-        });
-        return new ShardSource(Lunr.Index.Version, index.Fields, documentCount, terms);
-    }
-
-    static double WeightOf(IReadOnlyList<Lunr.VectorElement> elements, int termIndex, string term)
-    {
-        int low = 0, high = elements.Count - 1;
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            var at = elements[middle].TermIndex;
-            if (at == termIndex) return elements[middle].Weight;
-            if (at < termIndex) low = middle + 1;
-            else high = middle - 1;
         }
-        throw new InvalidOperationException($"the index lists term '{term}' for a document whose field vector lacks it");
+        return new ShardSource(Lunr.Index.Version, index.Fields, documentCount, terms);
     }
 
     static int DocumentNumber(string reference) =>

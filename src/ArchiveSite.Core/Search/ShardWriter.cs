@@ -29,7 +29,7 @@ public sealed class ShardWriter(int targetShardBytes)
     /// <summary>Shards per group: about the square root of the shard count, so manifest and group files stay alike and small.</summary>
     public static int GroupSize(int shardCount) => Math.Max(1, (int)Math.Ceiling(Math.Sqrt(shardCount)));
 
-    public IReadOnlyList<SearchFile> Write(ShardSource source, int displayChunkSize)
+    public IReadOnlyList<SearchFile> Write(ShardSource source)
     {
         var files = new List<SearchFile>();
         var separators = new List<string>();
@@ -63,7 +63,7 @@ public sealed class ShardWriter(int targetShardBytes)
         var groupSize = GroupSize(separators.Count);
         var groups = separators.Chunk(groupSize).ToArray();
         files.InsertRange(0, groups.Select((group, g) => new SearchFile(GroupPath(g), ScriptData.Call("group", g, ScriptData.Json(group)))));
-        var manifest = new Manifest(source.Version, source.Fields, source.DocumentCount, displayChunkSize,
+        var manifest = new Manifest(source.Version, source.Fields, source.DocumentCount,
             separators.Count, groupSize, [.. groups.Select(group => group[0])]);
         files.Insert(0, new SearchFile(ManifestPath, ScriptData.Call("manifest", 0, ScriptData.Json(manifest))));
         return files;
@@ -107,6 +107,6 @@ public sealed class ShardWriter(int targetShardBytes)
         return entry.ToString();
     }
 
-    sealed record Manifest(string Version, IReadOnlyList<string> Fields, int DocumentCount, int DisplayChunk,
+    sealed record Manifest(string Version, IReadOnlyList<string> Fields, int DocumentCount,
         int ShardCount, int GroupSize, IReadOnlyList<string> Groups);
 }

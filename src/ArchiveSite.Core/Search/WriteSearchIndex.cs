@@ -14,7 +14,13 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         var sources = archive.Transcripts.Select(t => new SearchSource(t.Source, t.Title,
             t.PersonIdBySpeaker.ToDictionary(p => p.Key, p => archive.HasPerson(p.Value) ? archive.Person(p.Value).Name : p.Key),
             t.TopicIds.Select(id => archive.Topic(id).Name).ToArray()));
-        foreach (var file in SearchOutput.Build(SearchDocument.From(sources), options ?? new SearchOptions()))
-            context.Writer.Write(file.Path, Encoding.UTF8.GetBytes(file.Content));
+        var documents = SearchDocument.From(sources);
+        var chosen = options ?? new SearchOptions();
+        // Written in two batches, each in parallel, so the display strings are garbage before the index is built.
+        WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk));
+        WriteAll(context.Writer, SearchOutput.Shards(documents, chosen));
     }
+
+    static void WriteAll(IOutputWriter writer, IReadOnlyList<SearchFile> files) =>
+        Parallel.ForEach(files, file => writer.Write(file.Path, Encoding.UTF8.GetBytes(file.Content)));
 }

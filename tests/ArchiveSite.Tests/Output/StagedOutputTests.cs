@@ -46,6 +46,26 @@ public sealed class StagedOutputTests : IDisposable
     }
 
     [Fact]
+    public void Into_an_empty_output_folder_the_whole_site_is_moved_and_the_next_build_keeps_it()
+    {
+        var target = Path.Combine(_root, "output");
+        Directory.CreateDirectory(target);
+        using (var first = Open(target))
+        {
+            first.Write("index.html", "home"u8);
+            first.Write("a/b/page.html", "page"u8, key: "k");
+            first.Commit();
+        }
+        Assert.Equal("page", File.ReadAllText(Path.Combine(target, "a", "b", "page.html")));
+        Assert.False(Directory.Exists(target + ".staging"));
+
+        using var second = Open(target);
+        Assert.True(second.TryKeep("a/b/page.html", "k"));
+        second.Write("index.html", "home"u8);
+        Assert.Equal(0, second.Changed);
+    }
+
+    [Fact]
     public void A_second_build_writes_only_changed_files_deletes_what_is_gone_and_keeps_what_it_is_told_to()
     {
         var target = Path.Combine(_root, "output");

@@ -44,8 +44,8 @@ public sealed class SearchOutputTests
         var lunrJson = scripts.BuildWithLunrJs(documents.Select(d => d.FieldValues()).ToArray(),
             SearchDocument.Fields.Select(f => (f.Name, (int)f.Boost)).ToArray());
 
-        var fromCSharp = new ShardWriter(100).Write(ShardSource.FromIndex(SearchOutput.BuildIndex(documents)), 4);
-        var fromLunrJs = new ShardWriter(100).Write(ShardSource.FromLunrJson(lunrJson), 4);
+        var fromCSharp = new ShardWriter(100).Write(ShardSource.FromIndex(SearchOutput.BuildIndex(documents)));
+        var fromLunrJs = new ShardWriter(100).Write(ShardSource.FromLunrJson(lunrJson));
 
         Assert.True(fromCSharp.Count > 3);
         Assert.Equal(fromLunrJs, fromCSharp);
@@ -55,15 +55,15 @@ public sealed class SearchOutputTests
     public void Transcript_text_cannot_break_out_of_a_script_file()
     {
         var files = SearchOutput.Build([Sample()]);
-        var display = files.Single(f => f.Path == "search/d0.js").Content;
+        var display = files.Single(f => f.Path == "search/d0-0.js").Content;
         Assert.DoesNotContain("<b>", display);
         Assert.DoesNotContain("\u2028", display);
-        Assert.StartsWith("ArchiveSearch.loaded(\"display\",0,{", display);
+        Assert.StartsWith("ArchiveSearch.loaded(\"display\",\"0-0\",{", display);
 
         var scripts = new SearchScripts();
         scripts.Run(files);
         Assert.Equal("Marsha Linehan said <b>this</b> & \"that\" \u2028 end.",
-            scripts.Engine.Evaluate("ArchiveSearch.received.display[0].turns[1][4]").AsString());
+            scripts.Engine.Evaluate("ArchiveSearch.received.display['0-0'].turns[1][3]").AsString());
     }
 
     [Fact]
@@ -74,7 +74,36 @@ public sealed class SearchOutputTests
         Assert.Equal(first, second);
         Assert.Equal("search/manifest.js", first[0].Path);
         Assert.Contains(first, f => f.Path == "search/s1.js");
-        Assert.Equal(["search/d0.js", "search/d1.js"], first.Where(f => f.Path.StartsWith("search/d")).Select(f => f.Path));
+        Assert.Equal(["search/d0-0.js", "search/d0-1.js", "search/documents.js"], first.Where(f => f.Path.StartsWith("search/d")).Select(f => f.Path));
         Assert.Contains("\"speakers\":[\"Kelly McGonigal\",\"Ron Siegel\",\"unknown-person\"]", first.Single(f => f.Path == "search/facets.js").Content);
+    }
+
+    [Fact]
+    public void Display_files_are_named_per_transcript_so_a_change_to_one_leaves_the_others_alone()
+    {
+        var other = Sample() with { Slug = "a-first", Title = "First" };
+        var before = SearchOutput.Build([other, Sample()], new SearchOptions(DisplayChunk: 2));
+        var longer = other with { Sections = [.. other.Sections, new Section("Added", 20, [new Turn("ron-siegel", null, ["More words."], 21)])] };
+        var after = SearchOutput.Build([longer, Sample()], new SearchOptions(DisplayChunk: 2));
+
+        var changed = after.Where(f => f.Path.StartsWith("search/d") && !before.Contains(f)).Select(f => f.Path).Order();
+        Assert.Equal(["search/d0-1.js", "search/documents.js"], changed);
+    }
+
+    [Theory]
+    [InlineData(0, "0-0", 0)]
+    [InlineData(2, "0-1", 0)]
+    [InlineData(3, "1-0", 0)]
+    [InlineData(5, "1-1", 0)]
+    public void The_browser_finds_each_documents_display_file_and_turn(int document, string file, int turn)
+    {
+        var files = SearchOutput.Build([Sample() with { Slug = "a-first" }, Sample()], new SearchOptions(DisplayChunk: 2));
+        var scripts = new SearchScripts();
+        scripts.Run(files);
+        var at = scripts.Engine.Evaluate($"JSON.stringify(ArchiveSearch.displayOf(ArchiveSearch.received.documents, {document}))").AsString();
+        Assert.Equal($"{{\"id\":\"{file}\",\"turn\":{turn}}}", at);
+        Assert.Contains(files, f => f.Path == $"search/d{file}.js");
+        var url = scripts.Engine.Evaluate($"(function () {{ var d = ArchiveSearch.received.display['{file}']; return d.page + '#' + d.turns[{turn}][0] }})()").AsString();
+        Assert.Equal(SearchDocument.FromTranscripts([Sample() with { Slug = "a-first" }, Sample()])[document].Url, url);
     }
 }

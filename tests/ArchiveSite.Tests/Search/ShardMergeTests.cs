@@ -56,7 +56,7 @@ public sealed class ShardMergeTests
     {
         var scripts = new SearchScripts();
         var json = scripts.BuildWithLunrJs(documents, Fields);
-        var files = new ShardWriter(shardBytes).Write(ShardSource.FromLunrJson(json), displayChunkSize: 4);
+        var files = new ShardWriter(shardBytes).Write(ShardSource.FromLunrJson(json));
         scripts.Run(files);
         return (scripts, json, ShardCount(files));
     }
@@ -148,7 +148,7 @@ public sealed class ShardMergeTests
         Assert.True(documents.Count >= 10, $"the seed should give many turns, got {documents.Count}");
         var index = SearchOutput.BuildIndex(documents);
         var scripts = new SearchScripts();
-        var files = new ShardWriter(2_000).Write(ShardSource.FromIndex(index), displayChunkSize: 4);
+        var files = new ShardWriter(2_000).Write(ShardSource.FromIndex(index));
         scripts.Run(files);
         return (scripts, index.ToJson(), ShardCount(files));
     });

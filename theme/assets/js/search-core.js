@@ -9,7 +9,7 @@
  * term in the same order, as the full vector; the document vector's magnitude never enters the score.
  */
 var ArchiveSearch = (function () {
-  var received = { manifest: null, group: {}, shard: {}, display: {}, facets: null }
+  var received = { manifest: null, documents: null, group: {}, shard: {}, display: {}, facets: null }
 
   // Numbers inside posting strings: base-32 digits, the last digit of each number drawn from the first
   // 32 characters of the alphabet and the others from the last 32, so numbers need no separators.
@@ -33,6 +33,7 @@ var ArchiveSearch = (function () {
 
   function loaded(kind, id, data) {
     if (kind === "manifest") received.manifest = data
+    else if (kind === "documents") received.documents = data
     else if (kind === "facets") received.facets = data
     else received[kind][id] = data
   }
@@ -254,6 +255,32 @@ var ArchiveSearch = (function () {
     return runs
   }
 
+  // First document number of each transcript, from search/documents.js (turn counts per transcript).
+  var transcriptStarts = null
+  function startsOf(documents) {
+    if (transcriptStarts === null) {
+      var counts = decodeNumbers(documents.turns), sum = 0
+      transcriptStarts = []
+      for (var i = 0; i < counts.length; i++) { transcriptStarts.push(sum); sum += counts[i] }
+    }
+    return transcriptStarts
+  }
+
+  /*
+   * Where a document's display data lives: display files hold `chunk` consecutive turns of one transcript
+   * (search/dT-C.js, T the transcript's place in document order), so { id: "T-C", turn: place in the file }.
+   */
+  function displayOf(documents, documentNumber) {
+    var starts = startsOf(documents), low = 0, high = starts.length - 1
+    while (low < high) {
+      var middle = (low + high + 1) >> 1
+      if (starts[middle] <= documentNumber) low = middle
+      else high = middle - 1
+    }
+    var local = documentNumber - starts[low]
+    return { id: low + "-" + Math.floor(local / documents.chunk), turn: local % documents.chunk }
+  }
+
   function matchedTermsOf(result) {
     var terms = {}, metadata = result.matchData.metadata
     for (var term in metadata) terms[term] = true
@@ -270,6 +297,7 @@ var ArchiveSearch = (function () {
     mergeShards: mergeShards,
     indexTermOf: indexTermOf,
     snippet: snippet,
+    displayOf: displayOf,
     matchedTermsOf: matchedTermsOf
   }
 })()

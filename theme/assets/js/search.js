@@ -103,7 +103,7 @@
       setStatus("")
       return
     }
-    loadAll(["search/manifest.js"]).then(function () {
+    loadAll(["search/manifest.js", "search/documents.js"]).then(function () {
       var manifest = ArchiveSearch.received.manifest, query
       try {
         query = buildQuery(new lunr.Query(manifest.fields), text)
@@ -119,7 +119,7 @@
       return loadAll(groups).then(function () {
         if (mine !== runNumber) return
         var shards = ArchiveSearch.shardsForQuery(manifest, query)
-        if (shards.length === 0) return render(mine, manifest, [], text)
+        if (shards.length === 0) return render(mine, [], text)
         return loadAll(shards.map(function (s) { return "search/s" + s + ".js" })).then(function () {
           return showResults(mine, manifest, query, text)
         })
@@ -140,7 +140,7 @@
     // Timings for the search-browser benchmark: merging the shards, then lunr's query.
     resultsRegion.setAttribute("data-merge-ms", (merged - arrived).toFixed(1))
     resultsRegion.setAttribute("data-query-ms", (performance.now() - merged).toFixed(1))
-    return render(mine, manifest, results, text, arrived)
+    return render(mine, results, text, arrived)
   }
 
   function showProblem(message) {
@@ -154,8 +154,8 @@
     resultsRegion.setAttribute("data-state", "error")
   }
 
-  function render(mine, manifest, results, text, arrived) {
-    current = { results: results, shown: 0, manifest: manifest, text: text }
+  function render(mine, results, text, arrived) {
+    current = { results: results, shown: 0, text: text }
     resultsRegion.textContent = ""
     resultsRegion.setAttribute("data-state", "loading")
     if (results.length === 0) {
@@ -174,16 +174,16 @@
   }
 
   function showMore(mine, arrived) {
-    var manifest = current.manifest, from = current.shown
+    var documents = ArchiveSearch.received.documents, from = current.shown
     var page = current.results.slice(from, from + pageSize)
     var chunkPaths = {}
-    page.forEach(function (r) { chunkPaths["search/d" + Math.floor(Number(r.ref) / manifest.displayChunk) + ".js"] = true })
+    page.forEach(function (r) { chunkPaths["search/d" + ArchiveSearch.displayOf(documents, Number(r.ref)).id + ".js"] = true })
     return loadAll(Object.keys(chunkPaths)).then(function () {
       if (mine !== runNumber) return
       var list = resultsRegion.querySelector("ol")
       var firstNew = null
       page.forEach(function (result) {
-        var item = resultItem(manifest, result)
+        var item = resultItem(result)
         list.appendChild(item)
         firstNew = firstNew || item
       })
@@ -211,9 +211,9 @@
     })
   }
 
-  function resultItem(manifest, result) {
-    var number = Number(result.ref), chunk = ArchiveSearch.received.display[Math.floor(number / manifest.displayChunk)]
-    var turn = chunk.turns[number % manifest.displayChunk], page = chunk.pages[turn[0]]
+  function resultItem(result) {
+    var at = ArchiveSearch.displayOf(ArchiveSearch.received.documents, Number(result.ref))
+    var chunk = ArchiveSearch.received.display[at.id], turn = chunk.turns[at.turn]
     var terms = ArchiveSearch.matchedTermsOf(result)
     var item = document.createElement("li")
     item.className = "search-result"
@@ -221,23 +221,23 @@
     var heading = document.createElement("h2")
     heading.className = "search-result-title"
     var link = document.createElement("a")
-    link.href = page[0] + "#" + turn[1]
-    appendMarked(link, ArchiveSearch.snippet(page[1], terms, 1000))
+    link.href = chunk.page + "#" + turn[0]
+    appendMarked(link, ArchiveSearch.snippet(chunk.title, terms, 1000))
     heading.appendChild(link)
     item.appendChild(heading)
 
     var meta = document.createElement("p")
     meta.className = "search-result-meta"
-    appendMarked(meta, ArchiveSearch.snippet(turn[2], terms, 1000))
-    if (turn[3]) {
+    appendMarked(meta, ArchiveSearch.snippet(turn[1], terms, 1000))
+    if (turn[2]) {
       meta.appendChild(document.createTextNode(" · "))
-      appendMarked(meta, ArchiveSearch.snippet(turn[3], terms, 1000))
+      appendMarked(meta, ArchiveSearch.snippet(turn[2], terms, 1000))
     }
     item.appendChild(meta)
 
     var words = document.createElement("p")
     words.className = "search-result-snippet"
-    appendMarked(words, ArchiveSearch.snippet(turn[4], terms, 15))
+    appendMarked(words, ArchiveSearch.snippet(turn[3], terms, 15))
     item.appendChild(words)
     return item
   }

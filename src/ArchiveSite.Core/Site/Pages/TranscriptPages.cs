@@ -10,7 +10,8 @@ public sealed class TranscriptPages : IPageSource
     public IEnumerable<Page> PagesOf(TranscriptArchive archive)
     {
         var mentions = new MentionLinker(archive.People);
-        return archive.Transcripts.Select(t => PageOf(archive, t, mentions));
+        // Every paragraph of the archive goes through the mention linker here: the costliest page models by far.
+        return archive.Transcripts.AsParallel().AsOrdered().Select(t => PageOf(archive, t, mentions));
     }
 
     static Page PageOf(TranscriptArchive archive, ArchivedTranscript transcript, MentionLinker mentions)
