@@ -24,6 +24,23 @@ public sealed class ShardMergeTests
         "linehan willingness", "Linehan", "hostile clients", "",
     };
 
+    [Fact]
+    public void The_merged_index_holds_only_the_terms_the_query_can_reach()
+    {
+        var (scripts, indexJson, _) = Fixture.Value;
+        var terms = scripts.Engine.Evaluate("""
+            (function () {
+              var manifest = ArchiveSearch.received.manifest, query = ArchiveSearch.parseQuery(manifest, "insula recrimin*")
+              return Object.keys(ArchiveSearch.mergeShards(manifest, ArchiveSearch.shardsForQuery(manifest, query), query).invertedIndex).join(" ")
+            })()
+            """).AsString().Split(' ');
+
+        Assert.Contains("insula", terms);
+        Assert.All(terms, term => Assert.True(term == "insula" || term.StartsWith("recrimin", StringComparison.Ordinal), term));
+        Assert.Contains(terms, term => term.StartsWith("recrimin", StringComparison.Ordinal));
+        Assert.Contains("\"empathi\"", indexJson);
+    }
+
     static IReadOnlyList<IReadOnlyDictionary<string, string>> FixtureDocuments()
     {
         string[] texts =

@@ -85,10 +85,11 @@
     return query
   }
 
-  function indexFor(manifest, shards, negated) {
-    var key = shards.join(",") + (negated ? "!" : "")
+  // The merged index holds only the terms its query can reach, so it serves again only the same query.
+  function indexFor(manifest, shards, query) {
+    var key = shards.join(",") + "|" + JSON.stringify(query.clauses)
     if (mergedKey !== key) {
-      mergedIndex = ArchiveSearch.mergeShards(manifest, shards, negated)
+      mergedIndex = ArchiveSearch.mergeShards(manifest, shards, query)
       mergedKey = key
     }
     return mergedIndex
@@ -132,9 +133,7 @@
   function showResults(mine, manifest, query, text) {
     if (mine !== runNumber) return
     var arrived = performance.now()
-    // Every loaded shard goes into the index: extra terms never change a query's results.
-    var loaded = Object.keys(ArchiveSearch.received.shard).map(Number).sort(function (x, y) { return x - y })
-    var index = indexFor(manifest, loaded, query.isNegated())
+    var index = indexFor(manifest, ArchiveSearch.shardsForQuery(manifest, query), query)
     var merged = performance.now()
     var results = index.query(function (q) { buildQuery(q, text) })
     // Timings for the search-browser benchmark: merging the shards, then lunr's query.
