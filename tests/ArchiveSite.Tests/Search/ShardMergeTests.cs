@@ -41,6 +41,27 @@ public sealed class ShardMergeTests
         Assert.Contains("\"empathi\"", indexJson);
     }
 
+    [Theory]
+    [InlineData("empathy")]
+    [InlineData("pacing")]
+    [InlineData("compas*")]
+    public void The_likely_top_documents_of_a_one_term_query_are_lunrs_top_results(string text)
+    {
+        var (scripts, _, _) = Fixture.Value;
+        scripts.Engine.SetValue("__text", text);
+        var both = scripts.Engine.Evaluate("""
+            (function () {
+              var manifest = ArchiveSearch.received.manifest, query = ArchiveSearch.parseQuery(manifest, __text)
+              var index = ArchiveSearch.mergeShards(manifest, ArchiveSearch.shardsForQuery(manifest, query), query)
+              var results = index.search(__text).map(function (r) { return r.ref })
+              return ArchiveSearch.likelyTop(index, 3).join(" ") + "|" + results.slice(0, 3).join(" ") + "|" + results.length
+            })()
+            """).AsString().Split('|');
+
+        Assert.True(int.Parse(both[2]) >= 2, $"'{text}' should match several documents");
+        Assert.Equal(both[1], both[0]);
+    }
+
     static IReadOnlyList<IReadOnlyDictionary<string, string>> FixtureDocuments()
     {
         string[] texts =

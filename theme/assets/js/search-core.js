@@ -241,6 +241,24 @@ var ArchiveSearch = (function () {
     })
   }
 
+  /*
+   * The documents a merged index will most likely rank first, to fetch their display files while lunr runs
+   * the query: those with the largest sum of the weights of reachable terms over all their fields. This is
+   * lunr's score for a plain query of distinct unboosted terms up to a factor per field; a wrong guess costs
+   * only a second round of display files.
+   */
+  function likelyTop(index, count) {
+    var totals = Object.create(null), refs = []
+    for (var fieldRef in index.fieldVectors) {
+      var ref = fieldRef.slice(fieldRef.indexOf("/") + 1), elements = index.fieldVectors[fieldRef].elements, sum = 0
+      for (var i = 1; i < elements.length; i += 2) sum += elements[i]
+      if (totals[ref] === undefined) { totals[ref] = 0; refs.push(ref) }
+      totals[ref] += sum
+    }
+    refs.sort(function (x, y) { return totals[y] - totals[x] || x - y })
+    return refs.slice(0, count)
+  }
+
   // The index term a word of display text becomes when indexed (trimmer, then stemmer; lowercased first
   // like lunr's tokenizer), or "" for a stop word, so the browser can mark matched words itself.
   function indexTermOf(word) {
@@ -255,11 +273,16 @@ var ArchiveSearch = (function () {
    * matchedTerms, keeping a window of about `around` words either side of the first match.
    */
   function snippet(text, matchedTerms, around) {
+    // lunr's stemmer keeps a word's first character, so only words starting like a matched term are stemmed.
+    var firstCharacters = {}
+    for (var term in matchedTerms) firstCharacters[term.charAt(0)] = true
     var pieces = text.split(/([\s\-]+)/), words = []
     for (var i = 0; i < pieces.length; i++) {
       if (pieces[i] === "") continue
       var isSpace = /^[\s\-]+$/.test(pieces[i])
-      words.push({ text: pieces[i], match: !isSpace && matchedTerms[indexTermOf(pieces[i])] === true, space: isSpace })
+      var trimmed = isSpace ? "" : pieces[i].toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "")
+      var match = firstCharacters[trimmed.charAt(0)] === true && matchedTerms[indexTermOf(pieces[i])] === true
+      words.push({ text: pieces[i], match: match, space: isSpace })
     }
     var first = -1
     for (var w = 0; w < words.length; w++) if (words[w].match) { first = w; break }
@@ -319,6 +342,7 @@ var ArchiveSearch = (function () {
     indexTermOf: indexTermOf,
     snippet: snippet,
     displayOf: displayOf,
+    likelyTop: likelyTop,
     matchedTermsOf: matchedTermsOf
   }
 })()
