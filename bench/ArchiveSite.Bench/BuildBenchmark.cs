@@ -82,9 +82,8 @@ static class BuildBenchmark
         var stopwatch = Stopwatch.StartNew();
         var result = SiteBuilder.Build(input, output, theme, options);
         var total = stopwatch.Elapsed;
-        var archive = result.Site?.Archive;
         Console.WriteLine($"{label}: {total.TotalSeconds:F2} s, {(result.Succeeded ? "ok" : "FAILED")}, " +
-                          $"{archive?.Transcripts.Count ?? 0} transcripts, {result.FilesWritten:N0} files ({result.FilesChanged:N0} written), " +
+                          $"{result.Counts?.Transcripts ?? 0} transcripts, {result.FilesWritten:N0} files ({result.FilesChanged:N0} written), " +
                           $"{result.Errors.Count()} errors, {result.Warnings.Count()} warnings");
         foreach (var time in result.Times)
             Console.WriteLine($"    {time.Name,-28} {time.Elapsed.TotalSeconds,7:F2} s  " +

@@ -2,10 +2,19 @@ using ArchiveSite.Model;
 
 namespace ArchiveSite.Build;
 
-/// <summary>How a build went. <see cref="Site"/> is null when it stopped before PostProcess.</summary>
+/// <summary>How a build went.</summary>
+/// <param name="Counts">What the site holds; null when the build failed.</param>
 /// <param name="FilesWritten">Files in the site built.</param>
-public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<PhaseTime> Times, SiteModel? Site, int FilesWritten)
+public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<PhaseTime> Times, SiteCounts? Counts, int FilesWritten)
 {
+    /// <summary>
+    /// The archive and pages; null when the build stopped before the output phase. A rebuild that kept every
+    /// file did not make them, so they are made on first use.
+    /// </summary>
+    public SiteModel? Site => SiteSource?.Value;
+
+    public SiteSource? SiteSource { get; init; }
+
     /// <summary>Files new or different from the last build's output: the only ones written to the output folder.</summary>
     public int FilesChanged { get; init; }
 

@@ -11,16 +11,18 @@ namespace ArchiveSite.Build;
 /// </summary>
 public static class OutputPhase
 {
-    public static OutputResult Run(SiteModel site, ThemeFolder theme, string outputDirectory, IReadOnlyList<IOutputStep> steps,
+    /// <param name="inputHash">See <see cref="InputData.Hash"/>.</param>
+    public static OutputResult Run(SiteSource site, string? inputHash, ThemeFolder theme, string outputDirectory, IReadOnlyList<IOutputStep> steps,
         Action<string, TimeSpan>? stepDone = null, BuildOptions? options = null)
     {
         options ??= BuildOptions.Default;
         var cacheDirectory = options.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme);
         using var staged = new StagedOutput(outputDirectory, OutputManifest.FileFor(cacheDirectory, outputDirectory));
-        var context = new OutputContext(site.Archive, site.Pages, theme, staged) { CacheDirectory = cacheDirectory, InputHash = site.InputHash };
+        var context = new OutputContext(site, theme, staged) { CacheDirectory = cacheDirectory, InputHash = inputHash };
         foreach (var step in steps)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var makingBefore = site.MakingTime;
             var total = 1;
             var progress = options.Progress;
             context.StepProgress = progress is null ? null : (done, all) => progress(step.Name, done, total = all);
@@ -28,7 +30,8 @@ public static class OutputPhase
             staged.CurrentStep = step.Name;
             step.Run(context);
             progress?.Invoke(step.Name, total, total);
-            stepDone?.Invoke(step.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            // Process and PostProcess, when this step needed them first, are timed on their own.
+            stepDone?.Invoke(step.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started) - (site.MakingTime - makingBefore));
         }
         var diagnostics = context.Diagnostics.ToList();
         var succeeded = diagnostics.All(d => d.Severity != Severity.Error && !(options.Strict && d.Severity == Severity.Warning));

@@ -7,7 +7,7 @@ namespace ArchiveSite.Build;
 
 /// <summary>
 /// The build, top to bottom: Input (read) -> Process (per transcript) -> PostProcess (across transcripts)
-/// -> Output (render and write, swapped in only on success). Any error diagnostic (in a strict build, any
+/// -> Output (render and write, swapped in only on success); Process and PostProcess on demand of the output steps. Any error diagnostic (in a strict build, any
 /// warning too) stops the build before the output folder is touched.
 /// </summary>
 public static class SiteBuilder
@@ -33,7 +33,10 @@ public static class SiteBuilder
         return Build(input, outputDirectory, theme, times, options);
     }
 
-    /// <summary>Builds from transcripts already read, e.g. made in code by a test.</summary>
+    /// <summary>
+    /// Builds from transcripts already read, e.g. made in code by a test. Process and PostProcess run only when
+    /// an output step needs what they make (see <see cref="SiteSource"/>).
+    /// </summary>
     public static BuildResult Build(InputData input, string outputDirectory, ThemeFolder theme, List<PhaseTime>? times = null,
         BuildOptions? options = null)
     {
@@ -44,14 +47,31 @@ public static class SiteBuilder
         if (diagnostics.Any(d => d.Severity == Severity.Error))
             return new BuildResult(false, diagnostics, times, null, 0);
 
-        var processed = Timed(times, "process", () => ProcessPhase.Run(input, progress));
-        progress?.Invoke("postprocess", 0, 1);
-        var site = Timed(times, "postprocess", () => PostProcessPhase.Run(input.Registries, processed, SiteFeatures.PageSources) with { InputHash = input.Hash });
-        progress?.Invoke("postprocess", 1, 1);
-        var output = Timed(times, "output", () => OutputPhase.Run(site, theme, outputDirectory, SiteFeatures.OutputSteps,
+        var site = new SiteSource(() =>
+        {
+            var processed = Timed(times, "process", () => ProcessPhase.Run(input, progress));
+            progress?.Invoke("postprocess", 0, 1);
+            var made = Timed(times, "postprocess", () => PostProcessPhase.Run(input.Registries, processed, SiteFeatures.PageSources));
+            progress?.Invoke("postprocess", 1, 1);
+            return made;
+        });
+        var cacheDirectory = options.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme);
+        var output = Timed(times, "output", () => OutputPhase.Run(site, input.Hash, theme, outputDirectory, SiteFeatures.OutputSteps,
             (step, elapsed) => times.Add(new PhaseTime("output: " + step, elapsed)), options));
         diagnostics.AddRange(output.Diagnostics.Select(d => Strictly(d, options)));
-        return new BuildResult(output.Succeeded, diagnostics, times, site, output.FilesWritten) { FilesChanged = output.FilesChanged };
+        return new BuildResult(output.Succeeded, diagnostics, times, output.Succeeded ? Counts(site, input.Hash, cacheDirectory) : null,
+            output.FilesWritten) { FilesChanged = output.FilesChanged, SiteSource = site };
+    }
+
+    /// <summary>The counts of the site built, from the cache when the build did not need to make the site.</summary>
+    static SiteCounts Counts(SiteSource site, string? inputHash, string cacheDirectory)
+    {
+        if (!site.IsMade && inputHash is not null && SiteCounts.Load(cacheDirectory, inputHash) is { } kept)
+            return kept;
+        var counts = SiteCounts.Of(site.Value);
+        if (inputHash is not null)
+            counts.Save(cacheDirectory, inputHash);
+        return counts;
     }
 
     /// <summary>In a strict build a warning is an error.</summary>

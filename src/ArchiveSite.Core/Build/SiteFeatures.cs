@@ -28,11 +28,11 @@ public static class SiteFeatures
 
     public static IReadOnlyList<IOutputStep> OutputSteps { get; } =
     [
-        new RenderPages(),
+        new CachedStep(new RenderPages(), StepKeys.Pages),
         new CopyThemeAssets(),
         new CopyNpmAssets(),
-        new WriteSitemap(),
-        new WriteFeed(),
+        new CachedStep(new WriteSitemap(), StepKeys.Archive),
+        new CachedStep(new WriteFeed(), StepKeys.Archive),
         new CachedStep(new WriteSearchIndex(), StepKeys.Search),
         new CachedStep(new WriteQuoteCards(), StepKeys.QuoteCards),
         new CachedStep(new WriteArchiveZip(), StepKeys.Download), // last: it zips everything the steps above wrote

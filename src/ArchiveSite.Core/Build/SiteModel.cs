@@ -4,5 +4,4 @@ using ArchiveSite.Site;
 namespace ArchiveSite.Build;
 
 /// <summary>What PostProcess hands to Output: the linked archive and every page to render.</summary>
-/// <param name="InputHash">See <see cref="InputData.Hash"/>.</param>
-public sealed record SiteModel(TranscriptArchive Archive, IReadOnlyList<Page> Pages, string? InputHash = null);
+public sealed record SiteModel(TranscriptArchive Archive, IReadOnlyList<Page> Pages);

@@ -9,6 +9,13 @@ namespace ArchiveSite.Build;
 /// </summary>
 public static class StepKeys
 {
+    /// <summary>Pages are rendered from the archive with the theme's layouts (a page's own fingerprint covers the rest, see <see cref="RenderPages"/>).</summary>
+    public static string? Pages(OutputContext context) =>
+        context.InputHash is { } input ? ContentHash.OfParts([input, ThemeFingerprint.Layouts(context.Theme)]) : null;
+
+    /// <summary>The sitemap and the feed are made from the archive and its pages alone.</summary>
+    public static string? Archive(OutputContext context) => context.InputHash;
+
     /// <summary>The search index is made from the archive alone, which is made from the input files alone.</summary>
     public static string? Search(OutputContext context) => context.InputHash;
 

@@ -6,13 +6,13 @@ namespace ArchiveSite.Download;
 /// <summary>
 /// The last output step: zips the whole staged site into <c>archive.zip</c> for offline reading.
 /// Every page's footer shows the download's size in <c>&lt;span class="archive-size"&gt;</c>, but the pages
-/// are inside the zip, so the size is a fixed point. Text is deflated in chunks cached by content in the
-/// build cache (a rebuild compresses only what changed), with each page's size text as a stored block
-/// between chunks, so a new guess at the size costs no compression, only a CRC and arithmetic. Images and
-/// fonts are stored as they are, read from the staged site when the zip is written. The pages are filled in
-/// with a guess (the size with the placeholder in every page) and the zip's size is computed from the
-/// entries without writing it; the shown size is coarse ("12.4 MB"), so the second guess almost always
-/// holds, and when the size lands just under the guess the zip's comment pads it up to it.
+/// are inside the zip, so the size is a fixed point. Each file is planned first (<see cref="PlannedEntry"/>):
+/// an entry the last build's zip holds for the same content (per the <see cref="ZipIndex"/> in the build cache)
+/// is copied from that zip; other text is deflated in memory, a page in chunks with its size text between them
+/// as stored blocks, so the zip's size for any size text is arithmetic. The size is settled from a guess (the
+/// size with the placeholder in every page); the shown size is coarse ("12.4 MB"), so the second guess almost
+/// always holds, and when the size lands just under the guess the zip's comment pads it up to it. Then only
+/// the pages that do not show it yet are rewritten, and the zip is written in one sequential pass.
 /// </summary>
 public sealed class WriteArchiveZip : IOutputStep
 {
@@ -21,9 +21,6 @@ public sealed class WriteArchiveZip : IOutputStep
     /// <summary>What the base layout shows in the size span before the size is known.</summary>
     const string Placeholder = "zip";
 
-    /// <summary>The build cache's subfolder for compressed entries.</summary>
-    public const string CacheFolder = "zip";
-
     public string Name => "download";
 
     public void Run(OutputContext context)
@@ -31,81 +28,73 @@ public sealed class WriteArchiveZip : IOutputStep
         // Only a site staged on disk can be zipped; writers that keep pages elsewhere (tests) get no download.
         if (context.Writer is not StagedOutput staged)
             return;
-        var cache = new DeflateChunkCache(Path.Combine(context.CacheDirectory, CacheFolder));
-        var files = staged.Files.Where(p => p != ArchiveZip.FileName)
-            .Select(p => new ArchiveZip.SiteFile(staged.PathOf(p), $"{ArchiveZip.FolderName}/{p}")).ToList();
-        var pages = Enumerable.Range(0, files.Count).Where(i => IsPage(files[i])).ToList();
-        var entries = new ZipEntry[files.Count];
-        var done = 0;
-        Parallel.For(0, files.Count, i =>
-        {
-            var file = files[i];
-            if (IsPage(file))
-                return;
-            entries[i] = new ZipEntry(file.EntryName, CompressedFile.ShouldDeflate(file.EntryName)
-                ? CompressedFile.Deflate(File.ReadAllBytes(file.FullPath), [], cache)
-                : CompressedFile.Stored(file.FullPath));
-            context.ReportProgress(Interlocked.Increment(ref done), files.Count);
-        });
+        RemoveChunkFolder(context.CacheDirectory);
+        var previousPath = Path.Combine(staged.OutputDirectory, ArchiveZip.FileName);
+        var indexFile = ZipIndex.FileFor(context.CacheDirectory, staged.OutputDirectory);
+        var index = ZipIndex.Load(indexFile, previousPath);
+        using var previous = index is null ? null : PreviousZip.Open(previousPath);
 
-        var (shown, shownFrom) = FirstGuess(staged, files, pages, entries, cache);
-        for (var round = 1; ; round++)
+        var paths = staged.Files.Where(p => p != ArchiveZip.FileName).ToList();
+        var plans = Plan(context, staged, paths, index, previous);
+        if (Settle(plans) is not var (shown, size, padding))
         {
-            var size = FillInAndCompress(staged, files, pages, entries, shown, cache, pagesDone => context.ReportProgress(done + pagesDone, files.Count));
+            context.Report(new Diagnostic(Severity.Error, ArchiveZip.FileName, 1, $"the download's size did not settle after {MaxRounds} rounds"));
+            return;
+        }
+        var crcs = Show(staged, paths, plans, shown);
+        var entries = plans.Select((plan, i) => new ZipEntry(plan.Name, plan.ToFile(shown, crcs[i]))).ToList();
+        long written = 0;
+        context.Writer.Write(ArchiveZip.FileName, stream => written = ZipWriter.Write(stream, entries, new string(' ', padding)));
+        if (written != size + padding)
+            throw new InvalidOperationException($"the download has {written} bytes, not the {size + padding} computed for its pages");
+        SaveIndex(indexFile, staged, paths, plans, entries, shown);
+    }
+
+    static bool IsPage(string path) => path.EndsWith(".html", StringComparison.Ordinal);
+
+    static string EntryName(string path) => $"{ArchiveZip.FolderName}/{path}";
+
+    /// <summary>Plans every file in parallel: copied from the last zip when it holds the same content, else read and compressed.</summary>
+    static PlannedEntry[] Plan(OutputContext context, StagedOutput staged, List<string> paths, ZipIndex? index, PreviousZip? previous)
+    {
+        var plans = new PlannedEntry[paths.Count];
+        var done = 0;
+        Parallel.For(0, paths.Count, i =>
+        {
+            var path = paths[i];
+            var name = EntryName(path);
+            plans[i] = (index is not null && previous is not null && index.Entries.TryGetValue(name, out var old) && old.Hash == staged.HashOf(path)
+                           ? PlannedEntry.Reuse(name, old, index.Shown, previous)
+                           : null)
+                       ?? PlannedEntry.Compress(name, staged.PathOf(path), staged.ReadAllBytes(path), IsPage(path));
+            context.ReportProgress(Interlocked.Increment(ref done), paths.Count);
+        });
+        return plans;
+    }
+
+    /// <summary>
+    /// The size text every page shows, the zip's size showing it and the comment padding that makes it show it;
+    /// null when no guess holds. The first guess must come from this site alone (not, say, the last build's
+    /// download): sizes near a rounding boundary can have two fixed points, and an incremental build must settle
+    /// on the same one as a clean build.
+    /// </summary>
+    static (string Shown, long Size, int Padding)? Settle(PlannedEntry[] plans)
+    {
+        var names = plans.Select(p => p.Name).ToList();
+        long SizeShowing(string text) => ZipWriter.SizeOf(names, plans.Select(p => p.CompressedLength(text)).ToList());
+
+        var shownFrom = SizeShowing(Placeholder);
+        var shown = ArchiveZip.FormatSize(shownFrom);
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            var size = SizeShowing(shown);
             if (ArchiveZip.FormatSize(size) == shown)
-            {
-                Write(context, entries, size, padding: 0);
-                break;
-            }
+                return (shown, size, 0);
             if (PaddingToShow(shown, size, shownFrom) is { } padding)
-            {
-                Write(context, entries, size, padding);
-                break;
-            }
-            if (round == MaxRounds)
-            {
-                context.Report(new Diagnostic(Severity.Error, ArchiveZip.FileName, 1,
-                    $"the download's size did not settle after {MaxRounds} rounds (last {ArchiveZip.FormatSize(size)}, shown {shown})"));
-                return;
-            }
+                return (shown, size, padding);
             (shown, shownFrom) = (ArchiveZip.FormatSize(size), size);
         }
-        cache.RemoveUnused();
-    }
-
-    static bool IsPage(ArchiveZip.SiteFile file) => file.EntryName.EndsWith(".html", StringComparison.Ordinal);
-
-    /// <summary>
-    /// The size of the zip with every page showing the layout's placeholder. It must come from this site alone
-    /// (not, say, the last build's download): sizes near a rounding boundary can have two fixed points, and an
-    /// incremental build must settle on the same one as a clean build. Unchanged pages come from the cache.
-    /// </summary>
-    static (string Shown, long From) FirstGuess(StagedOutput staged, List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries,
-        DeflateChunkCache cache)
-    {
-        var size = FillInAndCompress(staged, files, pages, entries, Placeholder, cache, _ => { }, rewrite: false);
-        return (ArchiveZip.FormatSize(size), size);
-    }
-
-    /// <summary>
-    /// Writes <paramref name="shown"/> into every page of the staged site (unless <paramref name="rewrite"/> is
-    /// false), deflates the pages (chunks come from the cache after the first round) and returns the zip's size.
-    /// </summary>
-    static long FillInAndCompress(StagedOutput staged, List<ArchiveZip.SiteFile> files, List<int> pages, ZipEntry[] entries, string shown,
-        DeflateChunkCache cache, Action<int> progress, bool rewrite = true)
-    {
-        var done = 0;
-        Parallel.ForEach(pages, i =>
-        {
-            var path = files[i].EntryName[(ArchiveZip.FolderName.Length + 1)..];
-            var original = staged.ReadAllBytes(path);
-            var page = DownloadSize.Show(original, shown);
-            if (rewrite && !ReferenceEquals(page, original))
-                staged.Rewrite(path, page);
-            entries[i] = new ZipEntry(files[i].EntryName, CompressedFile.Deflate(page, DownloadSize.Spans(page), cache));
-            progress(Interlocked.Increment(ref done));
-        });
-        return ZipWriter.SizeOf(entries);
+        return null;
     }
 
     /// <summary>
@@ -129,11 +118,49 @@ public sealed class WriteArchiveZip : IOutputStep
         return low - size <= ZipWriter.MaxCommentLength ? (int)(low - size) : null;
     }
 
-    static void Write(OutputContext context, ZipEntry[] entries, long size, int padding)
+    /// <summary>Rewrites the staged pages that do not show <paramref name="shown"/> yet; returns every file's CRC as it will be zipped.</summary>
+    static uint[] Show(StagedOutput staged, List<string> paths, PlannedEntry[] plans, string shown)
     {
-        long written = 0;
-        context.Writer.Write(ArchiveZip.FileName, stream => written = ZipWriter.Write(stream, entries, new string(' ', padding)));
-        if (written != size + padding)
-            throw new InvalidOperationException($"the download has {written} bytes, not the {size + padding} computed for its pages");
+        var crcs = new uint[plans.Length];
+        Parallel.For(0, plans.Length, i =>
+        {
+            var plan = plans[i];
+            if (plan.Shows(shown))
+            {
+                crcs[i] = plan.Crc32;
+                return;
+            }
+            var page = DownloadSize.Show(staged.ReadAllBytes(paths[i]), shown);
+            if (page.Length != plan.Length(shown))
+                throw new InvalidOperationException($"'{paths[i]}' changed while the download was made");
+            staged.Rewrite(paths[i], page);
+            crcs[i] = System.IO.Hashing.Crc32.HashToUInt32(page);
+        });
+        return crcs;
+    }
+
+    static void SaveIndex(string file, StagedOutput staged, List<string> paths, PlannedEntry[] plans, List<ZipEntry> entries, string shown)
+    {
+        var offsets = ZipWriter.LocalHeaderOffsets(entries);
+        var indexed = new Dictionary<string, ZipIndex.Entry>(plans.Length, StringComparer.Ordinal);
+        for (var i = 0; i < plans.Length; i++)
+        {
+            var zipped = entries[i].File;
+            indexed[plans[i].Name] = new ZipIndex.Entry(staged.HashOf(paths[i]), zipped.Deflated, zipped.Crc32, zipped.Length, offsets[i],
+                [.. plans[i].Pieces.Select(p => p.Length)]);
+        }
+        var zip = new FileInfo(staged.PathOf(ArchiveZip.FileName));
+        new ZipIndex(zip.Length, zip.LastWriteTimeUtc.Ticks, shown, indexed).Save(file);
+    }
+
+    /// <summary>
+    /// Earlier versions kept one cache file per deflate chunk in this folder (hundreds of megabytes that Netlify's
+    /// cache would restore on every build); the last zip is the cache now.
+    /// </summary>
+    static void RemoveChunkFolder(string cacheDirectory)
+    {
+        var folder = Path.Combine(cacheDirectory, "zip");
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
     }
 }

@@ -45,16 +45,33 @@ public static class ZipWriter
     const uint ExternalAttributes = (0x8000u | 0b110_100_100) << 16;
 
     /// <summary>The exact length in bytes of the zip <see cref="Write"/> would write, without writing it.</summary>
-    public static long SizeOf(IReadOnlyList<ZipEntry> entries, int commentLength = 0)
+    public static long SizeOf(IReadOnlyList<ZipEntry> entries, int commentLength = 0) =>
+        SizeOf(entries.Select(e => e.Name).ToList(), entries.Select(e => e.File.CompressedLength).ToList(), commentLength);
+
+    /// <summary>The exact length of a zip of entries with these names and compressed lengths.</summary>
+    public static long SizeOf(IReadOnlyList<string> names, IReadOnlyList<long> compressedLengths, int commentLength = 0)
     {
         long offset = 0, central = 0;
-        foreach (var entry in entries)
+        for (var i = 0; i < names.Count; i++)
         {
-            var name = NameLength(entry.Name);
+            var name = NameLength(names[i]);
             central += CentralHeaderLength + name + (offset >= uint.MaxValue ? Zip64OffsetExtraLength : 0);
-            offset += LocalHeaderLength + name + entry.File.CompressedLength;
+            offset += LocalHeaderLength + name + compressedLengths[i];
         }
-        return offset + central + EndRecordsLength(entries.Count, offset, central) + commentLength;
+        return offset + central + EndRecordsLength(names.Count, offset, central) + commentLength;
+    }
+
+    /// <summary>Where each entry's local header starts in the zip <see cref="Write"/> writes.</summary>
+    public static long[] LocalHeaderOffsets(IReadOnlyList<ZipEntry> entries)
+    {
+        var offsets = new long[entries.Count];
+        long offset = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            offsets[i] = offset;
+            offset += LocalHeaderLength + NameLength(entries[i].Name) + entries[i].File.CompressedLength;
+        }
+        return offsets;
     }
 
     /// <summary>Writes the entries in the order given, then the central directory; returns the bytes written.</summary>
@@ -81,19 +98,25 @@ public static class ZipWriter
 
     static long WriteLocal(Stream output, ZipEntry entry)
     {
-        var name = Encoding.UTF8.GetBytes(entry.Name);
         var file = entry.File;
-        Span<byte> header = stackalloc byte[LocalHeaderLength];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, LocalHeaderSignature);
-        WriteSharedFields(header[4..], entry, VersionNeeded(file), name.Length);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
+        var header = LocalHeader(entry.Name, file.Deflated, file.Crc32, file.Length, file.CompressedLength);
         output.Write(header);
-        output.Write(name);
-
         var copied = file.WriteCompressed(output);
         if (copied != file.CompressedLength)
             throw new IOException($"the compressed bytes of '{entry.Name}' changed: expected {file.CompressedLength}, got {copied}");
-        return LocalHeaderLength + name.Length + file.CompressedLength;
+        return header.Length + file.CompressedLength;
+    }
+
+    /// <summary>The local header of an entry, its name included: what comes just before its compressed bytes.</summary>
+    public static byte[] LocalHeader(string name, bool deflated, uint crc32, long length, long compressedLength)
+    {
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        var header = new byte[LocalHeaderLength + nameBytes.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, LocalHeaderSignature);
+        WriteSharedFields(header.AsSpan(4), name, deflated, crc32, length, compressedLength, VersionNeeded(deflated), nameBytes.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(28), 0);
+        nameBytes.CopyTo(header, LocalHeaderLength);
+        return header;
     }
 
     static long WriteCentral(Stream output, ZipEntry entry, long localOffset)
@@ -105,7 +128,8 @@ public static class ZipWriter
         header.Clear();
         BinaryPrimitives.WriteUInt32LittleEndian(header, CentralHeaderSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(header[4..], VersionMadeBy);
-        WriteSharedFields(header[6..], entry, zip64 ? VersionZip64 : VersionNeeded(file), name.Length);
+        WriteSharedFields(header[6..], entry.Name, file.Deflated, file.Crc32, file.Length, file.CompressedLength,
+            zip64 ? VersionZip64 : VersionNeeded(file.Deflated), name.Length);
         BinaryPrimitives.WriteUInt16LittleEndian(header[30..], zip64 ? (ushort)Zip64OffsetExtraLength : (ushort)0);
         // comment length, disk number, internal attributes stay zero
         BinaryPrimitives.WriteUInt32LittleEndian(header[38..], ExternalAttributes);
@@ -127,21 +151,21 @@ public static class ZipWriter
     /// The fields the local and the central header both hold, in the same order: version needed, flags,
     /// method, time, date, CRC, compressed and uncompressed length, name length (24 bytes).
     /// </summary>
-    static void WriteSharedFields(Span<byte> fields, ZipEntry entry, ushort versionNeeded, int nameLength)
+    static void WriteSharedFields(Span<byte> fields, string name, bool deflated, uint crc32, long length, long compressedLength,
+        ushort versionNeeded, int nameLength)
     {
-        var file = entry.File;
         BinaryPrimitives.WriteUInt16LittleEndian(fields, versionNeeded);
-        BinaryPrimitives.WriteUInt16LittleEndian(fields[2..], Flags(entry.Name));
-        BinaryPrimitives.WriteUInt16LittleEndian(fields[4..], file.Deflated ? MethodDeflated : MethodStored);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[2..], Flags(name));
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[4..], deflated ? MethodDeflated : MethodStored);
         BinaryPrimitives.WriteUInt16LittleEndian(fields[6..], DosTime);
         BinaryPrimitives.WriteUInt16LittleEndian(fields[8..], DosDate);
-        BinaryPrimitives.WriteUInt32LittleEndian(fields[10..], file.Crc32);
-        BinaryPrimitives.WriteUInt32LittleEndian(fields[14..], checked((uint)file.CompressedLength));
-        BinaryPrimitives.WriteUInt32LittleEndian(fields[18..], checked((uint)file.Length));
+        BinaryPrimitives.WriteUInt32LittleEndian(fields[10..], crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(fields[14..], checked((uint)compressedLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(fields[18..], checked((uint)length));
         BinaryPrimitives.WriteUInt16LittleEndian(fields[22..], checked((ushort)nameLength));
     }
 
-    static ushort VersionNeeded(CompressedFile file) => file.Deflated ? VersionDeflated : VersionStored;
+    static ushort VersionNeeded(bool deflated) => deflated ? VersionDeflated : VersionStored;
 
     static void WriteEnd(Stream output, int count, long centralOffset, long centralLength, byte[] comment)
     {

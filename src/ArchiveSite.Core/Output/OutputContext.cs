@@ -1,22 +1,27 @@
 using System.Collections.Concurrent;
 using ArchiveSite.Archive;
+using ArchiveSite.Build;
 using ArchiveSite.Model;
 using ArchiveSite.Site;
 
 namespace ArchiveSite.Output;
 
-/// <summary>What an output step gets: the finished archive and pages, the renderer, the theme and the writer.</summary>
-public sealed class OutputContext(TranscriptArchive archive, IReadOnlyList<Page> pages, ThemeFolder theme, IOutputWriter writer)
+/// <summary>
+/// What an output step gets: the finished archive and pages, the renderer, the theme and the writer. The archive
+/// and pages are made when a step first reads them (see <see cref="SiteSource"/>).
+/// </summary>
+public sealed class OutputContext(SiteSource site, ThemeFolder theme, IOutputWriter writer)
 {
     readonly ConcurrentQueue<Diagnostic> _diagnostics = new();
+    readonly Lazy<PageRenderer> _renderer = new(() => new PageRenderer(theme, site.Value.Archive.Site));
 
-    public TranscriptArchive Archive { get; } = archive;
+    public TranscriptArchive Archive => site.Value.Archive;
 
     /// <summary>Every HTML page of the site, in a stable order.</summary>
-    public IReadOnlyList<Page> Pages { get; } = pages;
+    public IReadOnlyList<Page> Pages => site.Value.Pages;
 
     public ThemeFolder Theme { get; } = theme;
-    public PageRenderer Renderer { get; } = new(theme, archive.Site);
+    public PageRenderer Renderer => _renderer.Value;
     public IOutputWriter Writer { get; } = writer;
 
     /// <summary>

@@ -141,6 +141,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         return Path.Combine(state.Staged ? StagingDirectory : OutputDirectory, relativePath);
     }
 
+    /// <summary>The content hash (<see cref="ContentHash"/>) of a file of the new site, staged or kept, without reading it.</summary>
+    public string HashOf(string relativePath) =>
+        _files.TryGetValue(relativePath, out var state) && state != FileState.Pending
+            ? state.Hash
+            : throw new FileNotFoundException($"'{relativePath}' is not part of the site", relativePath);
+
     public byte[] ReadAllBytes(string relativePath)
     {
         using var stream = OpenRead(relativePath);

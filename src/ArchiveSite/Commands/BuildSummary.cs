@@ -25,10 +25,10 @@ public static partial class BuildSummary
             log.WriteLine($"build: failed with {result.Errors.Count()} errors and {warnings.Count} warnings; {paths.Output} left as it was");
             return;
         }
-        var archive = result.Site!.Archive;
+        var counts = result.Counts!;
         var (shards, indexBytes) = SearchIndexSize(paths.Output);
-        log.WriteLine($"build: {archive.Transcripts.Count:N0} transcripts, {result.Site.Pages.Count:N0} pages, {archive.Quotes.Count:N0} quotes, " +
-                      $"{archive.People.Count:N0} speakers, {archive.Topics.Count:N0} topics; search index {shards:N0} shards, {Size(indexBytes)}; " +
+        log.WriteLine($"build: {counts.Transcripts:N0} transcripts, {counts.Pages:N0} pages, {counts.Quotes:N0} quotes, " +
+                      $"{counts.Speakers:N0} speakers, {counts.Topics:N0} topics; search index {shards:N0} shards, {Size(indexBytes)}; " +
                       $"{result.FilesWritten:N0} files in {paths.Output} ({warnings.Count} warnings)");
         log.WriteLine("build: time per phase: " + string.Join(", ", result.Times.Select(t => $"{t.Name} {t.Elapsed.TotalSeconds:0.00} s")));
     }
