@@ -9,7 +9,8 @@ namespace ArchiveSite.Bench;
 /// a fresh browser context per run so nothing is cached) and prints, per query, what issue 4 asks of a first
 /// query: every byte the page loaded (each file:// request, sized on disk) and how long after its last
 /// shard arrived the results were on screen (search.js's data-search-ms: merge, query, display files,
-/// render), with the merge and lunr's query on their own (data-merge-ms, data-query-ms).
+/// render), with the merge, lunr's query, the wait for the display files and building the list on their own
+/// (data-merge-ms, data-query-ms, data-display-ms, data-render-ms).
 /// </summary>
 static class SearchBrowserBenchmark
 {
@@ -48,18 +49,18 @@ static class SearchBrowserBenchmark
         Console.WriteLine($"search in chromium from file://, {runs} cold run(s) per query; load average {LoadAverage()}");
         foreach (var query in queries)
         {
-            var measured = new List<(double AfterShardsMs, double MergeMs, double QueryMs, double TotalMs, long Bytes, int Files, string Status)>();
+            var measured = new List<(double AfterShardsMs, double MergeMs, double QueryMs, double DisplayMs, double RenderMs, double TotalMs, long Bytes, int Files, string Status)>();
             for (var run = 0; run < runs; run++)
                 measured.Add(await MeasureAsync(browser, site, query));
             var median = measured.OrderBy(m => m.AfterShardsMs).ElementAt(measured.Count / 2);
             Console.WriteLine($"  {query,-28} results {median.AfterShardsMs,6:F1} ms after the shards arrived (runs: {string.Join(", ", measured.Select(m => m.AfterShardsMs.ToString("F1")))}; " +
-                              $"merge {median.MergeMs:F1} ms, query {median.QueryMs:F1} ms), " +
+                              $"merge {median.MergeMs:F1} ms, query {median.QueryMs:F1} ms, display files {median.DisplayMs:F1} ms, render {median.RenderMs:F1} ms), " +
                               $"page open to results {median.TotalMs:F0} ms, {median.Files} files {median.Bytes / 1024.0:F1} KB; \"{median.Status}\"");
         }
         return 0;
     }
 
-    static async Task<(double, double, double, double, long, int, string)> MeasureAsync(IBrowser browser, string site, string query)
+    static async Task<(double, double, double, double, double, double, long, int, string)> MeasureAsync(IBrowser browser, string site, string query)
     {
         await using var context = await browser.NewContextAsync();
         var networkRequests = 0;
@@ -85,7 +86,7 @@ static class SearchBrowserBenchmark
         var status = await page.TextContentAsync("#search-status") ?? "";
         var loaded = files.Distinct().Where(File.Exists).ToArray();
         return (afterShards, await MillisecondsAsync(page, "data-merge-ms"), await MillisecondsAsync(page, "data-query-ms"),
-            total, loaded.Sum(f => new FileInfo(f).Length), loaded.Length, status);
+            await MillisecondsAsync(page, "data-display-ms"), await MillisecondsAsync(page, "data-render-ms"), total, loaded.Sum(f => new FileInfo(f).Length), loaded.Length, status);
     }
 
     // NaN when the query stopped before the shards (no results, unreadable query).

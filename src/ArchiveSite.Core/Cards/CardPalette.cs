@@ -7,6 +7,8 @@ namespace ArchiveSite.Cards;
 /// background, an ink, or an antialiased blend of the two, so a 256-entry palette of background-to-ink ramps
 /// holds the whole picture, and a card can be drawn in palette indices directly (<see cref="PalettedCanvas"/>).
 /// </summary>
+/// <param name="levels">Steps of each ink's ramp above the background: fewer steps repeat more often along
+/// antialiased edges, so the PNG compresses smaller and faster.</param>
 public sealed class CardPalette
 {
     readonly byte[] red, green, blue;
@@ -15,13 +17,13 @@ public sealed class CardPalette
     readonly int[] inkOf;
     readonly int[] coverageOf;
 
-    public CardPalette(SKColor background, IReadOnlyList<SKColor> inks)
+    public CardPalette(SKColor background, IReadOnlyList<SKColor> inks, int levels)
     {
-        if (inks.Count is 0 or > 255)
-            throw new ArgumentException("A card palette needs between 1 and 255 inks.", nameof(inks));
+        if (levels < 1 || inks.Count < 1 || 1 + inks.Count * levels > 256)
+            throw new ArgumentException($"A card palette holds 256 colours, not 1 + {inks.Count} inks x {levels} levels.", nameof(levels));
         Background = background;
         Inks = inks;
-        levels = 255 / inks.Count;
+        this.levels = levels;
         var count = 1 + inks.Count * levels;
         red = new byte[count];
         green = new byte[count];
@@ -50,6 +52,9 @@ public sealed class CardPalette
     public SKColor Background { get; }
     public IReadOnlyList<SKColor> Inks { get; }
     public int Count => red.Length;
+
+    /// <summary>Steps of each ink's ramp above the background.</summary>
+    public int Levels => levels;
 
     public SKColor this[int index] => new(red[index], green[index], blue[index]);
 
@@ -88,7 +93,7 @@ public sealed class CardPalette
 
     /// <summary>Identifies the palette in cache keys.</summary>
     public override string ToString() =>
-        $"{Background}/{string.Join("/", Inks)}";
+        $"{Background}/{string.Join("/", Inks)}/{levels}";
 
     void Set(int index, byte r, byte g, byte b) => (red[index], green[index], blue[index]) = (r, g, b);
 

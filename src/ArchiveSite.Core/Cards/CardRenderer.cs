@@ -14,14 +14,19 @@ public sealed class CardRenderer : IDisposable
     public const int Height = 630;
 
     /// <summary>Bump when the drawing changes, so kept cards are redrawn.</summary>
-    public const string Version = "3";
+    public const string Version = "4";
 
     static readonly SKColor Paper = new(0xF6, 0xF1, 0xE7);
     static readonly SKColor Ink = new(0x1F, 0x25, 0x33);
     static readonly SKColor Muted = new(0x5A, 0x61, 0x6E);
     static readonly SKColor Accent = new(0xA8, 0x3F, 0x27);
 
-    public static CardPalette Palette { get; } = new(Paper, [Ink, Muted, Accent]);
+    /// <summary>
+    /// 16 levels an ink: a colour is then within 1/32 of the ink's contrast with the paper (under 7 of 255 a
+    /// channel) of the exact blend, which is not visible on an antialiased edge, and the cards are a tenth smaller
+    /// than with 85 levels.
+    /// </summary>
+    public static CardPalette Palette { get; } = new(Paper, [Ink, Muted, Accent], levels: 16);
 
     const float Left = 96;
     const float Right = Width - 96;

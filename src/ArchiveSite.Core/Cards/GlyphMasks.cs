@@ -20,9 +20,11 @@ internal sealed class GlyphMasks(CardPalette palette)
 
     readonly ConcurrentDictionary<(SKTypeface Typeface, ushort Glyph, float Size, int Phase, int Ink), GlyphMask> masks = new();
 
-    public GlyphMask Get(SKFont font, ushort glyph, int phase, int ink)
+    /// <param name="typeface"><paramref name="font"/>'s typeface and <paramref name="size"/> its size, which the
+    /// caller asks Skia for once for many glyphs.</param>
+    public GlyphMask Get(SKFont font, SKTypeface typeface, float size, ushort glyph, int phase, int ink)
     {
-        var key = (font.Typeface, glyph, font.Size, phase, ink);
+        var key = (typeface, glyph, size, phase, ink);
         return masks.TryGetValue(key, out var mask) ? mask : masks.GetOrAdd(key, Rasterize(font, glyph, phase, ink));
     }
 

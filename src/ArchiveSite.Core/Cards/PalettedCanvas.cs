@@ -40,6 +40,8 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
         font.GetGlyphs(text, glyphs);
         Span<SKPoint> positions = glyphs.Length <= 256 ? stackalloc SKPoint[glyphs.Length] : new SKPoint[glyphs.Length];
         font.GetGlyphPositions(glyphs, positions, new SKPoint(x, baseline));
+        // Asked once a run, not once a glyph: each call crosses into Skia (and for the typeface looks up its managed wrapper).
+        var (typeface, size) = (font.Typeface, font.Size);
         for (var i = 0; i < glyphs.Length; i++)
         {
             // Skia's rounding for subpixel text: x to the nearest quarter pixel below x + 1/8, y to the nearest pixel.
@@ -47,7 +49,7 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
             var pixelX = (int)MathF.Floor(penX);
             var phase = (int)((penX - pixelX) * GlyphMasks.Subpixels);
             var pixelY = (int)MathF.Floor(positions[i].Y + 0.5f);
-            Stamp(masks.Get(font, glyphs[i], phase, ink), pixelX, pixelY, ink);
+            Stamp(masks.Get(font, typeface, size, glyphs[i], phase, ink), pixelX, pixelY, ink);
         }
     }
 

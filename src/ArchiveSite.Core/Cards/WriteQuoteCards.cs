@@ -37,11 +37,15 @@ public sealed class WriteQuoteCards : IOutputStep
         using (var renderer = new CardRenderer(fonts))
         {
             var cards = new (string Path, QuoteCard Card)[quotes.Count];
-            for (var i = 0; i < quotes.Count; i++)
+            var uncovered = new Diagnostic?[quotes.Count];
+            // In parallel, as a rebuild that keeps every card still checks every card's text against the fonts.
+            Parallel.For(0, quotes.Count, i =>
             {
                 cards[i] = (CardPath(quotes[i].Id), CardOf(context.Archive, quotes[i]));
-                ReportUncovered(context, fonts, quotes[i], cards[i].Card);
-            }
+                uncovered[i] = Uncovered(context.Archive, fonts, quotes[i], cards[i].Card);
+            });
+            foreach (var diagnostic in uncovered.OfType<Diagnostic>())
+                context.Report(diagnostic);
             CardOutput.Write(cards, renderer, context.Writer, context.ReportProgress);
             DeleteFormerCardCache(context.CacheDirectory);
             context.Writer.Write(FontCredits, Credits(fonts));
@@ -63,12 +67,13 @@ public sealed class WriteQuoteCards : IOutputStep
             archive.Transcript(quote.TranscriptSlug).Title, archive.Site.Title);
     }
 
-    static void ReportUncovered(OutputContext context, CardFonts fonts, ArchivedQuote quote, QuoteCard card)
+    /// <returns>A warning naming the characters of the card no card font has, or null when it has none.</returns>
+    static Diagnostic? Uncovered(TranscriptArchive archive, CardFonts fonts, ArchivedQuote quote, QuoteCard card)
     {
         var missing = fonts.Uncovered(string.Join(" ", card.Quote, card.SpeakerName, card.Credentials, card.TranscriptTitle, card.SiteName));
-        if (missing.Count > 0)
-            context.Report(new Diagnostic(Severity.Warning, context.Archive.Transcript(quote.TranscriptSlug).Source.SourcePath, quote.Line,
-                $"the quote card shows boxes for characters no card font has: {string.Join(", ", missing.Select(c => $"U+{c:X4}"))}"));
+        return missing.Count == 0 ? null
+            : new Diagnostic(Severity.Warning, archive.Transcript(quote.TranscriptSlug).Source.SourcePath, quote.Line,
+                $"the quote card shows boxes for characters no card font has: {string.Join(", ", missing.Select(c => $"U+{c:X4}"))}");
     }
 
     static byte[] Credits(CardFonts fonts)

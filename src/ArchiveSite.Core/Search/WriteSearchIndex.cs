@@ -19,6 +19,9 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         // Written in two batches, each in parallel, so the display strings are garbage before the index is built.
         WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk));
         WriteAll(context.Writer, SearchOutput.Shards(documents, chosen));
+        // The index, its regrouped postings and the file texts (a few hundred MB for 1,000 transcripts) are all
+        // garbage now; collecting here returns that memory before the card and download steps need their own.
+        GC.Collect();
     }
 
     static void WriteAll(IOutputWriter writer, IReadOnlyList<SearchFile> files) =>

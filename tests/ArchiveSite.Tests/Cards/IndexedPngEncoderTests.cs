@@ -34,9 +34,10 @@ public sealed class IndexedPngEncoderTests
         foreach (var coverage in new[] { 10, 64, 128, 200, 254 })
         {
             var color = palette[palette.Entry(0, coverage)];
-            // 85 levels a ramp: within half a level (1.5 of 255) of the exact blend, plus rounding.
-            Assert.InRange(color.Red, paper.Red + (ink.Red - paper.Red) * coverage / 255.0 - 3, paper.Red + (ink.Red - paper.Red) * coverage / 255.0 + 3);
-            Assert.InRange(color.Blue, paper.Blue + (ink.Blue - paper.Blue) * coverage / 255.0 - 3, paper.Blue + (ink.Blue - paper.Blue) * coverage / 255.0 + 3);
+            // Within half a level of the exact blend, plus rounding.
+            var (red, blue) = (Math.Abs(ink.Red - paper.Red) / (2.0 * palette.Levels) + 1, Math.Abs(ink.Blue - paper.Blue) / (2.0 * palette.Levels) + 1);
+            Assert.InRange(color.Red, paper.Red + (ink.Red - paper.Red) * coverage / 255.0 - red, paper.Red + (ink.Red - paper.Red) * coverage / 255.0 + red);
+            Assert.InRange(color.Blue, paper.Blue + (ink.Blue - paper.Blue) * coverage / 255.0 - blue, paper.Blue + (ink.Blue - paper.Blue) * coverage / 255.0 + blue);
         }
     }
 

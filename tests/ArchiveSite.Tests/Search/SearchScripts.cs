@@ -60,11 +60,11 @@ public sealed class SearchScripts
             (function () {
               var manifest = ArchiveSearch.received.manifest, parsed = ArchiveSearch.parseQuery(manifest, __query)
               __shards = ArchiveSearch.shardsForQuery(manifest, parsed)
-              __negated = parsed.isNegated()
+              __parsed = parsed
               return __shards.length
             })()
             """).AsNumber();
-        var hits = Hits("ArchiveSearch.mergeShards(ArchiveSearch.received.manifest, __shards, __negated).search(__query)");
+        var hits = Hits("ArchiveSearch.mergeShards(ArchiveSearch.received.manifest, __shards, __parsed).search(__query)");
         return (hits, (int)shards);
     }
 

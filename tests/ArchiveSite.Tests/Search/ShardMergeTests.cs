@@ -24,6 +24,44 @@ public sealed class ShardMergeTests
         "linehan willingness", "Linehan", "hostile clients", "",
     };
 
+    [Fact]
+    public void The_merged_index_holds_only_the_terms_the_query_can_reach()
+    {
+        var (scripts, indexJson, _) = Fixture.Value;
+        var terms = scripts.Engine.Evaluate("""
+            (function () {
+              var manifest = ArchiveSearch.received.manifest, query = ArchiveSearch.parseQuery(manifest, "insula recrimin*")
+              return Object.keys(ArchiveSearch.mergeShards(manifest, ArchiveSearch.shardsForQuery(manifest, query), query).invertedIndex).join(" ")
+            })()
+            """).AsString().Split(' ');
+
+        Assert.Contains("insula", terms);
+        Assert.All(terms, term => Assert.True(term == "insula" || term.StartsWith("recrimin", StringComparison.Ordinal), term));
+        Assert.Contains(terms, term => term.StartsWith("recrimin", StringComparison.Ordinal));
+        Assert.Contains("\"empathi\"", indexJson);
+    }
+
+    [Theory]
+    [InlineData("empathy")]
+    [InlineData("pacing")]
+    [InlineData("compas*")]
+    public void The_likely_top_documents_of_a_one_term_query_are_lunrs_top_results(string text)
+    {
+        var (scripts, _, _) = Fixture.Value;
+        scripts.Engine.SetValue("__text", text);
+        var both = scripts.Engine.Evaluate("""
+            (function () {
+              var manifest = ArchiveSearch.received.manifest, query = ArchiveSearch.parseQuery(manifest, __text)
+              var index = ArchiveSearch.mergeShards(manifest, ArchiveSearch.shardsForQuery(manifest, query), query)
+              var results = index.search(__text).map(function (r) { return r.ref })
+              return ArchiveSearch.likelyTop(index, 3).join(" ") + "|" + results.slice(0, 3).join(" ") + "|" + results.length
+            })()
+            """).AsString().Split('|');
+
+        Assert.True(int.Parse(both[2]) >= 2, $"'{text}' should match several documents");
+        Assert.Equal(both[1], both[0]);
+    }
+
     static IReadOnlyList<IReadOnlyDictionary<string, string>> FixtureDocuments()
     {
         string[] texts =

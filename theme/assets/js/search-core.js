@@ -5,8 +5,8 @@
  *
  * Why merging is exact: lunr 2.3.9 scores a field as dot(queryVector, fieldVector) / |queryVector|, the
  * query vector holds only terms the query expanded to, and the dot product visits only elements present in
- * both vectors. A field vector rebuilt from the loaded terms alone therefore gives the same sums, term by
- * term in the same order, as the full vector; the document vector's magnitude never enters the score.
+ * both vectors. A field vector rebuilt from the terms the query can reach therefore gives the same sums,
+ * term by term in the same order, as the full vector; the document vector's magnitude never enters the score.
  */
 var ArchiveSearch = (function () {
   var received = { manifest: null, documents: null, group: {}, shard: {}, display: {}, facets: null }
@@ -151,16 +151,33 @@ var ArchiveSearch = (function () {
     return sorted
   }
 
+  // Whether a query can reach an index term: one of its targets (see queryTargets) names or prefixes it.
+  function reachableBy(targets) {
+    var exact = Object.create(null), prefixes = []
+    for (var t = 0; t < targets.length; t++) {
+      if (targets[t].all) return function () { return true }
+      if (targets[t].prefix !== undefined) prefixes.push(targets[t].prefix)
+      else exact[targets[t].term] = true
+    }
+    return function (term) {
+      if (exact[term] === true) return true
+      for (var p = 0; p < prefixes.length; p++) if (term.lastIndexOf(prefixes[p], 0) === 0) return true
+      return false
+    }
+  }
+
   /*
-   * One lunr.Index from the given shards, through lunr.Index.load so it is built exactly as lunr builds
-   * any index it loads. withEveryDocument adds an (empty where unloaded) field vector for every document
-   * in the original order, which lunr needs only for queries whose clauses are all prohibited.
+   * One lunr.Index from the given shards, holding only the terms the query can reach, built as
+   * lunr.Index.load builds one (same objects, same key order) without its intermediate serialised form.
+   * A negated query (all clauses prohibited) scores every document, so it gets a field vector for every
+   * document in the original order, empty where no reachable term touches it.
    */
-  function mergeShards(manifest, shardIds, withEveryDocument) {
-    var fields = manifest.fields, fieldCount = fields.length
+  function mergeShards(manifest, shardIds, query) {
+    var fields = manifest.fields, fieldCount = fields.length, reachable = reachableBy(queryTargets(query))
     // Vector elements of each field by document number (flat [termIndex, weight, ...]), and the order in
     // which (field, document) pairs first appeared; arrays indexed by number spare a string key per posting.
-    var invertedIndex = [], elementsByField = [], fieldRefOrder = []
+    var invertedIndex = Object.create(null), tokenSetBuilder = new lunr.TokenSet.Builder
+    var elementsByField = [], fieldRefOrder = []
     for (var e = 0; e < fieldCount; e++) elementsByField.push([])
     var ids = shardIds.slice().sort(function (x, y) { return x - y })
 
@@ -169,7 +186,9 @@ var ArchiveSearch = (function () {
       if (!data) throw new Error("search shard " + ids[s] + " is not loaded")
       var stride = 2 + fieldCount
       for (var p = 0; p < data.length; p += stride) {
-        var term = data[p], termIndex = data[p + 1], posting = { _index: termIndex }
+        var term = data[p]
+        if (!reachable(term)) continue
+        var termIndex = data[p + 1], posting = { _index: termIndex }
         for (var f = 0; f < fieldCount; f++) {
           // Decoded inline (see decodeNumbers): pairs of document-number delta and weight in thousandths.
           var documents = {}, elementsOfField = elementsByField[f], text = data[p + 2 + f]
@@ -195,29 +214,49 @@ var ArchiveSearch = (function () {
           }
           posting[fields[f]] = documents
         }
-        invertedIndex.push([term, posting])
+        tokenSetBuilder.insert(term)
+        invertedIndex[term] = posting
       }
     }
+    tokenSetBuilder.finish()
 
-    var fieldVectors = []
-    function vectorOf(f, docId) {
-      return [fields[f] + "/" + docId, sortedByTermIndex(elementsByField[f][docId] || [])]
+    var fieldVectors = {}
+    function addVector(f, docId) {
+      fieldVectors[fields[f] + "/" + docId] = new lunr.Vector(sortedByTermIndex(elementsByField[f][docId] || []))
     }
-    if (withEveryDocument) {
+    if (query.isNegated()) {
       for (var d = 0; d < manifest.documentCount; d++) {
-        for (var g = 0; g < fieldCount; g++) fieldVectors.push(vectorOf(g, d))
+        for (var g = 0; g < fieldCount; g++) addVector(g, d)
       }
     } else {
-      for (var r = 0; r < fieldRefOrder.length; r += 2) fieldVectors.push(vectorOf(fieldRefOrder[r], fieldRefOrder[r + 1]))
+      for (var r = 0; r < fieldRefOrder.length; r += 2) addVector(fieldRefOrder[r], fieldRefOrder[r + 1])
     }
 
-    return lunr.Index.load({
-      version: manifest.version,
+    return new lunr.Index({
       fields: fields,
       fieldVectors: fieldVectors,
       invertedIndex: invertedIndex,
-      pipeline: ["stemmer"]
+      tokenSet: tokenSetBuilder.root,
+      pipeline: lunr.Pipeline.load(["stemmer"])
     })
+  }
+
+  /*
+   * The documents a merged index will most likely rank first, to fetch their display files while lunr runs
+   * the query: those with the largest sum of the weights of reachable terms over all their fields. This is
+   * lunr's score for a plain query of distinct unboosted terms up to a factor per field; a wrong guess costs
+   * only a second round of display files.
+   */
+  function likelyTop(index, count) {
+    var totals = Object.create(null), refs = []
+    for (var fieldRef in index.fieldVectors) {
+      var ref = fieldRef.slice(fieldRef.indexOf("/") + 1), elements = index.fieldVectors[fieldRef].elements, sum = 0
+      for (var i = 1; i < elements.length; i += 2) sum += elements[i]
+      if (totals[ref] === undefined) { totals[ref] = 0; refs.push(ref) }
+      totals[ref] += sum
+    }
+    refs.sort(function (x, y) { return totals[y] - totals[x] || x - y })
+    return refs.slice(0, count)
   }
 
   // The index term a word of display text becomes when indexed (trimmer, then stemmer; lowercased first
@@ -234,11 +273,16 @@ var ArchiveSearch = (function () {
    * matchedTerms, keeping a window of about `around` words either side of the first match.
    */
   function snippet(text, matchedTerms, around) {
+    // lunr's stemmer keeps a word's first character, so only words starting like a matched term are stemmed.
+    var firstCharacters = {}
+    for (var term in matchedTerms) firstCharacters[term.charAt(0)] = true
     var pieces = text.split(/([\s\-]+)/), words = []
     for (var i = 0; i < pieces.length; i++) {
       if (pieces[i] === "") continue
       var isSpace = /^[\s\-]+$/.test(pieces[i])
-      words.push({ text: pieces[i], match: !isSpace && matchedTerms[indexTermOf(pieces[i])] === true, space: isSpace })
+      var trimmed = isSpace ? "" : pieces[i].toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "")
+      var match = firstCharacters[trimmed.charAt(0)] === true && matchedTerms[indexTermOf(pieces[i])] === true
+      words.push({ text: pieces[i], match: match, space: isSpace })
     }
     var first = -1
     for (var w = 0; w < words.length; w++) if (words[w].match) { first = w; break }
@@ -298,6 +342,7 @@ var ArchiveSearch = (function () {
     indexTermOf: indexTermOf,
     snippet: snippet,
     displayOf: displayOf,
+    likelyTop: likelyTop,
     matchedTermsOf: matchedTermsOf
   }
 })()
