@@ -3,21 +3,25 @@ using System.Text;
 namespace ArchiveSite.Search;
 
 /// <summary>
-/// Writes non-negative integers as base-32 digits with no separators: the last digit of a number comes
-/// from the first 32 characters of the alphabet, earlier digits from the last 32. Every character is safe
-/// inside a JavaScript string literal. search-core.js decodes it (decodeNumbers).
+/// Writes non-negative integers with no separators in the 93 printable ASCII characters that need no escape
+/// in a JavaScript string literal (all but '"' and '\\'): the last digit of a number is one of the first
+/// <see cref="LastDigits"/> characters of the alphabet (base 46), earlier digits are among the rest (base 47).
+/// So the typical posting numbers (document gaps, weights up to 2.161 as thousandths) take one or two
+/// characters. search-core.js decodes it (decodeNumbers).
 /// </summary>
 public static class PostingEncoding
 {
-    const string Alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$";
+    const string Alphabet = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+    const int LastDigits = 46;
+    const int EarlierDigits = 47;
 
     public static void Append(StringBuilder text, long number)
     {
         if (number < 0) throw new ArgumentOutOfRangeException(nameof(number), number, "only non-negative numbers are encoded");
         Span<char> digits = stackalloc char[13];
         var at = digits.Length;
-        digits[--at] = Alphabet[(int)(number & 31)];
-        for (number >>= 5; number > 0; number >>= 5) digits[--at] = Alphabet[32 + (int)(number & 31)];
+        digits[--at] = Alphabet[(int)(number % LastDigits)];
+        for (number /= LastDigits; number > 0; number /= EarlierDigits) digits[--at] = Alphabet[LastDigits + (int)(number % EarlierDigits)];
         text.Append(digits[at..]);
     }
 
@@ -29,10 +33,10 @@ public static class PostingEncoding
         {
             var digit = Alphabet.IndexOf(c);
             if (digit < 0) throw new FormatException($"'{c}' is not a posting digit");
-            if (digit >= 32) value = value * 32 + digit - 32;
+            if (digit >= LastDigits) value = value * EarlierDigits + digit - LastDigits;
             else
             {
-                numbers.Add(value * 32 + digit);
+                numbers.Add(value * LastDigits + digit);
                 value = 0;
             }
         }

@@ -1,4 +1,5 @@
 using ArchiveSite.Search;
+using Jint;
 using CsCheck;
 
 namespace ArchiveSite.Tests.Search;
@@ -17,13 +18,28 @@ public sealed class PostingEncodingTests
     }
 
     [Fact]
-    public void Small_numbers_take_one_character()
+    public void Small_numbers_take_one_character_and_weights_up_to_2_161_two()
     {
         var text = new System.Text.StringBuilder();
         PostingEncoding.Append(text, 0);
-        PostingEncoding.Append(text, 31);
-        PostingEncoding.Append(text, 32);
-        Assert.Equal("0v" + "x0", text.ToString());
+        PostingEncoding.Append(text, 45);
+        PostingEncoding.Append(text, 46);
+        PostingEncoding.Append(text, 2161);
+        PostingEncoding.Append(text, 2162);
+        Assert.Equal(" " + "N" + "P " + "~N" + "PO ", text.ToString());
+        Assert.DoesNotContain('"', text.ToString());
+        Assert.DoesNotContain('\\', text.ToString());
+    }
+
+    [Fact]
+    public void The_browser_decodes_what_csharp_encodes()
+    {
+        long[] numbers = [0, 1, 45, 46, 47, 2161, 2162, 101_567, 4_000_000_000, 9_000_000_000_000];
+        var text = new System.Text.StringBuilder();
+        foreach (var n in numbers) PostingEncoding.Append(text, n);
+        var scripts = new SearchScripts();
+        scripts.Engine.SetValue("__text", text.ToString());
+        Assert.Equal(string.Join(",", numbers), scripts.Engine.Evaluate("ArchiveSearch.decodeNumbers(__text).join(',')").AsString());
     }
 
     [Theory]

@@ -136,7 +136,7 @@ public sealed class ShardMergeTests
 
     [Theory]
     [InlineData("insula", 1)]
-    [InlineData("speaker:siegel pacing", 2)]
+    [InlineData("anterior willingness", 2)]
     [InlineData("empthy~1", 0)]
     [InlineData("*tion", 0)]
     public void A_query_loads_the_group_file_of_each_term_and_none_for_every_shard(string query, int expectedGroups)

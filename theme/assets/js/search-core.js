@@ -11,9 +11,11 @@
 var ArchiveSearch = (function () {
   var received = { manifest: null, documents: null, group: {}, shard: {}, display: {}, facets: null }
 
-  // Numbers inside posting strings: base-32 digits, the last digit of each number drawn from the first
-  // 32 characters of the alphabet and the others from the last 32, so numbers need no separators.
-  var alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$"
+  // Numbers inside posting strings (PostingEncoding in C#): the last digit of each number is one of the
+  // first 46 characters of the alphabet (base 46), earlier digits are among the other 47 (base 47), so
+  // numbers need no separators.
+  var alphabet = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+  var lastDigits = 46, earlierDigits = 47
   var digitOf = []
   for (var a = 0; a < alphabet.length; a++) digitOf[alphabet.charCodeAt(a)] = a
 
@@ -21,10 +23,10 @@ var ArchiveSearch = (function () {
     var numbers = [], value = 0
     for (var i = 0; i < text.length; i++) {
       var digit = digitOf[text.charCodeAt(i)]
-      if (digit >= 32) {
-        value = value * 32 + (digit - 32)
+      if (digit >= lastDigits) {
+        value = value * earlierDigits + (digit - lastDigits)
       } else {
-        numbers.push(value * 32 + digit)
+        numbers.push(value * lastDigits + digit)
         value = 0
       }
     }
@@ -195,8 +197,11 @@ var ArchiveSearch = (function () {
           var docId = 0, value = 0, delta = -1
           for (var i = 0; i < text.length; i++) {
             var digit = digitOf[text.charCodeAt(i)]
-            value = value * 32 + (digit >= 32 ? digit - 32 : digit)
-            if (digit >= 32) continue
+            if (digit >= lastDigits) {
+              value = value * earlierDigits + (digit - lastDigits)
+              continue
+            }
+            value = value * lastDigits + digit
             if (delta < 0) {
               delta = value
             } else {
