@@ -106,6 +106,9 @@ public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper out
 
         string Output => Path.Combine(_root, "output");
 
+        /// <summary>The built site's offline download.</summary>
+        public string DownloadPath => Path.Combine(Output, "archive.zip");
+
         public string SearchUrl(string query) =>
             new Uri(Path.Combine(Output, "search.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString(query);
 

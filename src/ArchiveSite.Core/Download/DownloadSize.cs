@@ -37,20 +37,31 @@ public static class DownloadSize
     public static byte[] Show(byte[] page, string size)
     {
         var shown = Encoding.UTF8.GetBytes(size);
-        var replaced = Spans(page).Where(span => !page.AsSpan(span).SequenceEqual(shown)).ToList();
-        if (replaced.Count == 0)
+        var spans = Spans(page);
+        if (spans.All(span => page.AsSpan(span).SequenceEqual(shown)))
             return page;
+        var result = new byte[LengthShowing(page.Length, spans, shown.Length)];
+        ShowInto(page, spans, shown, result);
+        return result;
+    }
 
-        var result = new MemoryStream(page.Length + replaced.Count * shown.Length);
-        var copied = 0;
-        foreach (var span in replaced)
+    /// <summary>The length of a page of <paramref name="length"/> bytes with these size spans once they show a text of <paramref name="shownLength"/> bytes.</summary>
+    public static int LengthShowing(int length, List<Range> spans, int shownLength) =>
+        length + spans.Sum(span => shownLength - span.GetOffsetAndLength(length).Length);
+
+    /// <summary>Writes <paramref name="page"/> with <paramref name="shown"/> in each of its <paramref name="spans"/> into <paramref name="into"/>, which has <see cref="LengthShowing"/> bytes.</summary>
+    public static void ShowInto(ReadOnlySpan<byte> page, List<Range> spans, ReadOnlySpan<byte> shown, Span<byte> into)
+    {
+        int copied = 0, written = 0;
+        foreach (var span in spans)
         {
             var (from, length) = span.GetOffsetAndLength(page.Length);
-            result.Write(page, copied, from - copied);
-            result.Write(shown);
+            page[copied..from].CopyTo(into[written..]);
+            written += from - copied;
+            shown.CopyTo(into[written..]);
+            written += shown.Length;
             copied = from + length;
         }
-        result.Write(page, copied, page.Length - copied);
-        return result.ToArray();
+        page[copied..].CopyTo(into[written..]);
     }
 }

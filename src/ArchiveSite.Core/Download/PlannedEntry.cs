@@ -50,7 +50,7 @@ public sealed record PlannedEntry(string Name, bool Deflated, IReadOnlyList<Piec
     /// Plans <paramref name="content"/>, the bytes of the site file at <paramref name="path"/>: text is deflated now
     /// (a page in chunks around its size spans), anything else is stored and read again when the zip is written.
     /// </summary>
-    public static PlannedEntry Compress(string name, string path, byte[] content, bool isPage)
+    public static PlannedEntry Compress(string name, string path, ReadOnlySpan<byte> content, bool isPage)
     {
         var crc = System.IO.Hashing.Crc32.HashToUInt32(content);
         if (!CompressedFile.ShouldDeflate(name))
@@ -63,13 +63,15 @@ public sealed record PlannedEntry(string Name, bool Deflated, IReadOnlyList<Piec
         foreach (var span in spans)
         {
             var (start, length) = span.GetOffsetAndLength(content.Length);
-            pieces.Add(new MemoryPiece(DeflateChunks.Compress(content.AsSpan(at, start - at), CompressedFile.DeflateLevel)));
+            pieces.Add(new MemoryPiece(DeflateChunks.Compress(content[at..start], CompressedFile.DeflateLevel)));
             baseLength -= length;
             at = start + length;
         }
-        pieces.Add(new MemoryPiece(DeflateChunks.Compress(content.AsSpan(at), CompressedFile.DeflateLevel)));
-        var texts = spans.Select(span => Encoding.UTF8.GetString(content.AsSpan(span))).Distinct().ToList();
-        return new PlannedEntry(name, true, pieces, baseLength, crc, texts.Count == 1 ? texts[0] : null);
+        pieces.Add(new MemoryPiece(DeflateChunks.Compress(content[at..], CompressedFile.DeflateLevel)));
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var span in spans)
+            texts.Add(Encoding.UTF8.GetString(content[span]));
+        return new PlannedEntry(name, true, pieces, baseLength, crc, texts.Count == 1 ? texts.Single() : null);
     }
 
     /// <summary>

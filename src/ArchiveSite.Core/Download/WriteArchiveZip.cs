@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using ArchiveSite.Model;
 using ArchiveSite.Output;
 
@@ -66,10 +68,39 @@ public sealed class WriteArchiveZip : IOutputStep
             plans[i] = (index is not null && previous is not null && index.Entries.TryGetValue(name, out var old) && old.Hash == staged.HashOf(path)
                            ? PlannedEntry.Reuse(name, old, index.Shown, previous)
                            : null)
-                       ?? PlannedEntry.Compress(name, staged.PathOf(path), staged.ReadAllBytes(path), IsPage(path));
+                       ?? Compress(name, staged.PathOf(path), IsPage(path));
             context.ReportProgress(Interlocked.Increment(ref done), paths.Count);
         });
         return plans;
+    }
+
+    static PlannedEntry Compress(string name, string path, bool isPage) =>
+        WithContent(path, content => PlannedEntry.Compress(name, path, content, isPage));
+
+    /// <summary>
+    /// Reads a file into a pooled buffer for <paramref name="use"/>, which must not keep it: a site's worth of files
+    /// allocated one by one costs more than compressing them.
+    /// </summary>
+    static T WithContent<T>(string path, Func<ReadOnlySpan<byte>, T> use)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = checked((int)RandomAccess.GetLength(file));
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            for (var read = 0; read < length;)
+            {
+                var got = RandomAccess.Read(file, buffer.AsSpan(read, length - read), read);
+                if (got == 0)
+                    throw new IOException($"'{path}' ended after {read} of {length} bytes");
+                read += got;
+            }
+            return use(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -121,6 +152,7 @@ public sealed class WriteArchiveZip : IOutputStep
     /// <summary>Rewrites the staged pages that do not show <paramref name="shown"/> yet; returns every file's CRC as it will be zipped.</summary>
     static uint[] Show(StagedOutput staged, List<string> paths, PlannedEntry[] plans, string shown)
     {
+        var text = Encoding.UTF8.GetBytes(shown);
         var crcs = new uint[plans.Length];
         Parallel.For(0, plans.Length, i =>
         {
@@ -130,11 +162,25 @@ public sealed class WriteArchiveZip : IOutputStep
                 crcs[i] = plan.Crc32;
                 return;
             }
-            var page = DownloadSize.Show(staged.ReadAllBytes(paths[i]), shown);
-            if (page.Length != plan.Length(shown))
-                throw new InvalidOperationException($"'{paths[i]}' changed while the download was made");
-            staged.Rewrite(paths[i], page);
-            crcs[i] = System.IO.Hashing.Crc32.HashToUInt32(page);
+            crcs[i] = WithContent(staged.PathOf(paths[i]), page =>
+            {
+                var spans = DownloadSize.Spans(page);
+                var length = DownloadSize.LengthShowing(page.Length, spans, text.Length);
+                if (length != plan.Length(shown))
+                    throw new InvalidOperationException($"'{paths[i]}' changed while the download was made");
+                var buffer = ArrayPool<byte>.Shared.Rent(length);
+                try
+                {
+                    var showing = buffer.AsSpan(0, length);
+                    DownloadSize.ShowInto(page, spans, text, showing);
+                    staged.Rewrite(paths[i], showing);
+                    return System.IO.Hashing.Crc32.HashToUInt32(showing);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            });
         });
         return crcs;
     }

@@ -62,11 +62,13 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         Claim(relativePath);
         var staging = Path.Combine(StagingDirectory, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
-        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
-            write(file);
         string hash;
-        using (var file = File.OpenRead(staging))
-            hash = ContentHash.Hex(SHA256.HashData(file));
+        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
+        using (var hashing = new HashingStream(file))
+        {
+            write(hashing);
+            hash = hashing.Hash();
+        }
         var unchanged = IsUnchanged(relativePath, hash);
         if (unchanged)
             File.Delete(staging);

@@ -126,6 +126,35 @@ public sealed class StagedOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_streamed_file_gets_the_hash_of_its_bytes_and_the_same_bytes_streamed_again_are_kept()
+    {
+        var target = Path.Combine(_root, "output");
+        var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 7 + i / 251)).ToArray();
+        using (var output = Open(target))
+        {
+            output.Write("archive.zip", stream =>
+            {
+                stream.Write(bytes, 0, 1000);
+                stream.Write(bytes.AsSpan(1000));
+            });
+            Assert.Equal(ContentHash.Of(bytes), output.HashOf("archive.zip"));
+            output.Commit();
+        }
+        var zip = Path.Combine(target, "archive.zip");
+        var modified = File.GetLastWriteTimeUtc(zip);
+
+        using (var output = Open(target))
+        {
+            output.Write("archive.zip", stream => stream.Write(bytes));
+            Assert.Equal(0, output.Changed);
+            output.Commit();
+        }
+
+        Assert.Equal(bytes, File.ReadAllBytes(zip));
+        Assert.Equal(modified, File.GetLastWriteTimeUtc(zip));
+    }
+
+    [Fact]
     public void Without_a_manifest_everything_is_written_and_nothing_is_kept()
     {
         var target = Path.Combine(_root, "output");
