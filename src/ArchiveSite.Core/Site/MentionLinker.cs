@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text;
-using System.Text.RegularExpressions;
 using ArchiveSite.Archive;
 
 namespace ArchiveSite.Site;
@@ -11,7 +11,9 @@ namespace ArchiveSite.Site;
 /// </summary>
 public sealed class MentionLinker
 {
-    readonly Regex? _names;
+    /// <summary>Every name, longest first: where two names start at the same place, the longer one is linked.</summary>
+    readonly string[] _names;
+    readonly SearchValues<string>? _anyName;
     readonly Dictionary<string, string> _personByName = new(StringComparer.Ordinal);
 
     public MentionLinker(IEnumerable<Person> people)
@@ -19,12 +21,10 @@ public sealed class MentionLinker
         foreach (var person in people.Where(p => p.InRegistry))
             foreach (var name in person.Aliases.Prepend(person.Name).Where(IsDistinctiveName))
                 _personByName.TryAdd(name, person.Id);
-        if (_personByName.Count == 0)
-            return;
-        var alternatives = _personByName.Keys.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).Select(Regex.Escape);
-        // Compiled: it runs over every paragraph of the archive, which costs far more than compiling it once.
-        _names = new Regex(@"(?<![\p{L}\p{N}])(?:" + string.Join('|', alternatives) + @")(?![\p{L}\p{N}])",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _names = [.. _personByName.Keys.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)];
+        // Searched for all at once (vectorised), since every paragraph of the archive is searched.
+        if (_names.Length > 0)
+            _anyName = SearchValues.Create(_names, StringComparison.Ordinal);
     }
 
     /// <summary>The paragraph as HTML, names linked to their speaker pages relative to <paramref name="fromPage"/>.</summary>
@@ -32,19 +32,44 @@ public sealed class MentionLinker
     {
         var html = new StringBuilder(text.Length + 32);
         var at = 0;
-        if (_names is not null)
-            foreach (Match match in _names.Matches(text))
+        var from = 0;
+        while (_anyName is not null && from < text.Length)
+        {
+            var found = text.AsSpan(from).IndexOfAny(_anyName);
+            if (found < 0)
+                break;
+            var start = from + found;
+            if (NameAt(text, start) is not { } name)
             {
-                Html.Append(html, text.AsSpan(at, match.Index - at));
-                var url = Urls.Relative(fromPage, Urls.Speaker(_personByName[match.Value]));
-                html.Append("<a class=\"mention\" href=\"").Append(Html.Escape(url)).Append("\">");
-                Html.Append(html, match.ValueSpan);
-                html.Append("</a>");
-                at = match.Index + match.Length;
+                from = start + 1;
+                continue;
             }
+            Html.Append(html, text.AsSpan(at, start - at));
+            var url = Urls.Relative(fromPage, Urls.Speaker(_personByName[name]));
+            html.Append("<a class=\"mention\" href=\"").Append(Html.Escape(url)).Append("\">");
+            Html.Append(html, name);
+            html.Append("</a>");
+            at = from = start + name.Length;
+        }
         Html.Append(html, text.AsSpan(at));
         return new RawHtml(html.ToString());
     }
+
+    /// <summary>The longest name at <paramref name="start"/> that stands as a whole word there (no letter or digit either side).</summary>
+    string? NameAt(string text, int start)
+    {
+        if (start > 0 && IsWordCharacter(text[start - 1]))
+            return null;
+        foreach (var name in _names)
+        {
+            var end = start + name.Length;
+            if (text.AsSpan(start).StartsWith(name, StringComparison.Ordinal) && (end == text.Length || !IsWordCharacter(text[end])))
+                return name;
+        }
+        return null;
+    }
+
+    static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
 
     static bool IsDistinctiveName(string name) => name.Trim().Length >= 4 && name.Trim().Contains(' ');
 }
