@@ -5,8 +5,9 @@ namespace ArchiveSite.Search;
 /// <summary>
 /// Sizes chosen by measurement (bench search-size, 1,000 transcripts, 2026-11-26): with the two-level shard
 /// lookup (manifest, then one small group file per term), 4 KB shards and two turns per display file keep
-/// first queries of one to three terms at 122-135 KB with everything the page loads (12 KB shards gave
-/// 127-150 KB). The cost is file count: about 4,600 shards and 18,500 display files per 1,000 transcripts.
+/// first queries of one to three terms at 127-139 KB with everything the page loads (12 KB shards gave
+/// more). The cost is file count: about 4,500 shards and 19,000 display files (19 per 37-turn transcript)
+/// per 1,000 synthetic transcripts.
 /// </summary>
 public sealed record SearchOptions(int ShardBytes = 4_000, int DisplayChunk = 2);
 

@@ -260,8 +260,21 @@ var ArchiveSearch = (function () {
       if (totals[ref] === undefined) { totals[ref] = 0; refs.push(ref) }
       totals[ref] += sum
     }
-    refs.sort(function (x, y) { return totals[y] - totals[x] || x - y })
-    return refs.slice(0, count)
+    // The best `count` by insertion into a short sorted list: a full sort of every matching document costs more.
+    var best = []
+    for (var r = 0; r < refs.length; r++) {
+      var at = best.length
+      while (at > 0 && ranksBefore(refs[r], best[at - 1])) at--
+      if (at < count) {
+        best.splice(at, 0, refs[r])
+        if (best.length > count) best.pop()
+      }
+    }
+    return best
+
+    function ranksBefore(x, y) {
+      return totals[x] > totals[y] || (totals[x] === totals[y] && Number(x) < Number(y))
+    }
   }
 
   // The index term a word of display text becomes when indexed (trimmer, then stemmer; lowercased first
