@@ -115,6 +115,21 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
+    public void Strict_fails_a_rebuild_that_changes_nothing_when_the_last_build_had_warnings()
+    {
+        AddTranscript("captions.vtt", CaptionsWithStrayText);
+        Assert.True(RunPlain(Paths()).Succeeded);
+        var page = Path.Combine(_root, "output", "transcripts", "captions.html");
+        var before = File.ReadAllBytes(page);
+
+        var (succeeded, log) = RunPlain(Paths(), strict: true);
+
+        Assert.False(succeeded);
+        Assert.Contains(StrayTextWarning.Replace("warning:", "error:"), log);
+        Assert.Equal(before, File.ReadAllBytes(page));
+    }
+
+    [Fact]
     public async Task The_strict_switch_reaches_the_build_from_the_command_line()
     {
         AddTranscript("captions.vtt", CaptionsWithStrayText);
