@@ -25,8 +25,12 @@ public static class InputPhase
         TranscriptReader.Read(sourcePath, File.ReadAllBytes(file), TranscriptReader.ReadSidecar(file));
 
     /// <summary>Reads through the cache of parsed transcripts: only files whose bytes (or sidecar) changed are parsed.</summary>
-    public static InputData Run(string inputDirectory, TranscriptCache cache, BuildProgress? progress = null) =>
-        Run(inputDirectory, (relative, file) => ReadCached(relative, file, cache), progress);
+    public static InputData Run(string inputDirectory, TranscriptCache cache, BuildProgress? progress = null)
+    {
+        var input = Run(inputDirectory, (relative, file) => ReadCached(relative, file, cache), progress);
+        cache.Save();
+        return input;
+    }
 
     /// <summary>Reads with <paramref name="read"/>; the result has no <see cref="InputData.Hash"/>, since what the reader does is unknown.</summary>
     public static InputData Run(string inputDirectory, TranscriptReading read, BuildProgress? progress = null) =>

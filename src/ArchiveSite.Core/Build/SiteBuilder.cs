@@ -19,9 +19,10 @@ public static class SiteBuilder
     /// </summary>
     public static BuildResult Build(string inputDirectory, string outputDirectory, ThemeFolder theme, BuildOptions? options = null)
     {
-        var cache = new TranscriptCache(options?.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme));
         var times = new List<PhaseTime>();
-        var input = Timed(times, "input", () => InputPhase.Run(inputDirectory, cache, options?.Progress));
+        // The cache is made inside the phase so that the transcripts it holds can be collected when the phase ends.
+        var input = Timed(times, "input", () => InputPhase.Run(inputDirectory,
+            new TranscriptCache(options?.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme)), options?.Progress));
         return Build(input, outputDirectory, theme, times, options);
     }
 

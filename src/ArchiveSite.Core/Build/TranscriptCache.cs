@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ArchiveSite.Ingest;
 using ArchiveSite.Model;
 using ArchiveSite.Output;
@@ -5,13 +6,23 @@ using ArchiveSite.Output;
 namespace ArchiveSite.Build;
 
 /// <summary>
-/// Parsed transcripts kept across builds in <c>transcripts/</c> of the cache folder, one file per key. The key
-/// covers everything a reader reads (the file's path and bytes, its caption sidecar) and the program version,
-/// so a transcript is parsed again exactly when one of them changed. Thread-safe.
+/// Parsed transcripts kept across builds in one pack file, <c>transcripts.pack</c> of the cache folder, by key.
+/// The key covers everything a reader reads (the file's path and bytes, its caption sidecar) and the program
+/// version, so a transcript is parsed again exactly when one of them changed. One file rather than one per
+/// transcript because creating a file costs far more than writing its bytes: 1,000 cache files took about
+/// 0.6 s of CPU (kernel time) on the 2-core build machine, one pack of the same 43 MB a few hundredths.
+/// Get and Put are thread-safe; <see cref="Save"/> runs once all of a build's transcripts are read.
 /// </summary>
 public sealed class TranscriptCache(string cacheDirectory)
 {
-    public string Folder { get; } = Path.Combine(cacheDirectory, "transcripts");
+    /// <summary>Changes whenever the pack's layout does, so an old pack is never misread.</summary>
+    const int PackVersion = 1;
+
+    public string PackPath { get; } = Path.Combine(cacheDirectory, "transcripts.pack");
+
+    readonly Lazy<Dictionary<string, byte[]>> _kept = new(() => LoadPack(Path.Combine(cacheDirectory, "transcripts.pack")));
+    readonly ConcurrentDictionary<string, byte[]> _used = new(StringComparer.Ordinal);
+    bool _added;
 
     public static string Key(string sourcePath, ReadOnlySpan<byte> bytes, Sidecar? sidecar) =>
         ContentHash.OfParts(["transcript", ProgramVersion.Hash, sourcePath, ContentHash.Of(bytes),
@@ -20,27 +31,45 @@ public sealed class TranscriptCache(string cacheDirectory)
     /// <summary>The transcript kept under <paramref name="key"/>; null when there is none (or it is unreadable).</summary>
     public Transcript? Get(string key)
     {
-        try
-        {
-            return TranscriptBinary.FromBytes(File.ReadAllBytes(PathOf(key)));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
+        if (!_kept.Value.TryGetValue(key, out var bytes) || TranscriptBinary.FromBytes(bytes) is not { } transcript)
             return null;
-        }
+        _used[key] = bytes;
+        return transcript;
     }
 
-    /// <summary>Keeps a transcript under its key; a cache that cannot be written only costs time, so that is not an error.</summary>
+    /// <summary>Keeps a transcript under its key until <see cref="Save"/>.</summary>
     public void Put(string key, Transcript transcript)
     {
-        var path = PathOf(key);
-        // Written aside then renamed, so a build reading the same key never sees half a file.
-        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        _used[key] = TranscriptBinary.ToBytes(transcript);
+        _added = true;
+    }
+
+    /// <summary>
+    /// Writes the pack of the transcripts this build got or put, so entries of files since changed or removed do
+    /// not pile up; nothing is written when the pack already holds exactly those. A cache that cannot be written
+    /// only costs time, so that is not an error.
+    /// </summary>
+    public void Save()
+    {
+        if (!_added && _used.Count == _kept.Value.Count)
+            return;
+        // Written aside then renamed, so a build reading the pack never sees half a file.
+        var partial = $"{PackPath}.{Guid.NewGuid():N}.partial";
         try
         {
-            Directory.CreateDirectory(Folder);
-            File.WriteAllBytes(partial, TranscriptBinary.ToBytes(transcript));
-            File.Move(partial, path, overwrite: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(PackPath)!);
+            using (var writer = new BinaryWriter(File.Create(partial)))
+            {
+                writer.Write(PackVersion);
+                writer.Write(_used.Count);
+                foreach (var (key, bytes) in _used.OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    writer.Write(key);
+                    writer.Write(bytes.Length);
+                    writer.Write(bytes);
+                }
+            }
+            File.Move(partial, PackPath, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -48,5 +77,29 @@ public sealed class TranscriptCache(string cacheDirectory)
         }
     }
 
-    string PathOf(string key) => Path.Combine(Folder, key + ".bin");
+    /// <summary>The pack's entries by key; empty when there is no pack or it is not a whole one of this layout.</summary>
+    static Dictionary<string, byte[]> LoadPack(string path)
+    {
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path));
+            if (reader.ReadInt32() != PackVersion)
+                return entries;
+            var count = reader.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                var key = reader.ReadString();
+                var length = reader.ReadInt32();
+                if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+                    return new(StringComparer.Ordinal);
+                entries[key] = reader.ReadBytes(length);
+            }
+            return reader.BaseStream.Position == reader.BaseStream.Length ? entries : new(StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return new(StringComparer.Ordinal);
+        }
+    }
 }
