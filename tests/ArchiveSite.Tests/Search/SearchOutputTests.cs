@@ -123,6 +123,24 @@ public sealed class SearchOutputTests
         Assert.Contains(home, names[..collided]);
     }
 
+    [Fact]
+    public void The_browser_finds_the_display_file_of_every_transcript_among_hundreds()
+    {
+        var transcripts = Enumerable.Range(0, 300).Select(n => Sample() with { Slug = $"t{n:D3}" }).ToArray();
+        var files = SearchOutput.Build(transcripts, new SearchOptions(DisplayChunk: 2));
+        Assert.DoesNotContain("\\", files.Single(f => f.Path == DisplayWriter.DocumentsPath).Content);
+        var scripts = new SearchScripts();
+        scripts.Run(files);
+        var documents = SearchDocument.FromTranscripts(transcripts);
+        var names = DisplayWriter.Names([.. transcripts.Select(t => $"transcripts/{t.Slug}.html")]);
+        for (var d = 0; d < documents.Count; d += 3)
+        {
+            var id = scripts.Engine.Evaluate($"ArchiveSearch.displayOf(ArchiveSearch.received.documents, {d}).id").AsString();
+            Assert.Equal($"{names[d / 3]}-0", id);
+            Assert.Equal(documents[d].Page, scripts.Engine.Evaluate($"ArchiveSearch.received.display['{id}'].page").AsString());
+        }
+    }
+
     [Theory]
     [InlineData(0, "a-first", 0, 0)]
     [InlineData(1, "a-first", 0, 1)]
