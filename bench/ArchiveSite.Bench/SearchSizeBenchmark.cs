@@ -117,11 +117,12 @@ static class SearchSizeBenchmark
     /// <summary>Each document's display file, as search-core.js's displayOf finds it.</summary>
     static string[] DisplayPaths(IReadOnlyList<SearchDocument> documents, int displayChunk)
     {
+        var names = DisplayWriter.Names([.. documents.Select(d => d.Page).Distinct()]);
         var paths = new string[documents.Count];
         for (int d = 0, transcript = -1, start = 0; d < documents.Count; d++)
         {
             if (d == 0 || documents[d].Page != documents[d - 1].Page) (transcript, start) = (transcript + 1, d);
-            paths[d] = DisplayWriter.ChunkPath(transcript, (d - start) / displayChunk);
+            paths[d] = DisplayWriter.ChunkPath(names[transcript], (d - start) / displayChunk);
         }
         return paths;
     }

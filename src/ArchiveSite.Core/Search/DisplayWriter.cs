@@ -1,17 +1,28 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace ArchiveSite.Search;
 
 /// <summary>
 /// What a result shows (transcript title and page, speaker, section, the turn's words for the snippet), in
-/// files of <c>chunkSize</c> consecutive turns of one transcript: search/d{T}-{C}.js holds turns C*size ..
-/// of the T-th transcript (documents come grouped by transcript, see <see cref="SearchDocument.From"/>).
-/// Files are named per transcript so that changing one transcript changes only its own display files.
-/// search/documents.js gives the chunk size and each transcript's turn count, which is how the browser finds
-/// a document number's file. search/facets.js holds the speaker and topic names the filters offer, loaded
+/// files of <c>chunkSize</c> consecutive turns of one transcript: search/d{N}-{C}.js holds turns C*size ..
+/// of the transcript named N (documents come grouped by transcript, see <see cref="SearchDocument.From"/>).
+/// N comes from a hash of the transcript's page, not its place in slug order, so that editing, adding or
+/// removing one transcript rewrites only its own display files (see <see cref="Names"/>).
+/// search/documents.js gives the chunk size and each transcript's turn count and name, which is how the
+/// browser finds a document number's file. search/facets.js holds the speaker and topic names the filters offer, loaded
 /// only when the filters are opened.
 /// </summary>
 public static class DisplayWriter
 {
-    public static string ChunkPath(int transcript, int chunk) => $"{ShardWriter.Folder}/d{transcript}-{chunk}.js";
+    public static string ChunkPath(int name, int chunk) => $"{ShardWriter.Folder}/d{name}-{chunk}.js";
+
+    /// <summary>
+    /// Names are below 46 * 47 * 47, the numbers <see cref="PostingEncoding"/> writes in three characters,
+    /// which keeps documents.js compact (it is loaded by every query).
+    /// </summary>
+    const int NameCount = 46 * 47 * 47;
 
     public static string DocumentsPath => $"{ShardWriter.Folder}/documents.js";
 
@@ -21,6 +32,7 @@ public static class DisplayWriter
     {
         if (chunkSize <= 0) throw new ArgumentOutOfRangeException(nameof(chunkSize), "display chunks need a positive size");
         var transcripts = Transcripts(documents);
+        var names = Names([.. transcripts.Select(t => documents[t.Start].Page)]);
         var files = new SearchFile[transcripts.Sum(t => (t.Count + chunkSize - 1) / chunkSize)];
         var firstFile = new int[transcripts.Count];
         for (var t = 1; t < transcripts.Count; t++)
@@ -33,19 +45,40 @@ public static class DisplayWriter
                 var turns = documents.Skip(start + chunk * chunkSize).Take(Math.Min(chunkSize, count - chunk * chunkSize))
                     .Select(d => new[] { d.Anchor, d.Speaker, d.Section, d.Text }).ToArray();
                 var first = documents[start];
-                files[firstFile[t] + chunk] = new SearchFile(ChunkPath(t, chunk),
-                    ScriptData.Call("display", $"{t}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns))));
+                files[firstFile[t] + chunk] = new SearchFile(ChunkPath(names[t], chunk),
+                    ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns))));
             }
         });
 
-        var turnCounts = new System.Text.StringBuilder();
+        var turnCounts = new StringBuilder();
         foreach (var (_, count) in transcripts) PostingEncoding.Append(turnCounts, count);
+        var encodedNames = new StringBuilder();
+        foreach (var name in names) PostingEncoding.Append(encodedNames, name);
         var facets = new Facets(
             documents.Select(d => d.Speaker).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToArray(),
             documents.SelectMany(d => d.Topics).Distinct().Order(StringComparer.Ordinal).ToArray());
         return [.. files,
-                new SearchFile(DocumentsPath, ScriptData.Call("documents", 0, ScriptData.Json(new Layout(chunkSize, turnCounts.ToString())))),
+                new SearchFile(DocumentsPath, ScriptData.Call("documents", 0, Layout(chunkSize, turnCounts, encodedNames))),
                 new SearchFile(FacetsPath, ScriptData.Call("facets", 0, ScriptData.Json(facets)))];
+    }
+
+    /// <summary>
+    /// Each transcript's display name, pages in document order: a hash of its page, or on a collision the next
+    /// free number after it, claimed in page order. Adding or removing a transcript therefore renames no other
+    /// unless it collides with it (at 1,000 transcripts about one addition in a hundred).
+    /// </summary>
+    public static int[] Names(IReadOnlyList<string> pages)
+    {
+        if (pages.Count > NameCount) throw new ArgumentException($"display files can name at most {NameCount} transcripts, got {pages.Count}", nameof(pages));
+        var taken = new HashSet<int>();
+        var names = new int[pages.Count];
+        for (var t = 0; t < pages.Count; t++)
+        {
+            var name = (int)(BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(pages[t]))) % NameCount);
+            while (!taken.Add(name)) name = (name + 1) % NameCount;
+            names[t] = name;
+        }
+        return names;
     }
 
     /// <summary>Each transcript's first document number and turn count, in document order.</summary>
@@ -64,8 +97,14 @@ public static class DisplayWriter
 
     sealed record Chunk(string Page, string Title, string[][] Turns);
 
-    /// <summary>Turn counts as posting digits (see <see cref="PostingEncoding"/>), one number per transcript.</summary>
-    sealed record Layout(int Chunk, string Turns);
+    /// <summary>
+    /// The chunk size, and turn counts and display names as posting digits (see <see cref="PostingEncoding"/>),
+    /// one number each per transcript. Written as the shards write postings: posting digits need no escape in
+    /// a JSON string, and the JSON encoder's escapes of '+', '&amp;', '\'' and '&lt;' would make the names a
+    /// fifth larger, in a file every query loads.
+    /// </summary>
+    static string Layout(int chunkSize, StringBuilder turnCounts, StringBuilder names) =>
+        $"{{\"chunk\":{chunkSize},\"turns\":\"{turnCounts}\",\"names\":\"{names}\"}}";
 
     sealed record Facets(string[] Speakers, string[] Topics);
 }

@@ -317,30 +317,32 @@ var ArchiveSearch = (function () {
     return runs
   }
 
-  // First document number of each transcript, from search/documents.js (turn counts per transcript).
-  var transcriptStarts = null
-  function startsOf(documents) {
-    if (transcriptStarts === null) {
+  // First document number and display name of each transcript, from search/documents.js (turn counts and
+  // names per transcript).
+  var transcripts = null
+  function transcriptsOf(documents) {
+    if (transcripts === null) {
       var counts = decodeNumbers(documents.turns), sum = 0
-      transcriptStarts = []
-      for (var i = 0; i < counts.length; i++) { transcriptStarts.push(sum); sum += counts[i] }
+      transcripts = { starts: [], names: decodeNumbers(documents.names) }
+      for (var i = 0; i < counts.length; i++) { transcripts.starts.push(sum); sum += counts[i] }
     }
-    return transcriptStarts
+    return transcripts
   }
 
   /*
    * Where a document's display data lives: display files hold `chunk` consecutive turns of one transcript
-   * (search/dT-C.js, T the transcript's place in document order), so { id: "T-C", turn: place in the file }.
+   * (search/dN-C.js, N the transcript's name, stable when other transcripts come and go), so
+   * { id: "N-C", turn: place in the file }.
    */
   function displayOf(documents, documentNumber) {
-    var starts = startsOf(documents), low = 0, high = starts.length - 1
+    var found = transcriptsOf(documents), starts = found.starts, low = 0, high = starts.length - 1
     while (low < high) {
       var middle = (low + high + 1) >> 1
       if (starts[middle] <= documentNumber) low = middle
       else high = middle - 1
     }
     var local = documentNumber - starts[low]
-    return { id: low + "-" + Math.floor(local / documents.chunk), turn: local % documents.chunk }
+    return { id: found.names[low] + "-" + Math.floor(local / documents.chunk), turn: local % documents.chunk }
   }
 
   function matchedTermsOf(result) {
