@@ -17,57 +17,61 @@ public static class TranscriptBinary
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-        {
-            writer.Write(FormatVersion);
-            writer.Write(transcript.SourcePath);
-            writer.Write(transcript.Slug);
-            Optional(writer, transcript.Title);
-            Optional(writer, transcript.Series);
-            writer.Write(transcript.Date?.DayNumber ?? -1);
-            Optional(writer, transcript.Episode);
-            List(writer, transcript.Speakers, s =>
-            {
-                writer.Write(s.Id);
-                writer.Write(s.Name);
-                Optional(writer, s.Credentials);
-                List(writer, s.Labels, writer.Write);
-            });
-            List(writer, transcript.Sections, section =>
-            {
-                Optional(writer, section.Heading);
-                writer.Write(section.Line);
-                List(writer, section.Turns, turn =>
-                {
-                    writer.Write(turn.SpeakerId);
-                    writer.Write(turn.Start?.Ticks ?? -1);
-                    List(writer, turn.Paragraphs, writer.Write);
-                    writer.Write(turn.Line);
-                });
-            });
-            List(writer, transcript.Quotes, quote =>
-            {
-                writer.Write(quote.Text);
-                Optional(writer, quote.SpeakerId);
-                Optional(writer, quote.Section);
-                writer.Write(quote.Turn ?? -1);
-                writer.Write(quote.Line);
-            });
-            List(writer, transcript.Topics, writer.Write);
-            List(writer, transcript.Removed, removed =>
-            {
-                writer.Write(removed.Line);
-                writer.Write(removed.Kind);
-                writer.Write(removed.Text);
-            });
-            List(writer, transcript.Diagnostics, diagnostic =>
-            {
-                writer.Write((int)diagnostic.Severity);
-                writer.Write(diagnostic.File);
-                writer.Write(diagnostic.Line);
-                writer.Write(diagnostic.Message);
-            });
-        }
+            Write(writer, transcript);
         return stream.ToArray();
+    }
+
+    /// <summary>Writes what <see cref="ToBytes"/> returns; the writer must encode strings as UTF-8.</summary>
+    public static void Write(BinaryWriter writer, Transcript transcript)
+    {
+        writer.Write(FormatVersion);
+        writer.Write(transcript.SourcePath);
+        writer.Write(transcript.Slug);
+        Optional(writer, transcript.Title);
+        Optional(writer, transcript.Series);
+        writer.Write(transcript.Date?.DayNumber ?? -1);
+        Optional(writer, transcript.Episode);
+        List(writer, transcript.Speakers, s =>
+        {
+            writer.Write(s.Id);
+            writer.Write(s.Name);
+            Optional(writer, s.Credentials);
+            List(writer, s.Labels, writer.Write);
+        });
+        List(writer, transcript.Sections, section =>
+        {
+            Optional(writer, section.Heading);
+            writer.Write(section.Line);
+            List(writer, section.Turns, turn =>
+            {
+                writer.Write(turn.SpeakerId);
+                writer.Write(turn.Start?.Ticks ?? -1);
+                List(writer, turn.Paragraphs, writer.Write);
+                writer.Write(turn.Line);
+            });
+        });
+        List(writer, transcript.Quotes, quote =>
+        {
+            writer.Write(quote.Text);
+            Optional(writer, quote.SpeakerId);
+            Optional(writer, quote.Section);
+            writer.Write(quote.Turn ?? -1);
+            writer.Write(quote.Line);
+        });
+        List(writer, transcript.Topics, writer.Write);
+        List(writer, transcript.Removed, removed =>
+        {
+            writer.Write(removed.Line);
+            writer.Write(removed.Kind);
+            writer.Write(removed.Text);
+        });
+        List(writer, transcript.Diagnostics, diagnostic =>
+        {
+            writer.Write((int)diagnostic.Severity);
+            writer.Write(diagnostic.File);
+            writer.Write(diagnostic.Line);
+            writer.Write(diagnostic.Message);
+        });
     }
 
     /// <summary>The transcript, or null when the bytes are not a whole transcript of this format.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using ArchiveSite.Ingest;
 using ArchiveSite.Model;
 using ArchiveSite.Output;
@@ -21,8 +22,10 @@ public sealed class TranscriptCache(string cacheDirectory)
     public string PackPath { get; } = Path.Combine(cacheDirectory, "transcripts.pack");
 
     readonly Lazy<Dictionary<string, byte[]>> _kept = new(() => LoadPack(Path.Combine(cacheDirectory, "transcripts.pack")));
-    readonly ConcurrentDictionary<string, byte[]> _used = new(StringComparer.Ordinal);
-    bool _added;
+    readonly ConcurrentDictionary<string, byte[]> _got = new(StringComparer.Ordinal);
+    // Kept as the model, not as bytes, until Save: the build holds these transcripts anyway, so serialising them
+    // one by one into the pack holds no second copy.
+    readonly ConcurrentDictionary<string, Transcript> _put = new(StringComparer.Ordinal);
 
     public static string Key(string sourcePath, ReadOnlySpan<byte> bytes, Sidecar? sidecar) =>
         ContentHash.OfParts(["transcript", ProgramVersion.Hash, sourcePath, ContentHash.Of(bytes),
@@ -33,16 +36,12 @@ public sealed class TranscriptCache(string cacheDirectory)
     {
         if (!_kept.Value.TryGetValue(key, out var bytes) || TranscriptBinary.FromBytes(bytes) is not { } transcript)
             return null;
-        _used[key] = bytes;
+        _got[key] = bytes;
         return transcript;
     }
 
     /// <summary>Keeps a transcript under its key until <see cref="Save"/>.</summary>
-    public void Put(string key, Transcript transcript)
-    {
-        _used[key] = TranscriptBinary.ToBytes(transcript);
-        _added = true;
-    }
+    public void Put(string key, Transcript transcript) => _put[key] = transcript;
 
     /// <summary>
     /// Writes the pack of the transcripts this build got or put, so entries of files since changed or removed do
@@ -51,22 +50,34 @@ public sealed class TranscriptCache(string cacheDirectory)
     /// </summary>
     public void Save()
     {
-        if (!_added && _used.Count == _kept.Value.Count)
+        if (_put.IsEmpty && _got.Count == _kept.Value.Count)
             return;
         // Written aside then renamed, so a build reading the pack never sees half a file.
         var partial = $"{PackPath}.{Guid.NewGuid():N}.partial";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(PackPath)!);
-            using (var writer = new BinaryWriter(File.Create(partial)))
+            using (var writer = new BinaryWriter(File.Create(partial), Encoding.UTF8))
             {
+                using var entry = new MemoryStream();
+                using var entryWriter = new BinaryWriter(entry, Encoding.UTF8, leaveOpen: true);
                 writer.Write(PackVersion);
-                writer.Write(_used.Count);
-                foreach (var (key, bytes) in _used.OrderBy(e => e.Key, StringComparer.Ordinal))
+                var keys = _got.Keys.Union(_put.Keys).Order(StringComparer.Ordinal).ToList();
+                writer.Write(keys.Count);
+                foreach (var key in keys)
                 {
                     writer.Write(key);
-                    writer.Write(bytes.Length);
-                    writer.Write(bytes);
+                    if (_got.TryGetValue(key, out var bytes))
+                    {
+                        writer.Write(bytes.Length);
+                        writer.Write(bytes);
+                        continue;
+                    }
+                    entry.SetLength(0);
+                    TranscriptBinary.Write(entryWriter, _put[key]);
+                    entryWriter.Flush();
+                    writer.Write((int)entry.Length);
+                    writer.Write(entry.GetBuffer(), 0, (int)entry.Length);
                 }
             }
             File.Move(partial, PackPath, overwrite: true);
