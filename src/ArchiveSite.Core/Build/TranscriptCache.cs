@@ -10,8 +10,9 @@ namespace ArchiveSite.Build;
 /// Parsed transcripts kept across builds in one pack file, <c>transcripts.pack</c> of the cache folder, by key.
 /// The key covers everything a reader reads (the file's path and bytes, its caption sidecar) and the program
 /// version, so a transcript is parsed again exactly when one of them changed. One file rather than one per
-/// transcript because creating a file costs far more than writing its bytes: 1,000 cache files took about
-/// 0.6 s of CPU (kernel time) on the 2-core build machine, one pack of the same 43 MB a few hundredths.
+/// transcript because creating a file costs far more than writing its bytes: on the 2-core build machine 1,000
+/// files of 16 bytes took as much kernel time as 1,000 of 43 KB (about 0.6 s), and the cold input phase of 1,000
+/// transcripts went from about 5.6 s to 4.3 s of CPU; rewriting the 43 MB pack after one change costs too little to see.
 /// Get and Put are thread-safe; <see cref="Save"/> runs once all of a build's transcripts are read.
 /// </summary>
 public sealed class TranscriptCache(string cacheDirectory)
