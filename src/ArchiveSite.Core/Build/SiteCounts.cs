@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArchiveSite.Output;
 
 namespace ArchiveSite.Build;
 
@@ -30,17 +31,12 @@ public sealed record SiteCounts(int Transcripts, int Pages, int Quotes, int Spea
     /// <summary>A cache that cannot be written only costs time, so that is not an error.</summary>
     public void Save(string cacheDirectory, string inputHash)
     {
-        var file = Path.Combine(cacheDirectory, FileName);
-        var partial = $"{file}.{Guid.NewGuid():N}.partial";
         try
         {
-            Directory.CreateDirectory(cacheDirectory);
-            File.WriteAllBytes(partial, JsonSerializer.SerializeToUtf8Bytes(new Kept(inputHash, this)));
-            File.Move(partial, file, overwrite: true);
+            AtomicFile.Write(Path.Combine(cacheDirectory, FileName), stream => JsonSerializer.Serialize(stream, new Kept(inputHash, this)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(partial);
         }
     }
 

@@ -53,13 +53,11 @@ public sealed class TranscriptCache(string cacheDirectory)
     {
         if (_put.IsEmpty && _got.Count == _kept.Value.Count)
             return;
-        // Written aside then renamed, so a build reading the pack never sees half a file.
-        var partial = $"{PackPath}.{Guid.NewGuid():N}.partial";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(PackPath)!);
-            using (var writer = new BinaryWriter(File.Create(partial), Encoding.UTF8))
+            AtomicFile.Write(PackPath, stream =>
             {
+                using var writer = new BinaryWriter(stream, Encoding.UTF8);
                 using var entry = new MemoryStream();
                 using var entryWriter = new BinaryWriter(entry, Encoding.UTF8, leaveOpen: true);
                 writer.Write(PackVersion);
@@ -80,12 +78,10 @@ public sealed class TranscriptCache(string cacheDirectory)
                     writer.Write((int)entry.Length);
                     writer.Write(entry.GetBuffer(), 0, (int)entry.Length);
                 }
-            }
-            File.Move(partial, PackPath, overwrite: true);
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(partial);
         }
     }
 

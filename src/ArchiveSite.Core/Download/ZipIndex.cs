@@ -71,31 +71,25 @@ public sealed record ZipIndex(long ZipLength, long ZipModified, string Shown, IR
             : throw new FormatException($"a count of {count} where {reader.BaseStream.Length - reader.BaseStream.Position} bytes are left");
     }
 
-    /// <summary>Saves the index under a temporary name and renames it, so a build never reads half an index.</summary>
-    public void Save(string file)
+    public void Save(string file) => AtomicFile.Write(file, stream =>
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var partial = $"{file}.{Guid.NewGuid():N}.partial";
-        using (var writer = new BinaryWriter(new BufferedStream(File.Create(partial), 1 << 16)))
+        using var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16));
+        writer.Write(Version);
+        writer.Write(ZipLength);
+        writer.Write(ZipModified);
+        writer.Write(Shown);
+        writer.Write(Entries.Count);
+        foreach (var (name, entry) in Entries)
         {
-            writer.Write(Version);
-            writer.Write(ZipLength);
-            writer.Write(ZipModified);
-            writer.Write(Shown);
-            writer.Write(Entries.Count);
-            foreach (var (name, entry) in Entries)
-            {
-                writer.Write(name);
-                writer.Write(entry.Hash);
-                writer.Write(entry.Deflated);
-                writer.Write(entry.Crc32);
-                writer.Write(entry.Length);
-                writer.Write(entry.LocalHeaderOffset);
-                writer.Write(entry.Chunks.Length);
-                foreach (var chunk in entry.Chunks)
-                    writer.Write(chunk);
-            }
+            writer.Write(name);
+            writer.Write(entry.Hash);
+            writer.Write(entry.Deflated);
+            writer.Write(entry.Crc32);
+            writer.Write(entry.Length);
+            writer.Write(entry.LocalHeaderOffset);
+            writer.Write(entry.Chunks.Length);
+            foreach (var chunk in entry.Chunks)
+                writer.Write(chunk);
         }
-        File.Move(partial, file, overwrite: true);
-    }
+    });
 }

@@ -29,13 +29,7 @@ public sealed record OutputManifest(string OutputDirectory, Dictionary<string, M
         }
     }
 
-    public void Save(string file)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var partial = $"{file}.{Guid.NewGuid():N}.partial";
-        File.WriteAllBytes(partial, JsonSerializer.SerializeToUtf8Bytes(this, Options));
-        File.Move(partial, file, overwrite: true);
-    }
+    public void Save(string file) => AtomicFile.Write(file, stream => JsonSerializer.Serialize(stream, this, Options));
 }
 
 /// <param name="Hash">See <see cref="ContentHash"/>.</param>
