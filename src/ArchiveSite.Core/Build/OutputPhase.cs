@@ -17,6 +17,7 @@ public static class OutputPhase
     {
         options ??= BuildOptions.Default;
         var cacheDirectory = options.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme);
+        FormerCacheFolders.Remove(cacheDirectory);
         using var staged = new StagedOutput(outputDirectory, OutputManifest.FileFor(cacheDirectory, outputDirectory));
         var context = new OutputContext(site, theme, staged) { CacheDirectory = cacheDirectory, InputHash = inputHash };
         foreach (var step in steps)

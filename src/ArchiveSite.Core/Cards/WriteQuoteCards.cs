@@ -47,17 +47,8 @@ public sealed class WriteQuoteCards : IOutputStep
             foreach (var diagnostic in uncovered.OfType<Diagnostic>())
                 context.Report(diagnostic);
             CardOutput.Write(cards, renderer, context.Writer, context.ReportProgress);
-            DeleteFormerCardCache(context.CacheDirectory);
             context.Writer.Write(FontCredits, Credits(fonts));
         }
-    }
-
-    /// <summary>Earlier builds kept a second copy of every card in the build cache; the output folder now is that cache.</summary>
-    static void DeleteFormerCardCache(string cacheDirectory)
-    {
-        var former = Path.Combine(cacheDirectory, "cards");
-        if (Directory.Exists(former))
-            Directory.Delete(former, recursive: true);
     }
 
     public static QuoteCard CardOf(TranscriptArchive archive, ArchivedQuote quote)

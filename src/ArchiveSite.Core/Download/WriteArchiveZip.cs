@@ -30,7 +30,6 @@ public sealed class WriteArchiveZip : IOutputStep
         // Only a site staged on disk can be zipped; writers that keep pages elsewhere (tests) get no download.
         if (context.Writer is not StagedOutput staged)
             return;
-        RemoveChunkFolder(context.CacheDirectory);
         var previousPath = Path.Combine(staged.OutputDirectory, ArchiveZip.FileName);
         var indexFile = ZipIndex.FileFor(context.CacheDirectory, staged.OutputDirectory);
         var index = ZipIndex.Load(indexFile, previousPath);
@@ -197,16 +196,5 @@ public sealed class WriteArchiveZip : IOutputStep
         }
         var zip = new FileInfo(staged.PathOf(ArchiveZip.FileName));
         new ZipIndex(zip.Length, zip.LastWriteTimeUtc.Ticks, shown, indexed).Save(file);
-    }
-
-    /// <summary>
-    /// Earlier versions kept one cache file per deflate chunk in this folder (hundreds of megabytes that Netlify's
-    /// cache would restore on every build); the last zip is the cache now.
-    /// </summary>
-    static void RemoveChunkFolder(string cacheDirectory)
-    {
-        var folder = Path.Combine(cacheDirectory, "zip");
-        if (Directory.Exists(folder))
-            Directory.Delete(folder, recursive: true);
     }
 }
