@@ -16,6 +16,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
 {
     readonly ConcurrentDictionary<string, FileState> _files = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, bool> _verified = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, bool> _stagingFolders = new(StringComparer.Ordinal);
     readonly Dictionary<string, StepRecord> _steps = new(StringComparer.Ordinal);
     readonly OutputManifest? _previous;
     readonly string _manifestFile;
@@ -61,7 +62,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         Claim(relativePath);
         var staging = Path.Combine(StagingDirectory, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
+        CreateStagingFolder(Path.GetDirectoryName(staging)!);
         string hash;
         using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
         using (var hashing = new HashingStream(file))
@@ -87,7 +88,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         if (!_files.TryGetValue(relativePath, out var state) || state == FileState.Pending)
             throw new InvalidOperationException($"'{relativePath}' was not written, so it cannot be rewritten");
-        _files[relativePath] = Store(relativePath, bytes, state.Step, state.Key);
+        _files[relativePath] = Store(relativePath, bytes, state.Step, state.Key, state);
     }
 
     /// <summary>
@@ -230,20 +231,30 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             Directory.Delete(StagingDirectory, recursive: true);
     }
 
-    FileState Store(string relativePath, ReadOnlySpan<byte> bytes, string step, string? key)
+    /// <param name="replacing">The file's state when it is written again (<see cref="Rewrite"/>); its staged bytes are replaced.</param>
+    FileState Store(string relativePath, ReadOnlySpan<byte> bytes, string step, string? key, FileState? replacing = null)
     {
         var hash = ContentHash.Of(bytes);
         var staging = Path.Combine(StagingDirectory, relativePath);
+        if (replacing is { Staged: true })
+            File.Delete(staging);
         if (IsUnchanged(relativePath, hash))
-        {
-            if (File.Exists(staging))
-                File.Delete(staging);
             return new FileState(hash, Staged: false, step, key);
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
-        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
-            file.Write(bytes);
+        CreateStagingFolder(Path.GetDirectoryName(staging)!);
+        // A new file, opened as such: FileMode.Create truncates it in one more system call, and a FileStream
+        // costs two more, which across the 44,000 files of a cold build add up.
+        using (var file = File.OpenHandle(staging, FileMode.CreateNew, FileAccess.Write))
+            RandomAccess.Write(file, bytes, 0);
         return new FileState(hash, Staged: true, step, key);
+    }
+
+    /// <summary>Creates a folder of the staging folder once, rather than asking the file system for it again with every file.</summary>
+    void CreateStagingFolder(string folder)
+    {
+        if (_stagingFolders.ContainsKey(folder))
+            return;
+        Directory.CreateDirectory(folder);
+        _stagingFolders.TryAdd(folder, true);
     }
 
     /// <summary>True when the output folder already holds these bytes for the file, as the last build left it.</summary>
