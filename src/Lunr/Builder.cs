@@ -127,6 +127,20 @@ public sealed class Builder
             SearchPipeline.Labels);
     }
 
+    /// <summary>
+    /// The index <see cref="Build"/> makes, seen term by term (as shards cut it), without lunr's field vectors
+    /// and postings as objects: for each term, its <c>_index</c> and per field the refs holding it with its weight.
+    /// </summary>
+    public IndexByTerm BuildByTerm()
+    {
+        var fields = Fields;
+        var terms = Terms;
+        var merged = InvertedIndexMerge.Merge(documents, Analyze(terms, fields.Count), terms, fields.Count);
+        var byTerm = new FieldVectorCalculator(this, fields, merged).CalculateByTerm();
+        Array.Sort(byTerm, (x, y) => string.CompareOrdinal(x.Term, y.Term));
+        return new IndexByTerm([.. fields.Select(f => f.Name)], [.. merged.Refs], byTerm);
+    }
+
     // One worker per core, each with its own FieldAnalyzer (whose arrays grow with the vocabulary), taking
     // small batches of documents in turn. Parallel.For's localInit would run per task replica, and under load
     // it starts many.

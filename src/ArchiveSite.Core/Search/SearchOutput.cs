@@ -20,15 +20,19 @@ public static class SearchOutput
     public static IReadOnlyList<SearchFile> Build(IReadOnlyList<SearchDocument> documents, SearchOptions options) =>
         [.. Shards(documents, options), .. DisplayWriter.Write(documents, options.DisplayChunk)];
 
-    /// <summary>The manifest, group files and shards. The lunr index is garbage once its terms are regrouped.</summary>
+    /// <summary>The manifest, group files and shards, from the index built term by term (the shape shards cut it in).</summary>
     public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options, SearchAnalysisCache? cache = null) =>
-        new ShardWriter(options.ShardBytes).Write(ShardSource.FromIndex(BuildIndex(documents, cache)));
+        new ShardWriter(options.ShardBytes).Write(ShardSource.FromIndex(Builder(documents, cache).BuildByTerm()));
+
+    /// <summary>The lunr index of the documents, as lunr.js would build it.</summary>
+    public static Lunr.Index BuildIndex(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache = null) =>
+        Builder(documents, cache).Build();
 
     /// <summary>
-    /// The lunr index of the documents, analysed a transcript at a time (in parallel), each transcript's analysis
+    /// A builder holding the documents, analysed a transcript at a time (in parallel), each transcript's analysis
     /// taken from <paramref name="cache"/> when it holds it and put there otherwise.
     /// </summary>
-    public static Lunr.Index BuildIndex(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache = null)
+    static Lunr.Builder Builder(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache)
     {
         var builder = new Lunr.Builder();
         builder.Ref("id");
@@ -49,7 +53,7 @@ public static class SearchOutput
         });
         for (var t = 0; t < transcripts.Count; t++)
             builder.Add([.. transcripts[t].Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], batches[t]);
-        return builder.Build();
+        return builder;
     }
 
     /// <summary>The documents of each transcript (they come grouped by transcript, see <see cref="SearchDocument.From"/>).</summary>
