@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Lunr;
@@ -12,6 +13,7 @@ namespace Lunr;
 public sealed class AnalyzedDocuments
 {
     const byte Format = 1;
+    const int HashBytes = SHA256.HashSizeInBytes;
 
     readonly AnalyzedField[] fields;
 
@@ -35,7 +37,7 @@ public sealed class AnalyzedDocuments
     /// <summary>Field <paramref name="field"/> of document <paramref name="document"/>, its terms numbered within the batch.</summary>
     internal AnalyzedField Field(int document, int field) => fields[document * FieldCount + field];
 
-    /// <summary>A compact binary form for <see cref="FromBytes"/>.</summary>
+    /// <summary>A compact binary form for <see cref="FromBytes"/>, ending with the SHA-256 of what comes before it.</summary>
     public byte[] ToBytes()
     {
         using var memory = new MemoryStream();
@@ -57,18 +59,22 @@ public sealed class AnalyzedDocuments
                 }
             }
         }
+        memory.Write(SHA256.HashData(memory.GetBuffer().AsSpan(0, (int)memory.Length)));
         return memory.ToArray();
     }
 
     /// <summary>
-    /// The batch <see cref="ToBytes"/> wrote; null for bytes that are not a whole, consistent batch (a damaged
+    /// The batch <see cref="ToBytes"/> wrote; null for bytes that are not a whole, undamaged batch (a damaged
     /// cache is an empty one). The field length is not stored: it is the sum of the frequencies.
     /// </summary>
     public static AnalyzedDocuments? FromBytes(byte[] bytes)
     {
+        if (bytes.Length < HashBytes
+            || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - HashBytes)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashBytes)))
+            return null;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - HashBytes, writable: false), Encoding.UTF8);
             if (reader.ReadByte() != Format)
                 return null;
             var terms = new string[ReadCount(reader, bytes.Length)];
@@ -98,7 +104,7 @@ public sealed class AnalyzedDocuments
                 }
                 fields[slot] = distinct == 0 ? AnalyzedField.Empty : new AnalyzedField(termIds, frequencies, length);
             }
-            return reader.BaseStream.Position == bytes.Length ? new AnalyzedDocuments(terms, fieldCount, count, fields) : null;
+            return reader.BaseStream.Position == reader.BaseStream.Length ? new AnalyzedDocuments(terms, fieldCount, count, fields) : null;
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or OverflowException or DecoderFallbackException)
         {

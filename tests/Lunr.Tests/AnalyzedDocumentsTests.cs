@@ -57,7 +57,7 @@ public sealed class AnalyzedDocumentsTests
     }
 
     [Fact]
-    public void Damaged_bytes_read_as_no_batch_and_never_throw()
+    public void Damaged_bytes_read_as_no_batch()
     {
         var corpus = FixtureCorpus.Turns();
         var bytes = NewBuilder(corpus).Analyze(corpus.Documents.Take(5).Select(d => (IReadOnlyDictionary<string, string>)d.Values)).ToBytes();
@@ -67,12 +67,11 @@ public sealed class AnalyzedDocumentsTests
             Assert.Null(AnalyzedDocuments.FromBytes(bytes[..length]));
         Assert.Null(AnalyzedDocuments.FromBytes([.. bytes, 0]));
         for (var at = 0; at < bytes.Length; at++)
-            foreach (var value in new byte[] { 0, 0x7F, 0xFF })
-            {
-                var damaged = (byte[])bytes.Clone();
-                damaged[at] = value;
-                AnalyzedDocuments.FromBytes(damaged);
-            }
+        {
+            var damaged = (byte[])bytes.Clone();
+            damaged[at] ^= 0x21;
+            Assert.Null(AnalyzedDocuments.FromBytes(damaged));
+        }
     }
 
     [Fact]
