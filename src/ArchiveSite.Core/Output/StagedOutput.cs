@@ -56,22 +56,22 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         _files[relativePath] = Store(relativePath, bytes, CurrentStep, key);
     }
 
-    /// <summary>Streams a big file (the download) to the staging folder, then keeps the old one instead when the bytes are the same.</summary>
-    public void Write(string relativePath, Action<Stream> write)
+    /// <summary>
+    /// Stages a big file (the download) that <paramref name="write"/> makes at the full path it is given, named by
+    /// <paramref name="hash"/>, a hash of everything its bytes are made from (the same hash must always mean the
+    /// same bytes), so that it needs no reading back. When the last build's file has that hash and is on disk as
+    /// that build left it, that file is kept and <paramref name="write"/> is not called.
+    /// </summary>
+    public void WriteFile(string relativePath, string hash, Action<string> write)
     {
         Claim(relativePath);
-        var staging = Path.Combine(StagingDirectory, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
-        string hash;
-        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
-        using (var hashing = new HashingStream(file))
-        {
-            write(hashing);
-            hash = hashing.Hash();
-        }
         var unchanged = IsUnchanged(relativePath, hash);
-        if (unchanged)
-            File.Delete(staging);
+        if (!unchanged)
+        {
+            var staging = Path.Combine(StagingDirectory, relativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
+            write(staging);
+        }
         _files[relativePath] = new FileState(hash, Staged: !unchanged, CurrentStep, Key: null);
     }
 
@@ -80,14 +80,6 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         OutputPaths.Validate(relativePath);
         if (!_files.TryAdd(relativePath, FileState.Pending))
             throw new InvalidOperationException($"two output steps both write '{relativePath}'");
-    }
-
-    /// <summary>Replaces the bytes of a file already written in this build (e.g. a page once the download's size is known).</summary>
-    public void Rewrite(string relativePath, ReadOnlySpan<byte> bytes)
-    {
-        if (!_files.TryGetValue(relativePath, out var state) || state == FileState.Pending)
-            throw new InvalidOperationException($"'{relativePath}' was not written, so it cannot be rewritten");
-        _files[relativePath] = Store(relativePath, bytes, state.Step, state.Key);
     }
 
     /// <summary>
