@@ -193,30 +193,15 @@ var ArchiveSearch = (function () {
         if (!reachable(term)) continue
         var termIndex = data[p + 1], posting = { _index: termIndex }
         for (var f = 0; f < fieldCount; f++) {
-          // Decoded inline (see decodeNumbers): pairs of document-number delta and weight in thousandths.
-          var documents = {}, elementsOfField = elementsByField[f], text = data[p + 2 + f]
-          var docId = 0, value = 0, delta = -1
-          for (var i = 0; i < text.length; i++) {
-            var digit = digitOf[text.charCodeAt(i)]
-            if (digit >= lastDigits) {
-              value = value * earlierDigits + (digit - lastDigits)
-              continue
+          var decoded = decodePostings(data[p + 2 + f]), documents = {}, elementsOfField = elementsByField[f]
+          for (var i = 0; i < decoded.documents.length; i++) {
+            var docId = decoded.documents[i], elements = elementsOfField[docId]
+            documents[docId] = {}
+            if (elements === undefined) {
+              elements = elementsOfField[docId] = []
+              fieldRefOrder.push(f, docId)
             }
-            value = value * lastDigits + digit
-            if (delta < 0) {
-              delta = value
-            } else {
-              docId += delta
-              documents[docId] = {}
-              var elements = elementsOfField[docId]
-              if (elements === undefined) {
-                elements = elementsOfField[docId] = []
-                fieldRefOrder.push(f, docId)
-              }
-              elements.push(termIndex, value / 1000)
-              delta = -1
-            }
-            value = 0
+            elements.push(termIndex, decoded.weights[i])
           }
           posting[fields[f]] = documents
         }
@@ -248,25 +233,24 @@ var ArchiveSearch = (function () {
   }
 
   /*
-   * The postings of one field of a shard entry (document-number delta, weight in thousandths; see
-   * decodeNumbers) as typed arrays, documents ascending.
+   * The postings of one field of a shard entry as typed arrays, in the order written (ShardWriter in C#):
+   * groups of one weight, weights ascending, each as the weight in thousandths (difference from the
+   * previous group's), the number of documents, then the documents ascending (differences).
    */
   function decodePostings(text) {
-    var numbers = 0
-    for (var i = 0; i < text.length; i++) if (digitOf[text.charCodeAt(i)] < lastDigits) numbers++
-    var documents = new Int32Array(numbers >> 1), weights = new Float64Array(numbers >> 1)
-    var value = 0, doc = 0, n = 0
-    for (var j = 0; j < text.length; j++) {
-      var digit = digitOf[text.charCodeAt(j)]
-      if (digit >= lastDigits) {
-        value = value * earlierDigits + (digit - lastDigits)
-        continue
+    var numbers = decodeNumbers(text), size = 0
+    for (var g = 1; g < numbers.length; g += numbers[g] + 2) size += numbers[g]
+    var documents = new Int32Array(size), weights = new Float64Array(size)
+    var at = 0, weight = 0
+    for (var i = 0; i < numbers.length;) {
+      weight += numbers[i]
+      var count = numbers[i + 1], doc = 0
+      i += 2
+      for (var end = i + count; i < end; i++) {
+        doc += numbers[i]
+        documents[at] = doc
+        weights[at++] = weight / 1000
       }
-      value = value * lastDigits + digit
-      if ((n & 1) === 0) documents[n >> 1] = doc += value
-      else weights[n >> 1] = value / 1000
-      n++
-      value = 0
     }
     return { documents: documents, weights: weights }
   }
@@ -372,7 +356,7 @@ var ArchiveSearch = (function () {
         if (top.length > count) top.pop()
       }
     }
-    return { total: total, top: top.map(function (best) { return resultOf(best, scores[best], combos) }) }
+    return { total: total, top: resultsOf(top, scores, combos) }
 
     function ranksBefore(x, y) {
       return scores[x] > scores[y] || (scores[x] === scores[y] && (firstMatch[x] < firstMatch[y] || (firstMatch[x] === firstMatch[y] && x < y)))
@@ -412,24 +396,17 @@ var ArchiveSearch = (function () {
     return score
   }
 
-  // A result shaped like lunr's ({ ref, score, matchData.metadata keyed by matched term }).
-  function resultOf(doc, score, combos) {
-    var metadata = {}
+  // Results shaped like lunr's ({ ref, score, matchData.metadata keyed by matched term }).
+  function resultsOf(docs, scores, combos) {
+    var metadataOf = Object.create(null)
+    for (var d = 0; d < docs.length; d++) metadataOf[docs[d]] = {}
     for (var c = 0; c < combos.length; c++) {
-      if (metadata[combos[c].term] === undefined && contains(combos[c].documents, doc)) metadata[combos[c].term] = {}
+      for (var i = 0; i < combos[c].documents.length; i++) {
+        var metadata = metadataOf[combos[c].documents[i]]
+        if (metadata !== undefined) metadata[combos[c].term] = {}
+      }
     }
-    return { ref: String(doc), score: score, matchData: { metadata: metadata } }
-  }
-
-  function contains(sorted, value) {
-    var low = 0, high = sorted.length - 1
-    while (low <= high) {
-      var middle = (low + high) >> 1
-      if (sorted[middle] === value) return true
-      if (sorted[middle] < value) low = middle + 1
-      else high = middle - 1
-    }
-    return false
+    return docs.map(function (doc) { return { ref: String(doc), score: scores[doc], matchData: { metadata: metadataOf[doc] } } })
   }
 
   /*
