@@ -14,6 +14,12 @@ public sealed record InputData(Registries Registries, IReadOnlyList<Transcript> 
     /// </summary>
     public string? Hash { get; init; }
 
+    /// <summary>
+    /// Each transcript's key in the <see cref="TranscriptCache"/> (its file and the program version), in the order
+    /// of <see cref="Transcripts"/>; null exactly when <see cref="Hash"/> is.
+    /// </summary>
+    public IReadOnlyList<string>? Keys { get; init; }
+
     /// <summary>Every diagnostic of the input, the transcripts' included, in file order.</summary>
     public IEnumerable<Diagnostic> AllDiagnostics =>
         Diagnostics.Concat(Transcripts.SelectMany(t => t.Diagnostics));

@@ -69,10 +69,9 @@ public static class InputPhase
         });
         var ordered = transcripts.OrderBy(t => t.Transcript.SourcePath, StringComparer.Ordinal).ToList();
         diagnostics.AddRange(DuplicateSlugs(ordered.Select(t => t.Transcript)));
-        var hash = ordered.All(t => t.Key is not null)
-            ? ContentHash.OfParts([ProgramVersion.Hash, .. RegistryHashes(inputDirectory), .. ordered.Select(t => t.Key!)])
-            : null;
-        return new InputData(registries, [.. ordered.Select(t => t.Transcript)], diagnostics) { Hash = hash };
+        var keys = ordered.All(t => t.Key is not null) ? ordered.Select(t => t.Key!).ToList() : null;
+        var hash = keys is not null ? ContentHash.OfParts([ProgramVersion.Hash, .. RegistryHashes(inputDirectory), .. keys]) : null;
+        return new InputData(registries, [.. ordered.Select(t => t.Transcript)], diagnostics) { Hash = hash, Keys = keys };
     }
 
     static (Transcript, string?) Read(string file, string relative, Func<string, string, (Transcript, string?)> read)

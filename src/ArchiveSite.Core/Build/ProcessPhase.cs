@@ -17,16 +17,32 @@ public sealed class ProcessPhase(Registries registries)
     readonly TopicCatalog _topics = new(registries.Topics);
     readonly TopicMatcher _matcher = new(registries.Topics);
 
-    public static IReadOnlyList<ArchivedTranscript> Run(InputData input, BuildProgress? progress = null)
+    /// <param name="cacheDirectory">
+    /// Where to keep what Process made of each transcript across builds (<see cref="ProcessedCache"/>); only
+    /// used when the input has <see cref="InputData.Keys"/>.
+    /// </param>
+    public static IReadOnlyList<ArchivedTranscript> Run(InputData input, BuildProgress? progress = null, string? cacheDirectory = null)
     {
         var phase = new ProcessPhase(input.Registries);
+        var cache = cacheDirectory is not null && input.Keys is not null ? new ProcessedCache(cacheDirectory, input.Registries) : null;
         var counter = new ProgressCounter(progress, "process", input.Transcripts.Count);
-        return input.Transcripts.AsParallel().AsOrdered().Select(transcript =>
+        var processed = input.Transcripts.AsParallel().AsOrdered().Select((transcript, i) =>
         {
-            var processed = phase.Process(transcript);
+            var made = cache is null ? phase.Process(transcript) : phase.Cached(transcript, cache.Key(input.Keys![i]), cache);
             counter.Done();
-            return processed;
+            return made;
         }).ToList();
+        cache?.Save();
+        return processed;
+    }
+
+    ArchivedTranscript Cached(Transcript transcript, string key, ProcessedCache cache)
+    {
+        if (cache.Get(key, transcript) is { } kept)
+            return kept;
+        var made = Process(transcript);
+        cache.Put(key, made);
+        return made;
     }
 
     public ArchivedTranscript Process(Transcript transcript)

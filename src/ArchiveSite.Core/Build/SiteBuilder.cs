@@ -48,15 +48,15 @@ public static class SiteBuilder
         if (diagnostics.Any(d => d.Severity == Severity.Error))
             return new BuildResult(false, diagnostics, times, null, 0);
 
+        var cacheDirectory = options.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme);
         var site = new SiteSource(() =>
         {
-            var processed = Timed(times, "process", () => ProcessPhase.Run(input, progress));
+            var processed = Timed(times, "process", () => ProcessPhase.Run(input, progress, cacheDirectory));
             progress?.Invoke("postprocess", 0, 1);
             var made = Timed(times, "postprocess", () => PostProcessPhase.Run(input.Registries, processed, SiteFeatures.PageSources));
             progress?.Invoke("postprocess", 1, 1);
             return made;
         });
-        var cacheDirectory = options.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme);
         var output = Timed(times, "output", () => OutputPhase.Run(site, input.Hash, theme, outputDirectory, SiteFeatures.OutputSteps,
             (step, elapsed) => times.Add(new PhaseTime("output: " + step, elapsed)), options));
         diagnostics.AddRange(output.Diagnostics.Select(d => Strictly(d, options)));

@@ -27,45 +27,45 @@ public static class TranscriptBinary
         writer.Write(FormatVersion);
         writer.Write(transcript.SourcePath);
         writer.Write(transcript.Slug);
-        Optional(writer, transcript.Title);
-        Optional(writer, transcript.Series);
+        writer.WriteOptional(transcript.Title);
+        writer.WriteOptional(transcript.Series);
         writer.Write(transcript.Date?.DayNumber ?? -1);
-        Optional(writer, transcript.Episode);
-        List(writer, transcript.Speakers, s =>
+        writer.WriteOptional(transcript.Episode);
+        writer.WriteList(transcript.Speakers, s =>
         {
             writer.Write(s.Id);
             writer.Write(s.Name);
-            Optional(writer, s.Credentials);
-            List(writer, s.Labels, writer.Write);
+            writer.WriteOptional(s.Credentials);
+            writer.WriteList(s.Labels, writer.Write);
         });
-        List(writer, transcript.Sections, section =>
+        writer.WriteList(transcript.Sections, section =>
         {
-            Optional(writer, section.Heading);
+            writer.WriteOptional(section.Heading);
             writer.Write(section.Line);
-            List(writer, section.Turns, turn =>
+            writer.WriteList(section.Turns, turn =>
             {
                 writer.Write(turn.SpeakerId);
                 writer.Write(turn.Start?.Ticks ?? -1);
-                List(writer, turn.Paragraphs, writer.Write);
+                writer.WriteList(turn.Paragraphs, writer.Write);
                 writer.Write(turn.Line);
             });
         });
-        List(writer, transcript.Quotes, quote =>
+        writer.WriteList(transcript.Quotes, quote =>
         {
             writer.Write(quote.Text);
-            Optional(writer, quote.SpeakerId);
-            Optional(writer, quote.Section);
+            writer.WriteOptional(quote.SpeakerId);
+            writer.WriteOptional(quote.Section);
             writer.Write(quote.Turn ?? -1);
             writer.Write(quote.Line);
         });
-        List(writer, transcript.Topics, writer.Write);
-        List(writer, transcript.Removed, removed =>
+        writer.WriteList(transcript.Topics, writer.Write);
+        writer.WriteList(transcript.Removed, removed =>
         {
             writer.Write(removed.Line);
             writer.Write(removed.Kind);
             writer.Write(removed.Text);
         });
-        List(writer, transcript.Diagnostics, diagnostic =>
+        writer.WriteList(transcript.Diagnostics, diagnostic =>
         {
             writer.Write((int)diagnostic.Severity);
             writer.Write(diagnostic.File);
@@ -79,61 +79,35 @@ public static class TranscriptBinary
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+            var reader = new CacheBytesReader(bytes);
             if (reader.ReadInt32() != FormatVersion)
                 return null;
             var transcript = new Transcript
             {
                 SourcePath = reader.ReadString(),
                 Slug = reader.ReadString(),
-                Title = Optional(reader),
-                Series = Optional(reader),
+                Title = reader.ReadOptionalString(),
+                Series = reader.ReadOptionalString(),
                 Date = reader.ReadInt32() is var day and >= 0 ? DateOnly.FromDayNumber(day) : null,
-                Episode = Optional(reader),
-                Speakers = List(reader, () => new Speaker(reader.ReadString(), reader.ReadString(), Optional(reader), List(reader, reader.ReadString))),
-                Sections = List(reader, () => new Section(Optional(reader), reader.ReadInt32(), List(reader, () => new Turn(
+                Episode = reader.ReadOptionalString(),
+                Speakers = reader.ReadList(() => new Speaker(reader.ReadString(), reader.ReadString(), reader.ReadOptionalString(),
+                    reader.ReadList(reader.ReadString))),
+                Sections = reader.ReadList(() => new Section(reader.ReadOptionalString(), reader.ReadInt32(), reader.ReadList(() => new Turn(
                     reader.ReadString(),
                     reader.ReadInt64() is var ticks and >= 0 ? TimeSpan.FromTicks(ticks) : null,
-                    List(reader, reader.ReadString),
+                    reader.ReadList(reader.ReadString),
                     reader.ReadInt32())))),
-                Quotes = List(reader, () => new Quote(reader.ReadString(), Optional(reader), Optional(reader),
+                Quotes = reader.ReadList(() => new Quote(reader.ReadString(), reader.ReadOptionalString(), reader.ReadOptionalString(),
                     reader.ReadInt32() is var turn and >= 0 ? turn : null, reader.ReadInt32())),
-                Topics = List(reader, reader.ReadString),
-                Removed = List(reader, () => new RemovedLine(reader.ReadInt32(), reader.ReadString(), reader.ReadString())),
-                Diagnostics = List(reader, () => new Diagnostic((Severity)reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadString())),
+                Topics = reader.ReadList(reader.ReadString),
+                Removed = reader.ReadList(() => new RemovedLine(reader.ReadInt32(), reader.ReadString(), reader.ReadString())),
+                Diagnostics = reader.ReadList(() => new Diagnostic((Severity)reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadString())),
             };
-            return reader.BaseStream.Position == bytes.Length ? transcript : null;
+            return reader.AtEnd ? transcript : null;
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException)
+        catch (Exception e) when (e is IOException or ArgumentException)
         {
             return null;
         }
-    }
-
-    static void Optional(BinaryWriter writer, string? value)
-    {
-        writer.Write(value is not null);
-        if (value is not null)
-            writer.Write(value);
-    }
-
-    static string? Optional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
-
-    static void List<T>(BinaryWriter writer, IReadOnlyList<T> items, Action<T> write)
-    {
-        writer.Write(items.Count);
-        foreach (var item in items)
-            write(item);
-    }
-
-    static T[] List<T>(BinaryReader reader, Func<T> read)
-    {
-        var count = reader.ReadInt32();
-        if (count < 0 || count > reader.BaseStream.Length)
-            throw new IOException("not a list length");
-        var items = new T[count];
-        for (var i = 0; i < count; i++)
-            items[i] = read();
-        return items;
     }
 }

@@ -10,6 +10,7 @@ public static class FormerCacheFolders
     [
         "cards", // a second copy of every card; the output folder is the cards' cache now
         "zip",   // one file per deflate chunk; the last archive.zip is the download's cache now
+        "transcripts", // one file per parsed transcript; transcripts.pack holds them now
     ];
 
     public static void Remove(string cacheDirectory)

@@ -4,7 +4,8 @@ using Scriban.Parsing;
 namespace ArchiveSite.Site;
 
 /// <summary>
-/// A Scriban context that HTML-escapes every value a template writes, unless it is <see cref="RawHtml"/>.
+/// A Scriban context that HTML-escapes every value a template writes, unless it is <see cref="RawHtml"/> (or a
+/// <see cref="LinkedParagraph"/>, which makes its own).
 /// Scriban escapes nothing by default; escaping at the one place values are written means a template
 /// cannot forget to, whether the value lands in text or in an attribute.
 /// </summary>
@@ -22,6 +23,8 @@ public sealed class HtmlTemplateContext : TemplateContext
     {
         if (textAsObject is RawHtml raw)
             return Write(raw.Html);
+        if (textAsObject is LinkedParagraph paragraph)
+            return Write(paragraph.ToHtml().Html);
         if (textAsObject is null)
             return this;
         return Write(Html.Escape(ObjectToString(textAsObject) ?? ""));

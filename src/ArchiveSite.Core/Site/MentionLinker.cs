@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using ArchiveSite.Archive;
+using ArchiveSite.Output;
 
 namespace ArchiveSite.Site;
 
@@ -25,7 +26,11 @@ public sealed class MentionLinker
         // Searched for all at once (vectorised), since every paragraph of the archive is searched.
         if (_names.Length > 0)
             _anyName = SearchValues.Create(_names, StringComparison.Ordinal);
+        Fingerprint = ContentHash.OfParts(_names.SelectMany(name => new[] { name, _personByName[name] }));
     }
+
+    /// <summary>A hash of every name linked and the person it links to: two linkers with the same one link text alike.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>The paragraph as HTML, names linked to their speaker pages relative to <paramref name="fromPage"/>.</summary>
     public RawHtml Link(string text, string fromPage)

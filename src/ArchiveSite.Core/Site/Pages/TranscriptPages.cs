@@ -10,7 +10,7 @@ public sealed class TranscriptPages : IPageSource
     public IEnumerable<Page> PagesOf(TranscriptArchive archive)
     {
         var mentions = new MentionLinker(archive.People);
-        // Every paragraph of the archive goes through the mention linker here: the costliest page models by far.
+        // Every paragraph of the archive goes through the mention linker when it is rendered (see LinkedParagraph).
         return archive.Transcripts.AsParallel().AsOrdered().Select(t => PageOf(archive, t, mentions));
     }
 
@@ -71,7 +71,7 @@ public sealed class TranscriptPages : IPageSource
         var person = archive.Person(transcript.PersonIdOf(turn));
         return new TurnView(number, Urls.TurnAnchor(number), person.Name, Urls.Relative(path, Urls.Speaker(person.Id)),
             turn.Start is { } start ? Timestamp(start) : null,
-            [.. turn.Paragraphs.Select(p => mentions.Link(p, path))],
+            [.. turn.Paragraphs.Select(p => new LinkedParagraph(p, path, mentions))],
             [.. quotes.Select(q => Lists.Quote(archive, q, path))]);
     }
 
@@ -121,5 +121,5 @@ public sealed class TranscriptPages : IPageSource
     public sealed record SectionView(string? Heading, string? Anchor, IReadOnlyList<TurnView> Turns);
 
     public sealed record TurnView(int Number, string Anchor, string SpeakerName, string SpeakerUrl, string? Time,
-        IReadOnlyList<RawHtml> Paragraphs, IReadOnlyList<QuoteItem> Quotes);
+        IReadOnlyList<LinkedParagraph> Paragraphs, IReadOnlyList<QuoteItem> Quotes);
 }

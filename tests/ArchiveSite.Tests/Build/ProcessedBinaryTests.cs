@@ -1,0 +1,70 @@
+using ArchiveSite.Archive;
+using ArchiveSite.Build;
+using ArchiveSite.Output;
+
+namespace ArchiveSite.Tests.Build;
+
+public sealed class ProcessedBinaryTests : IDisposable
+{
+    readonly string _root = Directory.CreateTempSubdirectory("processed-cache-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    static IReadOnlyList<ArchivedTranscript> Processed() => ProcessPhase.Run(TestTranscripts.SampleInput());
+
+    [Fact]
+    public void Every_field_of_the_sample_archive_survives_the_round_trip()
+    {
+        var processed = Processed();
+        Assert.Contains(processed, p => p.Passages.Count > 0 && p.Quotes.Count > 0 && p.SeriesId is not null);
+
+        foreach (var original in processed)
+        {
+            var copy = ProcessedBinary.FromBytes(ProcessedBinary.ToBytes(original), original.Source);
+
+            Assert.NotNull(copy);
+            Assert.Equal(ModelFingerprint.Of(original), ModelFingerprint.Of(copy));
+            Assert.Equal(original.StemCounts.Keys, copy.StemCounts.Keys);
+        }
+    }
+
+    [Fact]
+    public void Truncated_or_foreign_bytes_are_nothing()
+    {
+        var original = Processed()[0];
+        var bytes = ProcessedBinary.ToBytes(original);
+
+        Assert.Null(ProcessedBinary.FromBytes(bytes[..^1], original.Source));
+        Assert.Null(ProcessedBinary.FromBytes([.. bytes, 0], original.Source));
+        Assert.Null(ProcessedBinary.FromBytes([1, 0, 0, 0, 255, 255, 255, 255, 255], original.Source));
+        Assert.Null(ProcessedBinary.FromBytes([], original.Source));
+    }
+
+    /// <summary>The cache format writes these properties; a property added to the records must be added there too.</summary>
+    [Theory]
+    [InlineData(typeof(ArchivedTranscript),
+        "NextSlug Passages PersonIdBySpeaker PreviousSlug Quotes RelatedSlugs SeriesId Slug Source StemCounts Title TopicIds")]
+    [InlineData(typeof(Passage), "Excerpt Hits PersonId Score TopicId TranscriptSlug Turn")]
+    [InlineData(typeof(ArchivedQuote), "Id Line PersonId Section Text TranscriptSlug Turn")]
+    public void The_cache_format_knows_every_property_of_the_records(Type type, string properties) =>
+        Assert.Equal(properties, string.Join(' ', type.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal)));
+
+    [Fact]
+    public void A_later_build_gets_what_process_made_from_the_cache_and_a_registry_change_processes_again()
+    {
+        var input = TestTranscripts.SampleInput();
+        var keyed = input with { Hash = "h", Keys = [.. input.Transcripts.Select(t => "key of " + t.Slug)] };
+        var first = ProcessPhase.Run(keyed, cacheDirectory: _root);
+        Assert.Contains(first, p => p.TopicIds.Count > 0);
+
+        // The same keys with the turns emptied: only a run that reads the cache still finds topics.
+        var emptied = keyed with { Transcripts = [.. keyed.Transcripts.Select(t => t with { Sections = [] })] };
+        var second = ProcessPhase.Run(emptied, cacheDirectory: _root);
+        Assert.Equal(first.Select(p => ModelFingerprint.Of(p with { Source = p.Source with { Sections = [] } })),
+            second.Select(p => ModelFingerprint.Of(p)));
+
+        var fewerTopics = emptied with { Registries = emptied.Registries with { Topics = [.. emptied.Registries.Topics.Skip(1)] } };
+        var reprocessed = ProcessPhase.Run(fewerTopics, cacheDirectory: _root);
+        Assert.Equal(ProcessPhase.Run(fewerTopics).Select(p => ModelFingerprint.Of(p)), reprocessed.Select(p => ModelFingerprint.Of(p)));
+    }
+}
