@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -8,9 +9,12 @@ namespace ArchiveSite.Bench;
 /// search-browser: opens a built site's search.html?q=... from file:// in Debian's chromium (network blocked,
 /// a fresh browser context per run so nothing is cached) and prints, per query, what issue 4 asks of a first
 /// query: every byte the page loaded (each file:// request, sized on disk) and how long after its last
-/// shard arrived the results were on screen (search.js's data-search-ms: merge, query, display files,
-/// render), with the merge, lunr's query, the wait for the display files and building the list on their own
-/// (data-merge-ms, data-query-ms, data-display-ms, data-render-ms).
+/// shard arrived the results were on screen (search.js's data-search-ms), split into finding the first page
+/// (data-query-ms: the fast path, or for queries it leaves to lunr the merge data-merge-ms plus lunr's query),
+/// the wait for the display files (data-display-ms) and building the list (data-render-ms); then, for the
+/// fast path, how long lunr's own query took once the page was shown and whether it agreed (data-lunr-ms,
+/// data-lunr). Bytes are itemised by kind of file, raw (the
+/// issue's target) and gzipped one file at a time (about what a server such as Netlify transfers).
 /// </summary>
 static class SearchBrowserBenchmark
 {
@@ -49,18 +53,19 @@ static class SearchBrowserBenchmark
         Console.WriteLine($"search in chromium from file://, {runs} cold run(s) per query; load average {LoadAverage()}");
         foreach (var query in queries)
         {
-            var measured = new List<(double AfterShardsMs, double MergeMs, double QueryMs, double DisplayMs, double RenderMs, double TotalMs, long Bytes, int Files, string Status)>();
+            var measured = new List<(double AfterShardsMs, double MergeMs, double QueryMs, double DisplayMs, double RenderMs, double TotalMs, string[] Files, string Status, string Lunr)>();
             for (var run = 0; run < runs; run++)
                 measured.Add(await MeasureAsync(browser, site, query));
             var median = measured.OrderBy(m => m.AfterShardsMs).ElementAt(measured.Count / 2);
             Console.WriteLine($"  {query,-28} results {median.AfterShardsMs,6:F1} ms after the shards arrived (runs: {string.Join(", ", measured.Select(m => m.AfterShardsMs.ToString("F1")))}; " +
-                              $"merge {median.MergeMs:F1} ms, query {median.QueryMs:F1} ms, display files {median.DisplayMs:F1} ms, render {median.RenderMs:F1} ms), " +
-                              $"page open to results {median.TotalMs:F0} ms, {median.Files} files {median.Bytes / 1024.0:F1} KB; \"{median.Status}\"");
+                              $"{(double.IsNaN(median.MergeMs) ? "" : $"merge {median.MergeMs:F1} ms, ")}query {median.QueryMs:F1} ms, display files {median.DisplayMs:F1} ms, render {median.RenderMs:F1} ms), " +
+                              $"page open to results {median.TotalMs:F0} ms; {median.Lunr}; \"{median.Status}\"");
+            Console.WriteLine($"    {Transfer(site, median.Files)}");
         }
         return 0;
     }
 
-    static async Task<(double, double, double, double, double, double, long, int, string)> MeasureAsync(IBrowser browser, string site, string query)
+    static async Task<(double, double, double, double, double, double, string[], string, string)> MeasureAsync(IBrowser browser, string site, string query)
     {
         await using var context = await browser.NewContextAsync();
         var networkRequests = 0;
@@ -83,10 +88,47 @@ static class SearchBrowserBenchmark
         if (networkRequests > 0)
             throw new InvalidOperationException($"search.html asked the network {networkRequests} time(s)");
         var afterShards = await MillisecondsAsync(page, "data-search-ms");
+        var lunr = "lunr path";
+        if (await page.GetAttributeAsync("#search-results", "data-path") == "fast")
+        {
+            await page.WaitForSelectorAsync("#search-results[data-lunr]", new() { Timeout = 120_000 });
+            lunr = $"fast path, then lunr {await MillisecondsAsync(page, "data-lunr-ms"):F0} ms ({await page.GetAttributeAsync("#search-results", "data-lunr")})";
+        }
         var status = await page.TextContentAsync("#search-status") ?? "";
         var loaded = files.Distinct().Where(File.Exists).ToArray();
         return (afterShards, await MillisecondsAsync(page, "data-merge-ms"), await MillisecondsAsync(page, "data-query-ms"),
-            await MillisecondsAsync(page, "data-display-ms"), await MillisecondsAsync(page, "data-render-ms"), total, loaded.Sum(f => new FileInfo(f).Length), loaded.Length, status);
+            await MillisecondsAsync(page, "data-display-ms"), await MillisecondsAsync(page, "data-render-ms"), total, loaded, status, lunr);
+    }
+
+    /// <summary>"N files R KB raw, G KB gzip: kind files raw/gzip KB, ..." for the files one query loaded.</summary>
+    static string Transfer(string site, IReadOnlyList<string> files)
+    {
+        var sized = files.Select(f => (Kind: KindOf(Path.GetRelativePath(site, f)), Raw: new FileInfo(f).Length, Gzip: GzipLength(f))).ToArray();
+        var kinds = sized.GroupBy(f => f.Kind).OrderByDescending(g => g.Sum(f => f.Raw))
+            .Select(g => $"{g.Key} {g.Count()}x {g.Sum(f => f.Raw) / 1024.0:F1}/{g.Sum(f => f.Gzip) / 1024.0:F1}");
+        return $"{sized.Length} files {sized.Sum(f => f.Raw) / 1024.0:F1} KB raw, {sized.Sum(f => f.Gzip) / 1024.0:F1} KB gzip; KB raw/gzip: {string.Join(", ", kinds)}";
+    }
+
+    static string KindOf(string relative)
+    {
+        var name = Path.GetFileName(relative);
+        return relative.Replace('\\', '/') switch
+        {
+            var r when r.StartsWith("search/s", StringComparison.Ordinal) => "shards",
+            var r when r.StartsWith("search/g", StringComparison.Ordinal) => "groups",
+            var r when r.StartsWith("search/d", StringComparison.Ordinal) && name != "documents.js" => "display",
+            var r when r.StartsWith("search/", StringComparison.Ordinal) => name,
+            _ when name.EndsWith(".woff2", StringComparison.Ordinal) || name.EndsWith(".woff", StringComparison.Ordinal) => "fonts",
+            _ => name,
+        };
+    }
+
+    static long GzipLength(string file)
+    {
+        using var memory = new MemoryStream();
+        using (var gzip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(File.ReadAllBytes(file));
+        return memory.Length;
     }
 
     // NaN when the query stopped before the shards (no results, unreadable query).

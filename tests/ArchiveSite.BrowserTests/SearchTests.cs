@@ -46,6 +46,45 @@ public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper out
         Assert.Empty(site.NetworkRequests);
     }
 
+    [Theory]
+    [InlineData("empathy", "fast")]
+    [InlineData("recrimin*", "fast")]
+    [InlineData("speaker:siegel pacing", "fast")]
+    [InlineData("empthy~1", "lunr")]
+    [InlineData("-empathy", "lunr")]
+    public async Task The_first_page_comes_from_the_fast_path_and_lunr_agrees(string query, string path)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.SearchUrl(query));
+        await page.WaitForSelectorAsync("#search-results[data-state=done]");
+        Assert.Equal(path, await page.GetAttributeAsync("#search-results", "data-path"));
+        if (path == "fast")
+        {
+            await page.WaitForSelectorAsync("#search-results[data-lunr]");
+            Assert.Equal("same", await page.GetAttributeAsync("#search-results", "data-lunr"));
+        }
+        Assert.True(await page.Locator("#search-results li").CountAsync() > 0);
+    }
+
+    [Fact]
+    public async Task Show_more_continues_the_fast_paths_first_page_with_lunrs_list()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.SearchUrl("empathy"));
+        await page.WaitForSelectorAsync("#search-results[data-state=done] .search-more");
+        var firstPage = await page.Locator("#search-results li a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(10, firstPage.Length);
+        var total = int.Parse(Regex.Match(await page.TextContentAsync("#search-status") ?? "", @"^(\d+) results").Groups[1].Value);
+        Assert.True(total > 10, $"the seed should give more than a page of results for empathy, got {total}");
+
+        await page.ClickAsync(".search-more");
+        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 10");
+        var links = await page.Locator("#search-results li a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(Math.Min(20, total), links.Length);
+        Assert.Equal(firstPage, links.Take(10));
+        Assert.Equal(links.Length, links.Distinct().Count());
+    }
+
     [Fact]
     public async Task A_speaker_search_ranks_that_speakers_turns_first()
     {

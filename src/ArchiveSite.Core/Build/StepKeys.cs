@@ -23,10 +23,10 @@ public static class StepKeys
     public static string? QuoteCards(OutputContext context) =>
         context.InputHash is { } input ? ContentHash.OfParts([input, FontPackages(context.Theme.Root)]) : null;
 
-    /// <summary>The download holds every other file of the site.</summary>
+    /// <summary>The download (and the style sheet showing its size) holds every other file of the site.</summary>
     public static string? Download(OutputContext context) =>
         context.Writer is StagedOutput staged
-            ? ContentHash.OfParts([ProgramVersion.Hash, staged.SiteHash(new HashSet<string>([ArchiveZip.FileName]))])
+            ? ContentHash.OfParts([ProgramVersion.Hash, staged.SiteHash(ArchiveZip.OwnFiles)])
             : null;
 
     static string FontPackages(string themeRoot)

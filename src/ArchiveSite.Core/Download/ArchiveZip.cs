@@ -2,12 +2,26 @@ namespace ArchiveSite.Download;
 
 /// <summary>
 /// Zips a built site into the offline download. Two builds of the same site must give the same bytes, so
-/// nothing from the machine or the clock gets in: entries are sorted by path (ordinal), and
+/// nothing from the machine or the clock gets in: entries are in <see cref="Order"/>, and
 /// <see cref="ZipWriter"/> fixes timestamps and permissions; each file type always gets the same compression.
 /// </summary>
 public static class ArchiveZip
 {
     public const string FileName = "archive.zip";
+
+    /// <summary>The style sheet that shows the download's size in every page's footer (see <see cref="DownloadSize"/>).</summary>
+    public const string SizeFileName = "archive-size.css";
+
+    /// <summary>The files the download step writes; every other file of the site goes into the zip.</summary>
+    public static IReadOnlySet<string> OwnFiles { get; } = new HashSet<string>([FileName, SizeFileName], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Site paths in zip order: stored files (quote cards, fonts: big, and rarely changed) first, then text, each
+    /// by path (ordinal). A rebuild copies the unchanged entries from the last zip, and the fewer the runs
+    /// between changed entries, the fewer the copies.
+    /// </summary>
+    public static IEnumerable<string> Order(IEnumerable<string> paths) =>
+        paths.OrderBy(CompressedFile.ShouldDeflate).ThenBy(p => p, StringComparer.Ordinal);
 
     /// <summary>The folder every entry sits in, so unzipping never scatters files.</summary>
     public const string FolderName = "archive";
@@ -27,7 +41,7 @@ public static class ArchiveZip
             .Where(f => !string.Equals(Path.GetFullPath(f), leftOut, StringComparison.Ordinal))
             .Select(f => (Full: f, Relative: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')))
             .Where(f => f.Relative != FileName)
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .OrderBy(f => CompressedFile.ShouldDeflate(f.Relative)).ThenBy(f => f.Relative, StringComparer.Ordinal)
             .Select(f => new SiteFile(f.Full, $"{folderName}/{f.Relative}"))
             .ToList();
     }

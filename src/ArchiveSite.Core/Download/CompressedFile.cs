@@ -11,12 +11,14 @@ namespace ArchiveSite.Download;
 public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long CompressedLength, Func<Stream, long> WriteCompressed)
 {
     /// <summary>
-    /// zlib level for text: 6, zlib's default and .NET's Optimal. On the 1,000-transcript benchmark site
-    /// (<c>bench zip</c>: 170 MB of text) it gives 67.9 MB against 93.7 MB for level 1 (Fastest) for 2.5 times
-    /// the CPU time (7.2 s against 2.9 s on one thread, loaded machine); level 9 gains nothing. A rebuild
-    /// copies unchanged entries from the last zip, so a file is compressed once, and the 26 MB smaller download wins.
+    /// zlib (zlib-ng in .NET) level for text, chosen with <c>bench zip</c> on the 1,000-transcript benchmark site
+    /// (33,390 text files, 167.0 MB; thread CPU on a loaded machine): level 1 gives 93.0 MB in 0.83 s, level 2
+    /// 69.8 MB in 1.72 s, 3 68.2 MB in 2.05 s, 4 68.1 MB in 2.03 s, 5 and 6 67.8 MB in 2.14 and 2.27 s. Level 2
+    /// keeps the download within 2 MB (0.4% of its 475 MB) of level 6 for three quarters of the time; level 1
+    /// would save another 0.9 s once per cold build (a rebuild compresses only changed files) but make every
+    /// reader's download 23 MB bigger.
     /// </summary>
-    public const int DeflateLevel = 6;
+    public const int DeflateLevel = 2;
 
     /// <summary>Formats whose bytes are already compressed: deflating them again costs time and saves nothing.</summary>
     static readonly HashSet<string> StoredExtensions =
@@ -29,22 +31,24 @@ public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long
     public static CompressedFile Compress(ReadOnlySpan<byte> content, bool deflate, int level = DeflateLevel)
     {
         var crc = System.IO.Hashing.Crc32.HashToUInt32(content);
-        byte[] compressed;
-        if (deflate)
-        {
-            var buffer = new MemoryStream(content.Length / 3 + 64);
-            using (var deflater = new DeflateStream(buffer, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
-                deflater.Write(content);
-            compressed = buffer.ToArray();
-        }
-        else
-        {
-            compressed = content.ToArray();
-        }
+        var compressed = deflate ? Deflate(content, level) : content.ToArray();
         return new CompressedFile(deflate, crc, content.Length, compressed.Length, output =>
         {
             output.Write(compressed);
             return compressed.Length;
         });
     }
+
+    /// <summary><paramref name="content"/> as one raw deflate stream, as a zip entry holds it.</summary>
+    public static byte[] Deflate(ReadOnlySpan<byte> content, int level = DeflateLevel)
+    {
+        var buffer = new MemoryStream(content.Length / 3 + 64);
+        using (var deflater = new DeflateStream(buffer, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
+            deflater.Write(content);
+        // DeflateStream writes nothing at all for no input, which is not a deflate stream: unzip rejects it.
+        return buffer.Length > 0 ? buffer.ToArray() : [.. EmptyDeflateStream];
+    }
+
+    /// <summary>One final block with fixed Huffman codes and nothing in it.</summary>
+    static ReadOnlySpan<byte> EmptyDeflateStream => [0x03, 0x00];
 }

@@ -1,26 +1,25 @@
 using System.Buffers;
-using System.Text;
 using ArchiveSite.Model;
 using ArchiveSite.Output;
+using Microsoft.Win32.SafeHandles;
 
 namespace ArchiveSite.Download;
 
 /// <summary>
-/// The last output step: zips the whole staged site into <c>archive.zip</c> for offline reading.
-/// Every page's footer shows the download's size in <c>&lt;span class="archive-size"&gt;</c>, but the pages
-/// are inside the zip, so the size is a fixed point. Each file is planned first (<see cref="PlannedEntry"/>):
-/// an entry the last build's zip holds for the same content (per the <see cref="ZipIndex"/> in the build cache)
-/// is copied from that zip; other text is deflated in memory, a page in chunks with its size text between them
-/// as stored blocks, so the zip's size for any size text is arithmetic. The size is settled from a guess (the
-/// size with the placeholder in every page); the shown size is coarse ("12.4 MB"), so the second guess almost
-/// always holds, and when the size lands just under the guess the zip's comment pads it up to it. Then only
-/// the pages that do not show it yet are rewritten, and the zip is written in one sequential pass.
+/// The last output step: zips the whole staged site into <c>archive.zip</c> for offline reading, and writes the
+/// style sheet that shows its size in every page's footer (<see cref="DownloadSize"/>). Every file is planned in
+/// parallel: an entry the last build's zip holds for the same content (per the <see cref="ZipIndex"/> in the
+/// build cache) is copied from that zip; a text file is read and deflated in memory; an image is copied from the
+/// site when the zip is written (in the kernel, when the build that wrote it gave its CRC). The style sheet is the zip's last entry and stored, so the zip's size for any
+/// size text is arithmetic: the size is settled without writing anything, then the zip is laid out and written
+/// in parallel (<see cref="ZipLayout"/>). When the size lands just under what the text says, the zip's comment
+/// pads it up to it.
 /// </summary>
 public sealed class WriteArchiveZip : IOutputStep
 {
     const int MaxRounds = 4;
 
-    /// <summary>What the base layout shows in the size span before the size is known.</summary>
+    /// <summary>The size text of the first guess, before the size is known.</summary>
     const string Placeholder = "zip";
 
     public string Name => "download";
@@ -33,48 +32,74 @@ public sealed class WriteArchiveZip : IOutputStep
         var previousPath = Path.Combine(staged.OutputDirectory, ArchiveZip.FileName);
         var indexFile = ZipIndex.FileFor(context.CacheDirectory, staged.OutputDirectory);
         var index = ZipIndex.Load(indexFile, previousPath);
-        using var previous = index is null ? null : PreviousZip.Open(previousPath);
+        using var previous = index is null ? null : OpenPrevious(previousPath);
 
-        var paths = staged.Files.Where(p => p != ArchiveZip.FileName).ToList();
-        var plans = Plan(context, staged, paths, index, previous);
-        if (Settle(plans) is not var (shown, size, padding))
+        var paths = ArchiveZip.Order(staged.Files.Where(p => !ArchiveZip.OwnFiles.Contains(p))).ToList();
+        var plans = Plan(context, staged, paths, previous is null ? null : index);
+        if (Settle(plans) is not var (shown, padding))
         {
             context.Report(new Diagnostic(Severity.Error, ArchiveZip.FileName, 1, $"the download's size did not settle after {MaxRounds} rounds"));
             return;
         }
-        var crcs = Show(staged, paths, plans, shown);
-        var entries = plans.Select((plan, i) => new ZipEntry(plan.Name, plan.ToFile(shown, crcs[i]))).ToList();
-        long written = 0;
-        context.Writer.Write(ArchiveZip.FileName, stream => written = ZipWriter.Write(stream, entries, new string(' ', padding)));
-        if (written != size + padding)
-            throw new InvalidOperationException($"the download has {written} bytes, not the {size + padding} computed for its pages");
-        SaveIndex(indexFile, staged, paths, plans, entries, shown);
-    }
+        var style = DownloadSize.Style(shown);
+        staged.Write(ArchiveZip.SizeFileName, style);
+        var entries = plans.Append(SizeEntry(style)).ToList();
+        var comment = new string(' ', padding);
+        var layout = new ZipLayout(entries, comment);
+        if (ArchiveZip.FormatSize(layout.Length) != shown)
+            throw new InvalidOperationException($"the download has {layout.Length} bytes, which is not the {shown} its pages show");
 
-    static bool IsPage(string path) => path.EndsWith(".html", StringComparison.Ordinal);
+        uint[]? crcs = null;
+        var description = ContentHash.OfParts(entries.SelectMany(e => new[] { e.Name, e.Hash }).Prepend(comment).Prepend(ZipIndex.Version));
+        staged.WriteFile(ArchiveZip.FileName, description, file =>
+        {
+            using var output = File.OpenHandle(file, FileMode.Create, FileAccess.Write, FileShare.None);
+            crcs = layout.Write(output, previous);
+        });
+        if (crcs is not null)
+            SaveIndex(indexFile, staged.PathOf(ArchiveZip.FileName), entries, layout, crcs);
+    }
 
     static string EntryName(string path) => $"{ArchiveZip.FolderName}/{path}";
 
-    /// <summary>Plans every file in parallel: copied from the last zip when it holds the same content, else read and compressed.</summary>
-    static PlannedEntry[] Plan(OutputContext context, StagedOutput staged, List<string> paths, ZipIndex? index, PreviousZip? previous)
+    static SafeFileHandle? OpenPrevious(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The style sheet as the zip's last entry, stored: its length, and so the zip's, is plain arithmetic in the size text.</summary>
+    static PlannedEntry SizeEntry(byte[] style) =>
+        new(EntryName(ArchiveZip.SizeFileName), ContentHash.Of(style), false, System.IO.Hashing.Crc32.HashToUInt32(style), style.Length, style.Length,
+            new InMemory(style));
+
+    /// <summary>Plans every file in parallel: copied from the last zip when it holds the same content, else read and compressed or stored.</summary>
+    static PlannedEntry[] Plan(OutputContext context, StagedOutput staged, List<string> paths, ZipIndex? index)
     {
         var plans = new PlannedEntry[paths.Count];
         var done = 0;
         Parallel.For(0, paths.Count, i =>
         {
-            var path = paths[i];
-            var name = EntryName(path);
-            plans[i] = (index is not null && previous is not null && index.Entries.TryGetValue(name, out var old) && old.Hash == staged.HashOf(path)
-                           ? PlannedEntry.Reuse(name, old, index.Shown, previous)
+            var (path, name, hash) = (paths[i], EntryName(paths[i]), staged.HashOf(paths[i]));
+            plans[i] = (index is not null && index.Entries.TryGetValue(name, out var old) && old.Hash == hash
+                           ? PlannedEntry.Reuse(name, hash, old, index.ZipLength)
                            : null)
-                       ?? Compress(name, staged.PathOf(path), IsPage(path));
+                       ?? PlanNew(name, hash, staged.PathOf(path), staged.Crc32Of(path));
             context.ReportProgress(Interlocked.Increment(ref done), paths.Count);
         });
         return plans;
     }
 
-    static PlannedEntry Compress(string name, string path, bool isPage) =>
-        WithContent(path, content => PlannedEntry.Compress(name, path, content, isPage));
+    static PlannedEntry PlanNew(string name, string hash, string path, uint? crc32) =>
+        CompressedFile.ShouldDeflate(name)
+            ? WithContent(path, content => PlannedEntry.InMemory(name, hash, content))
+            : PlannedEntry.FromSiteFile(name, hash, path, new FileInfo(path).Length, crc32);
 
     /// <summary>
     /// Reads a file into a pooled buffer for <paramref name="use"/>, which must not keep it: a site's worth of files
@@ -103,15 +128,19 @@ public sealed class WriteArchiveZip : IOutputStep
     }
 
     /// <summary>
-    /// The size text every page shows, the zip's size showing it and the comment padding that makes it show it;
-    /// null when no guess holds. The first guess must come from this site alone (not, say, the last build's
-    /// download): sizes near a rounding boundary can have two fixed points, and an incremental build must settle
-    /// on the same one as a clean build.
+    /// The size text the pages show and the comment padding that makes the zip show it; null when no guess holds.
+    /// The first guess must come from this site alone (not, say, the last build's download): sizes near a rounding
+    /// boundary can have two fixed points, and an incremental build must settle on the same one as a clean build.
     /// </summary>
-    static (string Shown, long Size, int Padding)? Settle(PlannedEntry[] plans)
+    static (string Shown, int Padding)? Settle(PlannedEntry[] plans)
     {
-        var names = plans.Select(p => p.Name).ToList();
-        long SizeShowing(string text) => ZipWriter.SizeOf(names, plans.Select(p => p.CompressedLength(text)).ToList());
+        var names = plans.Select(p => p.Name).Append(EntryName(ArchiveZip.SizeFileName)).ToList();
+        var lengths = plans.Select(p => p.CompressedLength).Append(0).ToList();
+        long SizeShowing(string text)
+        {
+            lengths[^1] = DownloadSize.Style(text).Length;
+            return ZipWriter.SizeOf(names, lengths);
+        }
 
         var shownFrom = SizeShowing(Placeholder);
         var shown = ArchiveZip.FormatSize(shownFrom);
@@ -119,9 +148,9 @@ public sealed class WriteArchiveZip : IOutputStep
         {
             var size = SizeShowing(shown);
             if (ArchiveZip.FormatSize(size) == shown)
-                return (shown, size, 0);
+                return (shown, 0);
             if (PaddingToShow(shown, size, shownFrom) is { } padding)
-                return (shown, size, padding);
+                return (shown, padding);
             (shown, shownFrom) = (ArchiveZip.FormatSize(size), size);
         }
         return null;
@@ -148,53 +177,15 @@ public sealed class WriteArchiveZip : IOutputStep
         return low - size <= ZipWriter.MaxCommentLength ? (int)(low - size) : null;
     }
 
-    /// <summary>Rewrites the staged pages that do not show <paramref name="shown"/> yet; returns every file's CRC as it will be zipped.</summary>
-    static uint[] Show(StagedOutput staged, List<string> paths, PlannedEntry[] plans, string shown)
+    static void SaveIndex(string file, string zipPath, List<PlannedEntry> entries, ZipLayout layout, uint[] crcs)
     {
-        var text = Encoding.UTF8.GetBytes(shown);
-        var crcs = new uint[plans.Length];
-        Parallel.For(0, plans.Length, i =>
+        var indexed = new Dictionary<string, ZipIndex.Entry>(entries.Count, StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
         {
-            var plan = plans[i];
-            if (plan.Shows(shown))
-            {
-                crcs[i] = plan.Crc32;
-                return;
-            }
-            crcs[i] = WithContent(staged.PathOf(paths[i]), page =>
-            {
-                var spans = DownloadSize.Spans(page);
-                var length = DownloadSize.LengthShowing(page.Length, spans, text.Length);
-                if (length != plan.Length(shown))
-                    throw new InvalidOperationException($"'{paths[i]}' changed while the download was made");
-                var buffer = ArrayPool<byte>.Shared.Rent(length);
-                try
-                {
-                    var showing = buffer.AsSpan(0, length);
-                    DownloadSize.ShowInto(page, spans, text, showing);
-                    staged.Rewrite(paths[i], showing);
-                    return System.IO.Hashing.Crc32.HashToUInt32(showing);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-            });
-        });
-        return crcs;
-    }
-
-    static void SaveIndex(string file, StagedOutput staged, List<string> paths, PlannedEntry[] plans, List<ZipEntry> entries, string shown)
-    {
-        var offsets = ZipWriter.LocalHeaderOffsets(entries);
-        var indexed = new Dictionary<string, ZipIndex.Entry>(plans.Length, StringComparer.Ordinal);
-        for (var i = 0; i < plans.Length; i++)
-        {
-            var zipped = entries[i].File;
-            indexed[plans[i].Name] = new ZipIndex.Entry(staged.HashOf(paths[i]), zipped.Deflated, zipped.Crc32, zipped.Length, offsets[i],
-                [.. plans[i].Pieces.Select(p => p.Length)]);
+            var entry = entries[i];
+            indexed[entry.Name] = new ZipIndex.Entry(entry.Hash, entry.Deflated, crcs[i], entry.Length, entry.CompressedLength, layout.Offsets[i]);
         }
-        var zip = new FileInfo(staged.PathOf(ArchiveZip.FileName));
-        new ZipIndex(zip.Length, zip.LastWriteTimeUtc.Ticks, shown, indexed).Save(file);
+        var zip = new FileInfo(zipPath);
+        new ZipIndex(zip.Length, zip.LastWriteTimeUtc.Ticks, indexed).Save(file);
     }
 }

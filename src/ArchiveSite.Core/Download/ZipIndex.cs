@@ -6,22 +6,21 @@ namespace ArchiveSite.Download;
 
 /// <summary>
 /// What the last build's download holds, kept in the build cache: for each entry the content hash of its
-/// file, its CRC and lengths, where its local header is and the compressed length of each deflate chunk
-/// (<see cref="DeflateChunks"/>) between the size texts. With it a rebuild copies unchanged entries from the
+/// file, its CRC and lengths and where its local header is. With it a rebuild copies unchanged entries from the
 /// last zip. It names the zip by length and modification time, so a zip replaced or lost since (a failed
 /// build, a restored output folder) is not trusted; nor is an index from another program or runtime, whose
 /// compression may differ.
 /// </summary>
-public sealed record ZipIndex(long ZipLength, long ZipModified, string Shown, IReadOnlyDictionary<string, ZipIndex.Entry> Entries)
+public sealed record ZipIndex(long ZipLength, long ZipModified, IReadOnlyDictionary<string, ZipIndex.Entry> Entries)
 {
     /// <summary>Bump when the layout below or the way entries are compressed changes.</summary>
-    const int Format = 1;
+    const int Format = 2;
 
-    static readonly string Version = ContentHash.OfParts(
+    /// <summary>The format, compression level, program and runtime: an index made by anything else is not trusted.</summary>
+    public static readonly string Version = ContentHash.OfParts(
         [$"{Format}", $"{CompressedFile.DeflateLevel}", ProgramVersion.Hash, RuntimeInformation.FrameworkDescription]);
 
-    /// <param name="Chunks">Compressed length of each deflate chunk, the size text between each two; a stored entry's length.</param>
-    public sealed record Entry(string Hash, bool Deflated, uint Crc32, long Length, long LocalHeaderOffset, long[] Chunks);
+    public sealed record Entry(string Hash, bool Deflated, uint Crc32, long Length, long CompressedLength, long LocalHeaderOffset);
 
     /// <summary>The index file for the download of an output folder.</summary>
     public static string FileFor(string cacheDirectory, string outputDirectory) =>
@@ -35,10 +34,10 @@ public sealed record ZipIndex(long ZipLength, long ZipModified, string Shown, IR
             return null;
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(file));
+            using var reader = new BinaryReader(new BufferedStream(File.OpenRead(file), 1 << 16));
             if (reader.ReadString() != Version)
                 return null;
-            var (length, modified, shown) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadString());
+            var (length, modified) = (reader.ReadInt64(), reader.ReadInt64());
             if (length != zip.Length || modified != zip.LastWriteTimeUtc.Ticks)
                 return null;
             var count = ReadCount(reader);
@@ -46,14 +45,10 @@ public sealed record ZipIndex(long ZipLength, long ZipModified, string Shown, IR
             for (var i = 0; i < count; i++)
             {
                 var name = reader.ReadString();
-                var (hash, deflated, crc, entryLength, offset) =
-                    (reader.ReadString(), reader.ReadBoolean(), reader.ReadUInt32(), reader.ReadInt64(), reader.ReadInt64());
-                var chunks = new long[ReadCount(reader)];
-                for (var c = 0; c < chunks.Length; c++)
-                    chunks[c] = reader.ReadInt64();
-                entries[name] = new Entry(hash, deflated, crc, entryLength, offset, chunks);
+                entries[name] = new Entry(reader.ReadString(), reader.ReadBoolean(), reader.ReadUInt32(), reader.ReadInt64(), reader.ReadInt64(),
+                    reader.ReadInt64());
             }
-            return new ZipIndex(length, modified, shown, entries);
+            return new ZipIndex(length, modified, entries);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException
                                        or OverflowException or ArgumentException)
@@ -77,7 +72,6 @@ public sealed record ZipIndex(long ZipLength, long ZipModified, string Shown, IR
         writer.Write(Version);
         writer.Write(ZipLength);
         writer.Write(ZipModified);
-        writer.Write(Shown);
         writer.Write(Entries.Count);
         foreach (var (name, entry) in Entries)
         {
@@ -86,10 +80,8 @@ public sealed record ZipIndex(long ZipLength, long ZipModified, string Shown, IR
             writer.Write(entry.Deflated);
             writer.Write(entry.Crc32);
             writer.Write(entry.Length);
+            writer.Write(entry.CompressedLength);
             writer.Write(entry.LocalHeaderOffset);
-            writer.Write(entry.Chunks.Length);
-            foreach (var chunk in entry.Chunks)
-                writer.Write(chunk);
         }
     });
 }

@@ -6,6 +6,9 @@ namespace ArchiveSite.Download;
 /// <summary>A file as it goes into a zip: its name inside the zip and its already compressed bytes.</summary>
 public sealed record ZipEntry(string Name, CompressedFile File);
 
+/// <summary>What the central directory says of an entry: its headers' fields and where its local header starts.</summary>
+public sealed record ZipRecord(string Name, bool Deflated, uint Crc32, long Length, long CompressedLength, long LocalHeaderOffset);
+
 /// <summary>
 /// Writes a zip from files compressed beforehand, so compression can run in parallel and be cached while
 /// the zip itself is one sequential copy. Nothing from the machine or the clock gets in: every timestamp is
@@ -61,39 +64,37 @@ public static class ZipWriter
         return offset + central + EndRecordsLength(names.Count, offset, central) + commentLength;
     }
 
-    /// <summary>Where each entry's local header starts in the zip <see cref="Write"/> writes.</summary>
-    public static long[] LocalHeaderOffsets(IReadOnlyList<ZipEntry> entries)
-    {
-        var offsets = new long[entries.Count];
-        long offset = 0;
-        for (var i = 0; i < entries.Count; i++)
-        {
-            offsets[i] = offset;
-            offset += LocalHeaderLength + NameLength(entries[i].Name) + entries[i].File.CompressedLength;
-        }
-        return offsets;
-    }
-
     /// <summary>Writes the entries in the order given, then the central directory; returns the bytes written.</summary>
     public static long Write(Stream output, IReadOnlyList<ZipEntry> entries, string comment = "")
+    {
+        var buffered = new BufferedStream(output, 1 << 16);
+        var records = new List<ZipRecord>(entries.Count);
+        long offset = 0;
+        foreach (var entry in entries)
+        {
+            var file = entry.File;
+            records.Add(new ZipRecord(entry.Name, file.Deflated, file.Crc32, file.Length, file.CompressedLength, offset));
+            offset += WriteLocal(buffered, entry);
+        }
+        var written = offset + WriteDirectory(buffered, records, offset, comment);
+        buffered.Flush();
+        return written;
+    }
+
+    /// <summary>
+    /// Writes the central directory of <paramref name="records"/>, starting at <paramref name="directoryOffset"/> in
+    /// the zip (just after the last entry), and the end records; returns the bytes written.
+    /// </summary>
+    public static long WriteDirectory(Stream output, IReadOnlyList<ZipRecord> records, long directoryOffset, string comment = "")
     {
         var commentBytes = Encoding.ASCII.GetBytes(comment);
         if (commentBytes.Length > MaxCommentLength)
             throw new ArgumentException("a zip comment holds at most 65535 bytes", nameof(comment));
-        var buffered = new BufferedStream(output, 1 << 16);
-        var offsets = new long[entries.Count];
-        long offset = 0;
-        for (var i = 0; i < entries.Count; i++)
-        {
-            offsets[i] = offset;
-            offset += WriteLocal(buffered, entries[i]);
-        }
         long central = 0;
-        for (var i = 0; i < entries.Count; i++)
-            central += WriteCentral(buffered, entries[i], offsets[i]);
-        WriteEnd(buffered, entries.Count, offset, central, commentBytes);
-        buffered.Flush();
-        return offset + central + EndRecordsLength(entries.Count, offset, central) + commentBytes.Length;
+        foreach (var record in records)
+            central += WriteCentral(output, record);
+        WriteEnd(output, records.Count, directoryOffset, central, commentBytes);
+        return central + EndRecordsLength(records.Count, directoryOffset, central) + commentBytes.Length;
     }
 
     static long WriteLocal(Stream output, ZipEntry entry)
@@ -107,29 +108,37 @@ public static class ZipWriter
         return header.Length + file.CompressedLength;
     }
 
+    /// <summary>The length of an entry's local header, its name included.</summary>
+    public static int LocalHeaderSize(string name) => LocalHeaderLength + NameLength(name);
+
     /// <summary>The local header of an entry, its name included: what comes just before its compressed bytes.</summary>
     public static byte[] LocalHeader(string name, bool deflated, uint crc32, long length, long compressedLength)
     {
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var header = new byte[LocalHeaderLength + nameBytes.Length];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, LocalHeaderSignature);
-        WriteSharedFields(header.AsSpan(4), name, deflated, crc32, length, compressedLength, VersionNeeded(deflated), nameBytes.Length);
-        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(28), 0);
-        nameBytes.CopyTo(header, LocalHeaderLength);
+        var header = new byte[LocalHeaderSize(name)];
+        WriteLocalHeader(header, name, deflated, crc32, length, compressedLength);
         return header;
     }
 
-    static long WriteCentral(Stream output, ZipEntry entry, long localOffset)
+    /// <summary>Writes the local header of an entry into the first <see cref="LocalHeaderSize"/> bytes of <paramref name="into"/>.</summary>
+    public static void WriteLocalHeader(Span<byte> into, string name, bool deflated, uint crc32, long length, long compressedLength)
     {
-        var name = Encoding.UTF8.GetBytes(entry.Name);
-        var file = entry.File;
+        BinaryPrimitives.WriteUInt32LittleEndian(into, LocalHeaderSignature);
+        var nameLength = Encoding.UTF8.GetBytes(name, into[LocalHeaderLength..]);
+        WriteSharedFields(into[4..], name, deflated, crc32, length, compressedLength, VersionNeeded(deflated), nameLength);
+        BinaryPrimitives.WriteUInt16LittleEndian(into[28..], 0);
+    }
+
+    static long WriteCentral(Stream output, ZipRecord record)
+    {
+        var name = Encoding.UTF8.GetBytes(record.Name);
+        var localOffset = record.LocalHeaderOffset;
         var zip64 = localOffset >= uint.MaxValue;
         Span<byte> header = stackalloc byte[CentralHeaderLength + Zip64OffsetExtraLength];
         header.Clear();
         BinaryPrimitives.WriteUInt32LittleEndian(header, CentralHeaderSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(header[4..], VersionMadeBy);
-        WriteSharedFields(header[6..], entry.Name, file.Deflated, file.Crc32, file.Length, file.CompressedLength,
-            zip64 ? VersionZip64 : VersionNeeded(file.Deflated), name.Length);
+        WriteSharedFields(header[6..], record.Name, record.Deflated, record.Crc32, record.Length, record.CompressedLength,
+            zip64 ? VersionZip64 : VersionNeeded(record.Deflated), name.Length);
         BinaryPrimitives.WriteUInt16LittleEndian(header[30..], zip64 ? (ushort)Zip64OffsetExtraLength : (ushort)0);
         // comment length, disk number, internal attributes stay zero
         BinaryPrimitives.WriteUInt32LittleEndian(header[38..], ExternalAttributes);

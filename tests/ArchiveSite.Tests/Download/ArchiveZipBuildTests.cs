@@ -23,7 +23,7 @@ public sealed class ArchiveZipBuildTests : IDisposable
     }
 
     [Fact]
-    public void The_build_writes_a_download_whose_size_every_page_shows_and_two_builds_give_the_same_bytes()
+    public void The_build_writes_a_download_whose_size_every_page_shows_through_one_style_sheet_and_two_builds_give_the_same_bytes()
     {
         var first = BuildSample("first");
         var second = BuildSample("second");
@@ -32,10 +32,16 @@ public sealed class ArchiveZipBuildTests : IDisposable
         var bytes = File.ReadAllBytes(zipPath);
         Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(second, ArchiveZip.FileName)));
 
-        var size = ArchiveZip.FormatSize(bytes.Length);
+        Assert.Equal(DownloadSize.Style(ArchiveZip.FormatSize(bytes.Length)), File.ReadAllBytes(Path.Combine(first, ArchiveZip.SizeFileName)));
         var pages = Directory.GetFiles(first, "*.html", SearchOption.AllDirectories);
         Assert.NotEmpty(pages);
-        Assert.All(pages, page => Assert.Contains($"<span class=\"archive-size\">{size}</span>", File.ReadAllText(page)));
+        Assert.All(pages, page =>
+        {
+            var html = File.ReadAllText(page);
+            var root = string.Concat(Enumerable.Repeat("../", Path.GetRelativePath(first, page).Count(c => c == Path.DirectorySeparatorChar)));
+            Assert.Contains($"<link rel=\"stylesheet\" href=\"{root}{ArchiveZip.SizeFileName}\">", html);
+            Assert.Contains("<span class=\"archive-size\"></span>", html);
+        });
     }
 
     [Fact]

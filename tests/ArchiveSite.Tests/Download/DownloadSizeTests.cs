@@ -5,27 +5,11 @@ namespace ArchiveSite.Tests.Download;
 
 public sealed class DownloadSizeTests
 {
-    static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-
     [Fact]
-    public void Every_size_span_shows_the_size_and_the_rest_of_the_page_is_kept()
+    public void The_style_sheet_puts_the_size_in_brackets_before_the_empty_span()
     {
-        var page = Utf8("<p>é <span class=\"archive-size\">zip</span></p><footer><span class=\"archive-size\">1.0 MB</span>&lt;span class=\"archive-size\"&gt;</footer>");
-
-        var shown = DownloadSize.Show(page, "12.4 MB");
-
-        Assert.Equal("<p>é <span class=\"archive-size\">12.4 MB</span></p><footer><span class=\"archive-size\">12.4 MB</span>&lt;span class=\"archive-size\"&gt;</footer>",
-            Encoding.UTF8.GetString(shown));
-    }
-
-    [Fact]
-    public void A_page_that_already_shows_the_size_or_has_no_span_is_returned_as_it_is()
-    {
-        var showing = Utf8("<span class=\"archive-size\">840 KB</span>");
-        var without = Utf8("<p>no footer</p><span class=\"archive-size\">unterminated");
-
-        Assert.Same(showing, DownloadSize.Show(showing, "840 KB"));
-        Assert.Same(without, DownloadSize.Show(without, "840 KB"));
+        Assert.Equal(".archive-size::before { content: \" (474.6 MB)\"; }\n", Encoding.ASCII.GetString(DownloadSize.Style("474.6 MB")));
+        Assert.Equal(DownloadSize.Style("1.2 MB").Length + 1, DownloadSize.Style("12.4 MB").Length);
     }
 
     [Theory]

@@ -126,18 +126,36 @@ public sealed class StagedOutputTests : IDisposable
     }
 
     [Fact]
-    public void A_streamed_file_gets_the_hash_of_its_bytes_and_the_same_bytes_streamed_again_are_kept()
+    public void The_CRC_of_a_file_is_known_when_this_build_had_its_bytes_and_not_when_it_kept_the_file_unread()
+    {
+        var target = Path.Combine(_root, "output");
+        using (var first = Open(target))
+        {
+            first.Write("kept.png", [1, 2, 3], key: "k");
+            first.Commit();
+        }
+
+        using var second = Open(target);
+        second.Write("new.png", [4, 5, 6, 7]);
+        second.Write("same.png", [9]);
+        Assert.True(second.TryKeep("kept.png", "k"));
+
+        Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32([4, 5, 6, 7]), second.Crc32Of("new.png"));
+        Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32([9]), second.Crc32Of("same.png"));
+        Assert.Null(second.Crc32Of("kept.png"));
+        Assert.Throws<FileNotFoundException>(() => second.Crc32Of("missing.png"));
+    }
+
+    [Fact]
+    public void A_file_written_in_place_is_named_by_the_hash_it_is_given_and_kept_unwritten_while_that_stays()
     {
         var target = Path.Combine(_root, "output");
         var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 7 + i / 251)).ToArray();
         using (var output = Open(target))
         {
-            output.Write("archive.zip", stream =>
-            {
-                stream.Write(bytes, 0, 1000);
-                stream.Write(bytes.AsSpan(1000));
-            });
-            Assert.Equal(ContentHash.Of(bytes), output.HashOf("archive.zip"));
+            output.WriteFile("archive.zip", "made-from-a", path => File.WriteAllBytes(path, bytes));
+            Assert.Equal("made-from-a", output.HashOf("archive.zip"));
+            Assert.Equal(bytes, File.ReadAllBytes(output.PathOf("archive.zip")));
             output.Commit();
         }
         var zip = Path.Combine(target, "archive.zip");
@@ -145,13 +163,20 @@ public sealed class StagedOutputTests : IDisposable
 
         using (var output = Open(target))
         {
-            output.Write("archive.zip", stream => stream.Write(bytes));
+            output.WriteFile("archive.zip", "made-from-a", _ => Assert.Fail("a file with the same hash is kept, not written"));
             Assert.Equal(0, output.Changed);
             output.Commit();
         }
-
         Assert.Equal(bytes, File.ReadAllBytes(zip));
         Assert.Equal(modified, File.GetLastWriteTimeUtc(zip));
+
+        using (var output = Open(target))
+        {
+            output.WriteFile("archive.zip", "made-from-b", path => File.WriteAllBytes(path, [1, 2, 3]));
+            Assert.Equal(1, output.Changed);
+            output.Commit();
+        }
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(zip));
     }
 
     [Fact]

@@ -68,6 +68,24 @@ public sealed class SearchScripts
         return (hits, (int)shards);
     }
 
+    /// <summary>
+    /// The fast path's answer from the shards the query selects: how many results, and the best
+    /// <paramref name="count"/> of them; null when it leaves the query to lunr.
+    /// </summary>
+    public (int Total, IReadOnlyList<Hit> Hits)? SearchFast(string query, int count)
+    {
+        Engine.SetValue("__query", query);
+        Engine.SetValue("__count", count);
+        var found = Engine.Evaluate("""
+            (function () {
+              var manifest = ArchiveSearch.received.manifest, parsed = ArchiveSearch.parseQuery(manifest, __query)
+              __fast = ArchiveSearch.fastSearch(manifest, ArchiveSearch.shardsForQuery(manifest, parsed), parsed, __count)
+              return __fast === null ? -1 : __fast.total
+            })()
+            """).AsNumber();
+        return found < 0 ? null : ((int)found, Hits("__fast.top"));
+    }
+
     IReadOnlyList<Hit> Hits(string resultsExpression)
     {
         var json = Engine.Evaluate($"JSON.stringify(({resultsExpression}).map(function (r) {{ return [r.ref, r.score, Object.keys(r.matchData.metadata).sort()] }}))").AsString();

@@ -22,7 +22,12 @@ public sealed class ShardMergeTests
         "recrimin*", "em*", "*tion", "c*n", "e*", "z*", "*",
         "empthy~1", "compasion~2", "pacing~1 insula",
         "linehan willingness", "Linehan", "hostile clients", "",
+        "empathy empathy", "compas* compassion", "+speaker:siegel pacing", "+em* -compassion", "pacing^0",
+        "title:critical^5 insula", "+empathy +nothingmatches", "-compassion empathy",
     };
+
+    /// <summary>Queries the fast path leaves to lunr: negated ones and those that reach every shard.</summary>
+    static readonly string[] LeftToLunr = ["-empathy", "-empathy -compassion", "*tion", "*", "empthy~1", "compasion~2", "pacing~1 insula", ""];
 
     [Fact]
     public void The_merged_index_holds_only_the_terms_the_query_can_reach()
@@ -109,6 +114,25 @@ public sealed class ShardMergeTests
     }
 
     [Theory]
+    [MemberData(nameof(Queries))]
+    public void The_fast_path_answers_like_the_unsplit_index_on_fixtures(string query) =>
+        AssertFastPathExact(Fixture.Value.Scripts, Fixture.Value.IndexJson, query);
+
+    [Theory]
+    [InlineData("empathy", 3)]
+    [InlineData("compas* compassion", 2)]
+    [InlineData("speaker:siegel pacing", 1)]
+    public void The_fast_path_top_is_the_head_of_lunrs_list(string query, int count)
+    {
+        var (scripts, json, _) = Fixture.Value;
+        var unsplit = scripts.SearchUnsplit(json, query);
+        var (total, top) = scripts.SearchFast(query, count) ?? throw new InvalidOperationException($"'{query}' should take the fast path");
+        Assert.Equal(unsplit.Count, total);
+        Assert.True(total > count, $"'{query}' should match more than {count} documents");
+        Assert.Equal(unsplit.Take(count), top);
+    }
+
+    [Theory]
     [InlineData("insula", "0")]
     [InlineData("speaker:siegel pacing", "9")]
     [InlineData("recrimin*", "3")]
@@ -177,6 +201,48 @@ public sealed class ShardMergeTests
         AssertSameResults(scripts, json, query);
     }
 
+    [Theory]
+    [Trait("Category", "Shared")]
+    [MemberData(nameof(Queries))]
+    public void The_fast_path_answers_like_the_unsplit_index_on_the_seed(string query) =>
+        AssertFastPathExact(Seed.Value.Scripts, Seed.Value.IndexJson, query);
+
+    [Theory]
+    [Trait("Category", "Shared")]
+    [MemberData(nameof(Queries))]
+    [InlineData("federal reserve")]
+    [InlineData("+rate* policy")]
+    [InlineData("speaker:powell^2 price*")]
+    public void The_fast_path_answers_like_the_unsplit_index_on_the_real_corpus(string query) =>
+        AssertFastPathExact(RealCorpus.Value.Scripts, RealCorpus.Value.IndexJson, query);
+
+    [Theory]
+    [Trait("Category", "Shared")]
+    [InlineData("federal reserve")]
+    [InlineData("+rate* policy")]
+    [InlineData("speaker:siegel pacing")]
+    public void The_fast_path_finds_what_the_seed_and_real_corpus_hold(string query)
+    {
+        var scripts = query.StartsWith("speaker:", StringComparison.Ordinal) ? Seed.Value.Scripts : RealCorpus.Value.Scripts;
+        var (total, top) = scripts.SearchFast(query, 10) ?? throw new InvalidOperationException($"'{query}' should take the fast path");
+        Assert.True(total >= 3, $"'{query}' should match several turns, got {total}");
+        Assert.Equal(Math.Min(10, total), top.Count);
+    }
+
+    /// <summary>The six real transcripts read by the real readers, indexed by the C# builder, cut into shards.</summary>
+    static readonly Lazy<(SearchScripts Scripts, string IndexJson, int ShardCount)> RealCorpus = new(() =>
+    {
+        var folder = Path.GetDirectoryName(RepoPaths.SharedFile("corpus/real/README.md"))!;
+        var transcripts = Directory.EnumerateFiles(folder).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).Select(f => ArchiveSite.Ingest.TranscriptReader.ReadFile(f)).ToArray();
+        Assert.Equal(6, transcripts.Length);
+        var index = SearchOutput.BuildIndex(SearchDocument.FromTranscripts(transcripts));
+        var scripts = new SearchScripts();
+        var files = new ShardWriter(4_000).Write(ShardSource.FromIndex(index));
+        scripts.Run(files);
+        return (scripts, index.ToJson(), ShardCount(files));
+    });
+
     /// <summary>The seed read by the real reader, indexed by the C# builder, cut into shards by the site's writer.</summary>
     static readonly Lazy<(SearchScripts Scripts, string IndexJson, int ShardCount)> Seed = new(() =>
     {
@@ -192,6 +258,30 @@ public sealed class ShardMergeTests
     });
 
     static int ShardCount(IReadOnlyList<SearchFile> files) => files.Count(f => f.Path.StartsWith("search/s", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The fast path takes every query but those <see cref="LeftToLunr"/>, and then gives the unsplit index's
+    /// results: same count, refs in the same order, scores to the bit, same matched terms.
+    /// </summary>
+    static void AssertFastPathExact(SearchScripts scripts, string json, string query)
+    {
+        var fast = scripts.SearchFast(query, int.MaxValue);
+        if (LeftToLunr.Contains(query))
+        {
+            Assert.Null(fast);
+            return;
+        }
+        var (total, hits) = fast ?? throw new InvalidOperationException($"'{query}' should take the fast path");
+        var unsplit = scripts.SearchUnsplit(json, query);
+        Assert.Equal(unsplit.Count, total);
+        Assert.Equal(unsplit.Count, hits.Count);
+        for (var i = 0; i < unsplit.Count; i++)
+        {
+            Assert.Equal(unsplit[i].Ref, hits[i].Ref);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(unsplit[i].Score), BitConverter.DoubleToInt64Bits(hits[i].Score));
+            Assert.Equal(unsplit[i].MatchedTerms, hits[i].MatchedTerms);
+        }
+    }
 
     static void AssertSameResults(SearchScripts scripts, string json, string query)
     {

@@ -1,6 +1,7 @@
 /*
  * Search core: registration of the index parts delivered as <script> files, the choice of parts a query
- * needs, and their merge into one lunr.Index. No DOM here, so the same file runs in the browser and in the
+ * needs, their merge into one lunr.Index, and a fast path that computes lunr's exact results from the
+ * parts without building that index (fastSearch). No DOM here, so the same file runs in the browser and in the
  * tests (Jint). The data format is written by ArchiveSite.Search.ShardWriter (C#).
  *
  * Why merging is exact: lunr 2.3.9 scores a field as dot(queryVector, fieldVector) / |queryVector|, the
@@ -192,30 +193,15 @@ var ArchiveSearch = (function () {
         if (!reachable(term)) continue
         var termIndex = data[p + 1], posting = { _index: termIndex }
         for (var f = 0; f < fieldCount; f++) {
-          // Decoded inline (see decodeNumbers): pairs of document-number delta and weight in thousandths.
-          var documents = {}, elementsOfField = elementsByField[f], text = data[p + 2 + f]
-          var docId = 0, value = 0, delta = -1
-          for (var i = 0; i < text.length; i++) {
-            var digit = digitOf[text.charCodeAt(i)]
-            if (digit >= lastDigits) {
-              value = value * earlierDigits + (digit - lastDigits)
-              continue
+          var decoded = decodePostings(data[p + 2 + f]), documents = {}, elementsOfField = elementsByField[f]
+          for (var i = 0; i < decoded.documents.length; i++) {
+            var docId = decoded.documents[i], elements = elementsOfField[docId]
+            documents[docId] = {}
+            if (elements === undefined) {
+              elements = elementsOfField[docId] = []
+              fieldRefOrder.push(f, docId)
             }
-            value = value * lastDigits + digit
-            if (delta < 0) {
-              delta = value
-            } else {
-              docId += delta
-              documents[docId] = {}
-              var elements = elementsOfField[docId]
-              if (elements === undefined) {
-                elements = elementsOfField[docId] = []
-                fieldRefOrder.push(f, docId)
-              }
-              elements.push(termIndex, value / 1000)
-              delta = -1
-            }
-            value = 0
+            elements.push(termIndex, decoded.weights[i])
           }
           posting[fields[f]] = documents
         }
@@ -244,6 +230,183 @@ var ArchiveSearch = (function () {
       tokenSet: tokenSetBuilder.root,
       pipeline: lunr.Pipeline.load(["stemmer"])
     })
+  }
+
+  /*
+   * The postings of one field of a shard entry as typed arrays, in the order written (ShardWriter in C#):
+   * groups of one weight, weights ascending, each as the weight in thousandths (difference from the
+   * previous group's), the number of documents, then the documents ascending (differences).
+   */
+  function decodePostings(text) {
+    var numbers = decodeNumbers(text), size = 0
+    for (var g = 1; g < numbers.length; g += numbers[g] + 2) size += numbers[g]
+    var documents = new Int32Array(size), weights = new Float64Array(size)
+    var at = 0, weight = 0
+    for (var i = 0; i < numbers.length;) {
+      weight += numbers[i]
+      var count = numbers[i + 1], doc = 0
+      i += 2
+      for (var end = i + count; i < end; i++) {
+        doc += numbers[i]
+        documents[at] = doc
+        weights[at++] = weight / 1000
+      }
+    }
+    return { documents: documents, weights: weights }
+  }
+
+  // The reachable terms of the given shards: term -> { index, postings(field) }, and their lunr.TokenSet.
+  function reachableTerms(manifest, shardIds, reachable) {
+    var fieldCount = manifest.fields.length, stride = 2 + fieldCount, entries = Object.create(null)
+    var builder = new lunr.TokenSet.Builder, ids = shardIds.slice().sort(function (x, y) { return x - y })
+    for (var s = 0; s < ids.length; s++) {
+      var data = received.shard[ids[s]]
+      if (!data) throw new Error("search shard " + ids[s] + " is not loaded")
+      for (var p = 0; p < data.length; p += stride) {
+        if (!reachable(data[p])) continue
+        entries[data[p]] = { index: data[p + 1], data: data, at: p + 2, decoded: [] }
+        builder.insert(data[p])
+      }
+    }
+    builder.finish()
+    return { entries: entries, tokenSet: builder.root }
+  }
+
+  function postingsOf(entry, field) {
+    return entry.decoded[field] || (entry.decoded[field] = decodePostings(entry.data[entry.at + field]))
+  }
+
+  /*
+   * lunr 2.3.9's results for a query (Index.prototype.query over the merged index), computed from the
+   * postings with typed arrays instead of lunr's objects per posting: the same clause loop (pipeline, the
+   * TokenSet expansion over the same terms, required, prohibited, boosts summed into per-field query
+   * vectors), each field's score as dot(queryVector, fieldVector) / |queryVector| || 0 with the products
+   * added in ascending term index as lunr.Vector.dot adds them, a document's field scores added in the order
+   * its field refs first matched, and ties kept in the order documents first matched (lunr's results
+   * before its stable sort). Returns { total, top: the best `count` results, like lunr's }, or null for the
+   * queries it leaves to lunr: negated ones and those that reach every shard (edit distance, leading "*").
+   */
+  function fastSearch(manifest, shardIds, query, count) {
+    var targets = queryTargets(query)
+    if (query.isNegated()) return null
+    for (var t = 0; t < targets.length; t++) if (targets[t].all) return null
+    var presence = lunr.Query.presence, fields = manifest.fields, fieldCount = fields.length
+    var documentCount = manifest.documentCount, terms = reachableTerms(manifest, shardIds, reachableBy(targets))
+    var queryVectors = [], postingsByField = [], combos = [], seen = Object.create(null)
+    for (var f = 0; f < fieldCount; f++) { queryVectors.push(Object.create(null)); postingsByField.push(Object.create(null)) }
+    // firstCombo: per document and field, the combination (term, field) where that field ref first matched.
+    var firstCombo = new Int32Array(documentCount * fieldCount).fill(-1), firstMatch = new Int32Array(documentCount).fill(-1)
+    var matched = [], prohibited = new Uint8Array(documentCount)
+    var requiredHits = new Int32Array(documentCount), clauseStamp = new Int32Array(documentCount)
+    var requiredClauses = 0, requiredNone = false, pipeline = searchPipeline()
+
+    for (var c = 0; c < query.clauses.length; c++) {
+      var clause = query.clauses[c], clauseDocuments = []
+      var isRequired = clause.presence === presence.REQUIRED, isProhibited = clause.presence === presence.PROHIBITED
+      var clauseTerms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term]
+      if (isRequired && clauseTerms.length === 0) return null
+      for (var m = 0; m < clauseTerms.length; m++) {
+        var expanded = terms.tokenSet.intersect(lunr.TokenSet.fromString(clauseTerms[m])).toArray()
+        if (expanded.length === 0 && isRequired) { requiredNone = true; break }
+        for (var j = 0; j < expanded.length; j++) {
+          var entry = terms.entries[expanded[j]]
+          for (var k = 0; k < clause.fields.length; k++) {
+            var field = fields.indexOf(clause.fields[k]), postings = postingsOf(entry, field), documents = postings.documents
+            if (isRequired) {
+              for (var r = 0; r < documents.length; r++) {
+                if (clauseStamp[documents[r]] !== c + 1) { clauseStamp[documents[r]] = c + 1; clauseDocuments.push(documents[r]) }
+              }
+            }
+            if (isProhibited) {
+              for (var x = 0; x < documents.length; x++) prohibited[documents[x]] = 1
+              continue
+            }
+            var vector = queryVectors[field]
+            vector[entry.index] = vector[entry.index] === undefined ? clause.boost : vector[entry.index] + clause.boost
+            var termField = expanded[j] + "/" + clause.fields[k]
+            if (seen[termField]) continue
+            seen[termField] = true
+            postingsByField[field][entry.index] = postings
+            combos.push({ term: expanded[j], documents: documents })
+            for (var d = 0; d < documents.length; d++) {
+              var doc = documents[d], slot = doc * fieldCount + field
+              if (firstCombo[slot] < 0) firstCombo[slot] = combos.length - 1
+              if (firstMatch[doc] < 0) { firstMatch[doc] = combos.length - 1; matched.push(doc) }
+            }
+          }
+        }
+      }
+      if (isRequired) {
+        requiredClauses++
+        for (var h = 0; h < clauseDocuments.length; h++) requiredHits[clauseDocuments[h]]++
+      }
+    }
+
+    var fieldScores = fieldScoresOf(queryVectors, postingsByField, documentCount, fieldCount)
+    var total = 0, top = [], scores = new Float64Array(documentCount)
+    for (var i = 0; i < matched.length && !requiredNone; i++) {
+      var candidate = matched[i]
+      if (prohibited[candidate] === 1 || requiredHits[candidate] !== requiredClauses) continue
+      total++
+      scores[candidate] = scoreOf(candidate, fieldScores, firstCombo, fieldCount)
+      var at = top.length
+      while (at > 0 && ranksBefore(candidate, top[at - 1])) at--
+      if (at < count) {
+        top.splice(at, 0, candidate)
+        if (top.length > count) top.pop()
+      }
+    }
+    return { total: total, top: resultsOf(top, scores, combos) }
+
+    function ranksBefore(x, y) {
+      return scores[x] > scores[y] || (scores[x] === scores[y] && (firstMatch[x] < firstMatch[y] || (firstMatch[x] === firstMatch[y] && x < y)))
+    }
+  }
+
+  // Per document and field, dot(queryVector, fieldVector) / |queryVector| || 0 as lunr.Vector.similarity.
+  function fieldScoresOf(queryVectors, postingsByField, documentCount, fieldCount) {
+    var dots = new Float64Array(documentCount * fieldCount), magnitudes = []
+    for (var f = 0; f < fieldCount; f++) {
+      var indexes = Object.keys(queryVectors[f]).map(Number).sort(function (x, y) { return x - y }), sumOfSquares = 0
+      for (var i = 0; i < indexes.length; i++) {
+        var boost = queryVectors[f][indexes[i]], postings = postingsByField[f][indexes[i]]
+        sumOfSquares += boost * boost
+        for (var p = 0; p < postings.documents.length; p++) dots[postings.documents[p] * fieldCount + f] += boost * postings.weights[p]
+      }
+      magnitudes.push(Math.sqrt(sumOfSquares))
+    }
+    return { dots: dots, magnitudes: magnitudes }
+  }
+
+  // A document's score: its field scores added in the order its field refs first matched (no allocation
+  // per document: this runs for every match).
+  function scoreOf(doc, fieldScores, firstCombo, fieldCount) {
+    var score = 0, after = -1
+    for (var added = 0; added < fieldCount; added++) {
+      var next = -1
+      for (var f = 0; f < fieldCount; f++) {
+        var combo = firstCombo[doc * fieldCount + f]
+        if (combo > after && (next < 0 || combo < firstCombo[doc * fieldCount + next])) next = f
+      }
+      if (next < 0) break
+      var fieldScore = fieldScores.dots[doc * fieldCount + next] / fieldScores.magnitudes[next] || 0
+      score = added === 0 ? fieldScore : score + fieldScore
+      after = firstCombo[doc * fieldCount + next]
+    }
+    return score
+  }
+
+  // Results shaped like lunr's ({ ref, score, matchData.metadata keyed by matched term }).
+  function resultsOf(docs, scores, combos) {
+    var metadataOf = Object.create(null)
+    for (var d = 0; d < docs.length; d++) metadataOf[docs[d]] = {}
+    for (var c = 0; c < combos.length; c++) {
+      for (var i = 0; i < combos[c].documents.length; i++) {
+        var metadata = metadataOf[combos[c].documents[i]]
+        if (metadata !== undefined) metadata[combos[c].term] = {}
+      }
+    }
+    return docs.map(function (doc) { return { ref: String(doc), score: scores[doc], matchData: { metadata: metadataOf[doc] } } })
   }
 
   /*
@@ -359,6 +522,7 @@ var ArchiveSearch = (function () {
     groupsForQuery: groupsForQuery,
     shardsForQuery: shardsForQuery,
     mergeShards: mergeShards,
+    fastSearch: fastSearch,
     indexTermOf: indexTermOf,
     snippet: snippet,
     displayOf: displayOf,

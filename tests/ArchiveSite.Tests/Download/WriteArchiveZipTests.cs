@@ -1,0 +1,124 @@
+using System.IO.Compression;
+using System.Text;
+using ArchiveSite.Build;
+using ArchiveSite.Download;
+using ArchiveSite.Output;
+using ArchiveSite.Site;
+
+namespace ArchiveSite.Tests.Download;
+
+/// <summary>The download step on its own, over staged sites of made-up files: clean builds against rebuilds that reuse the last zip.</summary>
+public sealed class WriteArchiveZipTests : IDisposable
+{
+    readonly string _root = Directory.CreateTempSubdirectory("writearchivezip-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    static byte[] Card(int i, int version = 0)
+    {
+        var bytes = new byte[30_000 + i * 7];
+        new Random(i * 100 + version).NextBytes(bytes);
+        return bytes;
+    }
+
+    static byte[] Page(int i, string extra = "") =>
+        Encoding.UTF8.GetBytes($"<!doctype html><p>page {i}{extra}</p>" + string.Concat(Enumerable.Repeat("<p>said and said again</p>\n", 50 + i)));
+
+    static Dictionary<string, byte[]> Site()
+    {
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (var i = 0; i < 12; i++)
+            files[$"cards/q{i:00}.png"] = Card(i);
+        for (var i = 0; i < 20; i++)
+            files[$"quotes/q{i:00}.html"] = Page(i);
+        files["search/0.js"] = "var shard = [1, 2, 3];"u8.ToArray();
+        return files;
+    }
+
+    /// <summary>Stages <paramref name="files"/> into <paramref name="output"/> and runs the download step, as a build does.</summary>
+    string Build(Dictionary<string, byte[]> files, string output, string cache)
+    {
+        using var staged = new StagedOutput(Path.Combine(_root, output), OutputManifest.FileFor(Path.Combine(_root, cache), Path.Combine(_root, output)));
+        foreach (var (path, bytes) in files)
+            staged.Write(path, bytes);
+        var context = new OutputContext(new SiteSource(() => throw new InvalidOperationException("the download reads no archive")),
+            new ThemeFolder(_root), staged) { CacheDirectory = Path.Combine(_root, cache) };
+        staged.CurrentStep = "download";
+        new WriteArchiveZip().Run(context);
+        Assert.Empty(context.Diagnostics);
+        staged.Commit();
+        return Path.Combine(_root, output);
+    }
+
+    static Dictionary<string, byte[]> Changed(Dictionary<string, byte[]> site)
+    {
+        var files = new Dictionary<string, byte[]>(site, StringComparer.Ordinal);
+        files["cards/q03.png"] = Card(3, version: 1);
+        files.Remove("cards/q07.png");
+        files["cards/q20.png"] = Card(20);
+        files["quotes/q05.html"] = Page(5, " changed");
+        files.Remove("quotes/q11.html");
+        files["quotes/q30.html"] = Page(30);
+        return files;
+    }
+
+    [Fact]
+    public void A_rebuild_after_changes_writes_the_zip_a_clean_build_writes_and_the_style_shows_its_size()
+    {
+        var site = Site();
+        var output = Build(site, "output", "cache");
+        Build(Changed(site), "output", "cache");
+        var clean = Build(Changed(site), "clean", "clean-cache");
+
+        var zip = File.ReadAllBytes(Path.Combine(output, ArchiveZip.FileName));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(clean, ArchiveZip.FileName)), zip);
+        var style = DownloadSize.Style(ArchiveZip.FormatSize(zip.Length));
+        Assert.Equal(style, File.ReadAllBytes(Path.Combine(output, ArchiveZip.SizeFileName)));
+
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        var names = archive.Entries.Select(e => e.FullName).ToList();
+        Assert.Equal(Changed(site).Keys.Select(p => $"archive/{p}").Order(StringComparer.Ordinal).Append("archive/archive-size.css"), names);
+        foreach (var (path, bytes) in Changed(site))
+        {
+            using var content = new MemoryStream();
+            archive.GetEntry($"archive/{path}")!.Open().CopyTo(content);
+            Assert.Equal(bytes, content.ToArray());
+        }
+        var (code, test) = ZipWriterTests.Unzip("-t", Path.Combine(output, ArchiveZip.FileName));
+        Assert.True(code == 0, test);
+    }
+
+    [Fact]
+    public void A_rebuild_copies_unchanged_entries_from_the_last_zip_instead_of_reading_their_files()
+    {
+        var site = Site();
+        var output = Build(site, "output", "cache");
+        // Mark the bytes of an unchanged card inside the last zip, keeping its length and time: only a copy from that zip carries the mark over.
+        var zipPath = Path.Combine(output, ArchiveZip.FileName);
+        var modified = File.GetLastWriteTimeUtc(zipPath);
+        var zip = File.ReadAllBytes(zipPath);
+        var at = zip.AsSpan().IndexOf(Card(9).AsSpan(0, 64));
+        Assert.True(at > 0);
+        zip[at] ^= 0xFF;
+        File.WriteAllBytes(zipPath, zip);
+        File.SetLastWriteTimeUtc(zipPath, modified);
+
+        Build(Changed(site), "output", "cache");
+
+        var rebuilt = File.ReadAllBytes(zipPath);
+        Assert.Equal(Card(9)[0] ^ 0xFF, rebuilt[rebuilt.AsSpan().IndexOf(Card(9).AsSpan(1, 63)) - 1]);
+    }
+
+    [Fact]
+    public void Without_the_last_zip_the_rebuild_compresses_everything_and_still_writes_the_clean_zip()
+    {
+        var site = Site();
+        var output = Build(site, "output", "cache");
+        File.Delete(Path.Combine(output, ArchiveZip.FileName));
+
+        Build(Changed(site), "output", "cache");
+        var clean = Build(Changed(site), "clean", "clean-cache");
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(clean, ArchiveZip.FileName)), File.ReadAllBytes(Path.Combine(output, ArchiveZip.FileName)));
+    }
+}
