@@ -12,6 +12,10 @@ public sealed class Builder
     readonly List<PendingDocument> documents = [];
     IReadOnlyList<FieldDefinition>? orderedFields;
     double fieldLengthNormalization = 0.75;
+    Pipeline pipeline = Pipeline.Indexing;
+    // One table per builder, shared by Analyze and Build: a long-running process should not keep every word it
+    // ever indexed.
+    TermTable? terms;
 
     /// <summary>The document key whose value is each document's ref (lunr's <c>_ref</c>, "id" by default).</summary>
     public string RefField { get; private set; } = "id";
@@ -29,7 +33,17 @@ public sealed class Builder
     /// <summary>BM25 <c>k1</c>: how quickly repeating a term stops adding weight.</summary>
     public double TermFrequencySaturation { get; set; } = 1.2;
 
-    public Pipeline Pipeline { get; set; } = Pipeline.Indexing;
+    public Pipeline Pipeline
+    {
+        get => pipeline;
+        set
+        {
+            pipeline = value;
+            terms = null;
+        }
+    }
+
+    TermTable Terms => LazyInitializer.EnsureInitialized(ref terms, () => new TermTable(pipeline));
 
     /// <summary>The pipeline lunr.js applies to query terms; only its labels reach the index.</summary>
     public Pipeline SearchPipeline { get; set; } = Pipeline.Search;
@@ -63,11 +77,42 @@ public sealed class Builder
         documents.Add(new PendingDocument(docRef, values, boost));
     }
 
+    /// <summary>
+    /// Tokenizes and runs the pipeline over a batch of documents (their field values; refs are ignored) once, for
+    /// <see cref="Add(IReadOnlyList{string}, AnalyzedDocuments, double)"/> now or in a later build with the same
+    /// fields and pipeline. Safe to call from several threads at once.
+    /// </summary>
+    public AnalyzedDocuments Analyze(IEnumerable<IReadOnlyDictionary<string, string>> batch)
+    {
+        var fields = Fields;
+        var vocabulary = new LocalVocabulary(Terms);
+        var analyzer = new FieldAnalyzer(vocabulary);
+        var analyzed = new List<AnalyzedField>();
+        var count = 0;
+        foreach (var document in batch)
+        {
+            count++;
+            foreach (var field in fields)
+                analyzed.Add(analyzer.Analyze(document.TryGetValue(field.Name, out var value) ? value : null));
+        }
+        return new AnalyzedDocuments(vocabulary.Terms, fields.Count, count, [.. analyzed]);
+    }
+
+    /// <summary>Adds an analysed batch, document i under <paramref name="refs"/>[i]: the same index as adding the documents themselves.</summary>
+    public void Add(IReadOnlyList<string> refs, AnalyzedDocuments batch, double boost = 1)
+    {
+        if (refs.Count != batch.Count)
+            throw new ArgumentException($"{refs.Count} refs for {batch.Count} analysed documents", nameof(refs));
+        if (batch.FieldCount != Fields.Count)
+            throw new ArgumentException($"documents analysed with {batch.FieldCount} fields, the builder has {Fields.Count}", nameof(batch));
+        for (var i = 0; i < refs.Count; i++)
+            documents.Add(new PendingDocument(refs[i], null, boost, batch, i));
+    }
+
     public Index Build()
     {
         var fields = Fields;
-        // A table per build: a long-running process should not keep every word it ever indexed.
-        var terms = new TermTable(Pipeline);
+        var terms = Terms;
         var analyzed = Analyze(terms, fields.Count);
         var merged = InvertedIndexMerge.Merge(documents, analyzed, terms, fields.Count);
         IReadOnlyList<FieldVector> vectors = [];
@@ -82,12 +127,28 @@ public sealed class Builder
             SearchPipeline.Labels);
     }
 
+    /// <summary>
+    /// The index <see cref="Build"/> makes, seen term by term (as shards cut it), without lunr's field vectors
+    /// and postings as objects: for each term, its <c>_index</c> and per field the refs holding it with its weight.
+    /// </summary>
+    public IndexByTerm BuildByTerm()
+    {
+        var fields = Fields;
+        var terms = Terms;
+        var merged = InvertedIndexMerge.Merge(documents, Analyze(terms, fields.Count), terms, fields.Count);
+        var byTerm = new FieldVectorCalculator(this, fields, merged).CalculateByTerm();
+        Array.Sort(byTerm, (x, y) => string.CompareOrdinal(x.Term, y.Term));
+        return new IndexByTerm([.. fields.Select(f => f.Name)], [.. merged.Refs], byTerm);
+    }
+
     // One worker per core, each with its own FieldAnalyzer (whose arrays grow with the vocabulary), taking
     // small batches of documents in turn. Parallel.For's localInit would run per task replica, and under load
     // it starts many.
+    // Documents added already analysed only have their batch's term numbers replaced by the table's.
     AnalyzedField[] Analyze(TermTable terms, int fieldCount)
     {
         const int Batch = 32;
+        var idsOfBatch = TermIdsOfBatches(terms);
         var analyzed = new AnalyzedField[documents.Count * fieldCount];
         var nextDocument = 0;
         Parallel.For(0, Environment.ProcessorCount, _ =>
@@ -97,13 +158,34 @@ public sealed class Builder
             while ((start = Interlocked.Add(ref nextDocument, Batch) - Batch) < documents.Count)
                 for (var d = start; d < Math.Min(start + Batch, documents.Count); d++)
                 {
-                    var values = documents[d].FieldValues;
+                    var document = documents[d];
                     for (var f = 0; f < fieldCount; f++)
-                        analyzed[d * fieldCount + f] = analyzer.Analyze(values[f]);
+                        analyzed[d * fieldCount + f] = document.Analyzed is { } batch
+                            ? Renumber(batch.Field(document.AnalyzedIndex, f), idsOfBatch[batch])
+                            : analyzer.Analyze(document.FieldValues![f]);
                 }
         });
         return analyzed;
     }
 
-    internal sealed record PendingDocument(string Ref, string?[] FieldValues, double Boost);
+    Dictionary<AnalyzedDocuments, int[]> TermIdsOfBatches(TermTable terms)
+    {
+        var batches = documents.Select(d => d.Analyzed).OfType<AnalyzedDocuments>().Distinct().ToArray();
+        var ids = new int[batches.Length][];
+        Parallel.For(0, batches.Length, b => ids[b] = [.. batches[b].Terms.Select(terms.IdOfTerm)]);
+        return batches.Select((batch, b) => (batch, b)).ToDictionary(x => x.batch, x => ids[x.b]);
+    }
+
+    static AnalyzedField Renumber(AnalyzedField field, int[] termIds)
+    {
+        if (field.TermIds.Length == 0)
+            return field;
+        var renumbered = new int[field.TermIds.Length];
+        for (var i = 0; i < renumbered.Length; i++)
+            renumbered[i] = termIds[field.TermIds[i]];
+        return field with { TermIds = renumbered };
+    }
+
+    /// <summary>A document as added: its field values, or its place in an analysed batch.</summary>
+    internal sealed record PendingDocument(string Ref, string?[]? FieldValues, double Boost, AnalyzedDocuments? Analyzed = null, int AnalyzedIndex = 0);
 }

@@ -3,12 +3,13 @@ namespace Lunr;
 /// <summary>
 /// Turns field values into <see cref="AnalyzedField"/>s. One instance per thread: it reuses arrays indexed by
 /// term id to count frequencies without hashing, and keeps its own token-to-id cache in front of the shared
-/// <see cref="TermTable"/>: an unsynchronised dictionary with the default comparer (which hashes strings
-/// without randomisation) costs less per token than the shared concurrent one, and most tokens repeat.
+/// <see cref="TermTable"/> (or a batch's <see cref="LocalVocabulary"/>): an unsynchronised dictionary with the
+/// default comparer (which hashes strings without randomisation) costs less per token than the shared
+/// concurrent one, and most tokens repeat.
 /// </summary>
 internal sealed class FieldAnalyzer
 {
-    readonly TermTable terms;
+    readonly ITermIds terms;
     readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> cachedIds;
     int[] positionOfTerm = new int[1024];
     int[] fieldStampOfTerm = new int[1024];
@@ -17,7 +18,7 @@ internal sealed class FieldAnalyzer
     readonly List<int> termIds = [];
     readonly List<int> frequencies = [];
 
-    public FieldAnalyzer(TermTable terms)
+    public FieldAnalyzer(ITermIds terms)
     {
         this.terms = terms;
         cachedIds = new Dictionary<string, int>().GetAlternateLookup<ReadOnlySpan<char>>();

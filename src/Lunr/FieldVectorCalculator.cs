@@ -3,25 +3,83 @@ namespace Lunr;
 /// <summary>
 /// lunr.Builder's <c>calculateAverageFieldLengths</c>, <c>lunr.idf</c> and <c>createFieldVectors</c>: a BM25
 /// weight per term and field, rounded like <c>Math.round(score * 1000) / 1000</c>, with the same floating-point
-/// operations in the same order as lunr.js so the results agree to the last bit.
+/// operations in the same order as lunr.js so the results agree to the last bit. The weights come out either
+/// as lunr's field vectors (<see cref="Calculate"/>) or grouped by term (<see cref="CalculateByTerm"/>).
 /// </summary>
-internal sealed class FieldVectorCalculator(Builder builder, IReadOnlyList<FieldDefinition> fields, InvertedIndexMerge merged)
+internal sealed class FieldVectorCalculator
 {
-    readonly int fieldCount = fields.Count;
+    readonly Builder builder;
+    readonly IReadOnlyList<FieldDefinition> fields;
+    readonly InvertedIndexMerge merged;
+    readonly int fieldCount;
+    readonly double[] averageLengths;
+    readonly double[] idfByTermIndex;
+
+    public FieldVectorCalculator(Builder builder, IReadOnlyList<FieldDefinition> fields, InvertedIndexMerge merged)
+    {
+        this.builder = builder;
+        this.fields = fields;
+        this.merged = merged;
+        fieldCount = fields.Count;
+        averageLengths = AverageFieldLengths();
+        idfByTermIndex = [.. merged.TermsInOrder.Select(t => InverseDocumentFrequency(t.DocumentsWithTerm))];
+    }
 
     public IReadOnlyList<FieldVector> Calculate()
     {
-        var averageLengths = AverageFieldLengths();
-        var idfByTermIndex = merged.TermsInOrder.Select(t => InverseDocumentFrequency(t.DocumentsWithTerm)).ToArray();
         var vectors = new FieldVector[merged.FieldsByRef.Count];
         Parallel.For(0, vectors.Length, slot =>
         {
-            var field = slot % fieldCount;
-            var refId = slot / fieldCount;
-            var vector = Weigh(merged.FieldsByRef[slot], field, merged.DocumentBoosts[refId], averageLengths[field], idfByTermIndex);
-            vectors[slot] = new FieldVector(new FieldRef(fields[field].Name, merged.Refs[refId]), vector);
+            var analyzed = merged.FieldsByRef[slot];
+            var termIndexes = new int[analyzed.TermIds.Length];
+            var elements = new VectorElement[analyzed.TermIds.Length];
+            var weights = Weigh(slot);
+            for (var i = 0; i < termIndexes.Length; i++)
+            {
+                termIndexes[i] = merged.IndexOf(analyzed.TermIds[i]);
+                elements[i] = new VectorElement(termIndexes[i], weights[i]);
+            }
+            Array.Sort(termIndexes, elements);
+            vectors[slot] = new FieldVector(new FieldRef(fields[slot % fieldCount].Name, merged.Refs[slot / fieldCount]), new Vector(elements));
         });
         return vectors;
+    }
+
+    /// <summary>
+    /// The same weights grouped by term, terms by <c>_index</c>: per field, the refs whose vector for that field
+    /// holds the term, in ref order, with its weight there. A ref added twice counts with its last add, as its
+    /// vectors do.
+    /// </summary>
+    public TermWeights[] CalculateByTerm()
+    {
+        var weights = new double[merged.FieldsByRef.Count][];
+        Parallel.For(0, weights.Length, slot => weights[slot] = Weigh(slot));
+        var termCount = merged.TermsInOrder.Count;
+        var byTerm = new FieldWeights[termCount][];
+        for (var t = 0; t < termCount; t++)
+            byTerm[t] = new FieldWeights[fieldCount];
+        Parallel.For(0, fieldCount, field =>
+        {
+            var counts = new int[termCount];
+            for (var slot = field; slot < weights.Length; slot += fieldCount)
+                foreach (var termId in merged.FieldsByRef[slot].TermIds)
+                    counts[merged.IndexOf(termId)]++;
+            for (var t = 0; t < termCount; t++)
+                byTerm[t][field] = new FieldWeights(new int[counts[t]], new double[counts[t]]);
+            Array.Clear(counts);
+            for (var slot = field; slot < weights.Length; slot += fieldCount)
+            {
+                var termIds = merged.FieldsByRef[slot].TermIds;
+                for (var i = 0; i < termIds.Length; i++)
+                {
+                    var t = merged.IndexOf(termIds[i]);
+                    var postings = byTerm[t][field];
+                    postings.RefIds[counts[t]] = slot / fieldCount;
+                    postings.Weights[counts[t]++] = weights[slot][i];
+                }
+            }
+        });
+        return [.. Enumerable.Range(0, termCount).Select(t => new TermWeights(merged.TermsInOrder[t].Term, t, byTerm[t]))];
     }
 
     // Every distinct ref has every field (possibly empty), so each field's count is the number of refs.
@@ -39,26 +97,26 @@ internal sealed class FieldVectorCalculator(Builder builder, IReadOnlyList<Field
         return Math.Log(1 + Math.Abs(x));
     }
 
-    Vector Weigh(AnalyzedField analyzed, int field, double documentBoost, double averageLength, double[] idfByTermIndex)
+    /// <summary>The weight of each term of one field of one ref, in the order of the field's term ids.</summary>
+    double[] Weigh(int slot)
     {
+        var analyzed = merged.FieldsByRef[slot];
+        var field = slot % fieldCount;
         var k1 = builder.TermFrequencySaturation;
         var b = builder.FieldLengthNormalization;
         var fieldBoost = OrOne(fields[field].Boost);
-        var docBoost = OrOne(documentBoost);
-        var termIndexes = new int[analyzed.TermIds.Length];
-        var elements = new VectorElement[analyzed.TermIds.Length];
-        for (var i = 0; i < analyzed.TermIds.Length; i++)
+        var docBoost = OrOne(merged.DocumentBoosts[slot / fieldCount]);
+        var averageLength = averageLengths[field];
+        var weights = new double[analyzed.TermIds.Length];
+        for (var i = 0; i < weights.Length; i++)
         {
-            var termIndex = merged.IndexOf(analyzed.TermIds[i]);
             double tf = analyzed.Frequencies[i];
-            var score = idfByTermIndex[termIndex] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (analyzed.Length / averageLength)) + tf);
+            var score = idfByTermIndex[merged.IndexOf(analyzed.TermIds[i])] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (analyzed.Length / averageLength)) + tf);
             score *= fieldBoost;
             score *= docBoost;
-            termIndexes[i] = termIndex;
-            elements[i] = new VectorElement(termIndex, JavaScriptNumber.Round(score * 1000) / 1000);
+            weights[i] = JavaScriptNumber.Round(score * 1000) / 1000;
         }
-        Array.Sort(termIndexes, elements);
-        return new Vector(elements);
+        return weights;
     }
 
     /// <summary>JavaScript's <c>boost || 1</c>: 0 and NaN mean "no boost".</summary>

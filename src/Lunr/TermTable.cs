@@ -7,7 +7,7 @@ namespace Lunr;
 /// weighs integers instead of hashing strings. Safe to use from several threads; ids follow no particular
 /// order (lunr's <c>_index</c> is assigned later, in document order).
 /// </summary>
-internal sealed class TermTable
+internal sealed class TermTable : ITermIds
 {
     /// <summary>The id of tokens the pipeline drops.</summary>
     public const int Dropped = -1;
@@ -43,6 +43,13 @@ internal sealed class TermTable
             idsByToken[token] = id;
             return id;
         }
+    }
+
+    /// <summary>The id of a term the pipeline already made (one of a batch's <see cref="AnalyzedDocuments.Terms"/>).</summary>
+    public int IdOfTerm(string term)
+    {
+        lock (gate)
+            return TermId(term);
     }
 
     /// <summary>The term a non-negative id stands for.</summary>

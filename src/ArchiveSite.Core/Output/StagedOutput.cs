@@ -141,6 +141,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             ? state.Hash
             : throw new FileNotFoundException($"'{relativePath}' is not part of the site", relativePath);
 
+    /// <summary>The CRC-32 of a file whose bytes this build wrote (or found unchanged); null for a file kept without reading it.</summary>
+    public uint? Crc32Of(string relativePath) =>
+        _files.TryGetValue(relativePath, out var state) && state != FileState.Pending
+            ? state.Crc32
+            : throw new FileNotFoundException($"'{relativePath}' is not part of the site", relativePath);
+
     public byte[] ReadAllBytes(string relativePath)
     {
         using var stream = OpenRead(relativePath);
@@ -222,6 +228,9 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             Directory.Delete(StagingDirectory, recursive: true);
     }
 
+    /// <summary>Taken while the bytes are at hand: the download needs it for every file, and reading a site's images again costs more.</summary>
+    static uint Crc32(ReadOnlySpan<byte> bytes) => System.IO.Hashing.Crc32.HashToUInt32(bytes);
+
     FileState Store(string relativePath, ReadOnlySpan<byte> bytes, string step, string? key)
     {
         var hash = ContentHash.Of(bytes);
@@ -230,12 +239,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         {
             if (File.Exists(staging))
                 File.Delete(staging);
-            return new FileState(hash, Staged: false, step, key);
+            return new FileState(hash, Staged: false, step, key, Crc32(bytes));
         }
         Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
         using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
             file.Write(bytes);
-        return new FileState(hash, Staged: true, step, key);
+        return new FileState(hash, Staged: true, step, key, Crc32(bytes));
     }
 
     /// <summary>True when the output folder already holds these bytes for the file, as the last build left it.</summary>
@@ -273,7 +282,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     }
 
     /// <param name="Staged">True when the bytes are in the staging folder (new or changed); false when the output folder has them.</param>
-    sealed record FileState(string Hash, bool Staged, string Step, string? Key)
+    /// <param name="Crc32">The CRC-32 of the bytes, when this build had them in hand (written, or found unchanged).</param>
+    sealed record FileState(string Hash, bool Staged, string Step, string? Key, uint? Crc32 = null)
     {
         public static readonly FileState Pending = new("", false, "", null);
     }

@@ -20,16 +20,57 @@ public static class SearchOutput
     public static IReadOnlyList<SearchFile> Build(IReadOnlyList<SearchDocument> documents, SearchOptions options) =>
         [.. Shards(documents, options), .. DisplayWriter.Write(documents, options.DisplayChunk)];
 
-    /// <summary>The manifest, group files and shards. The lunr index is garbage once its terms are regrouped.</summary>
-    public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options) =>
-        new ShardWriter(options.ShardBytes).Write(ShardSource.FromIndex(BuildIndex(documents)));
+    /// <summary>The manifest, group files and shards, from the index built term by term (the shape shards cut it in).</summary>
+    public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options, SearchAnalysisCache? cache = null) =>
+        new ShardWriter(options.ShardBytes).Write(ShardSource.FromIndex(Builder(documents, cache).BuildByTerm()));
 
-    public static Lunr.Index BuildIndex(IReadOnlyList<SearchDocument> documents)
+    /// <summary>The lunr index of the documents, as lunr.js would build it.</summary>
+    public static Lunr.Index BuildIndex(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache = null) =>
+        Builder(documents, cache).Build();
+
+    /// <summary>
+    /// A builder holding the documents, analysed a transcript at a time (in parallel), each transcript's analysis
+    /// taken from <paramref name="cache"/> when it holds it and put there otherwise.
+    /// </summary>
+    static Lunr.Builder Builder(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache)
     {
         var builder = new Lunr.Builder();
         builder.Ref("id");
         foreach (var (name, boost) in SearchDocument.Fields) builder.Field(name, boost);
-        foreach (var document in documents) builder.Add(document.FieldValues());
-        return builder.Build();
+        var transcripts = Transcripts(documents);
+        var batches = new Lunr.AnalyzedDocuments[transcripts.Count];
+        Parallel.For(0, transcripts.Count, t =>
+        {
+            var values = transcripts[t].Select(d => d.FieldValues()).ToArray();
+            var key = cache is null ? null : SearchAnalysisCache.Key(values);
+            if (key is not null && cache!.Get(key) is { } kept && kept.Count == values.Length && kept.FieldCount == SearchDocument.Fields.Count)
+            {
+                batches[t] = kept;
+                return;
+            }
+            batches[t] = builder.Analyze(values);
+            if (key is not null) cache!.Put(key, batches[t]);
+        });
+        for (var t = 0; t < transcripts.Count; t++)
+            builder.Add([.. transcripts[t].Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], batches[t]);
+        return builder;
+    }
+
+    /// <summary>The documents of each transcript (they come grouped by transcript, see <see cref="SearchDocument.From"/>).</summary>
+    static List<SearchDocument[]> Transcripts(IReadOnlyList<SearchDocument> documents)
+    {
+        var transcripts = new List<SearchDocument[]>();
+        var current = new List<SearchDocument>();
+        foreach (var document in documents)
+        {
+            if (current.Count > 0 && current[0].Page != document.Page)
+            {
+                transcripts.Add([.. current]);
+                current.Clear();
+            }
+            current.Add(document);
+        }
+        if (current.Count > 0) transcripts.Add([.. current]);
+        return transcripts;
     }
 }

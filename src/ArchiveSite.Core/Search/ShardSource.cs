@@ -101,6 +101,32 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
         return new ShardSource(Lunr.Index.Version, index.Fields, documentCount, terms);
     }
 
+    /// <summary>
+    /// Reads an index the C# builder made term by term (<see cref="Lunr.Builder.BuildByTerm"/>): the same source as
+    /// <see cref="FromIndex"/> gives for that builder's <see cref="Lunr.Builder.Build"/>, without lunr's vectors.
+    /// </summary>
+    public static ShardSource FromIndex(Lunr.IndexByTerm index)
+    {
+        for (var r = 0; r < index.Refs.Count; r++)
+            if (DocumentNumber(index.Refs[r]) != r)
+                throw new FormatException($"search shards need document refs 0..N-1 in order, found ref '{index.Refs[r]}' at {r}");
+        var terms = new IndexTerm[index.Terms.Count];
+        Parallel.For(0, terms.Length, t =>
+        {
+            var term = index.Terms[t];
+            var byField = new IReadOnlyList<Posting>[term.ByField.Count];
+            for (var f = 0; f < byField.Length; f++)
+            {
+                var (documents, weights) = term.ByField[f];
+                var postings = new Posting[documents.Length];
+                for (var i = 0; i < postings.Length; i++) postings[i] = new Posting(documents[i], weights[i]);
+                byField[f] = postings;
+            }
+            terms[t] = new IndexTerm(term.Term, term.Index, byField);
+        });
+        return new ShardSource(Lunr.Index.Version, index.Fields, index.Refs.Count, terms);
+    }
+
     static int DocumentNumber(string reference) =>
         int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
             ? number

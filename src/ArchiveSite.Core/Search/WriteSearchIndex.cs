@@ -18,7 +18,9 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         var chosen = options ?? new SearchOptions();
         // Written in two batches, each in parallel, so the display strings are garbage before the index is built.
         WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk));
-        WriteAll(context.Writer, SearchOutput.Shards(documents, chosen));
+        var cache = new SearchAnalysisCache(context.CacheDirectory);
+        WriteAll(context.Writer, SearchOutput.Shards(documents, chosen, cache));
+        cache.Save();
         // The index, its regrouped postings and the file texts (a few hundred MB for 1,000 transcripts) are all
         // garbage now; collecting here returns that memory before the card and download steps need their own.
         GC.Collect();

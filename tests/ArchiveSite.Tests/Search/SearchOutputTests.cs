@@ -48,10 +48,12 @@ public sealed class SearchOutputTests
             SearchDocument.Fields.Select(f => (f.Name, (int)f.Boost)).ToArray());
 
         var fromCSharp = new ShardWriter(100).Write(ShardSource.FromIndex(SearchOutput.BuildIndex(documents)));
+        var fromCSharpByTerm = SearchOutput.Shards(documents, new SearchOptions(ShardBytes: 100));
         var fromLunrJs = new ShardWriter(100).Write(ShardSource.FromLunrJson(lunrJson));
 
         Assert.True(fromCSharp.Count > 3);
         Assert.Equal(fromLunrJs, fromCSharp);
+        Assert.Equal(fromLunrJs, fromCSharpByTerm);
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+namespace Lunr;
+
+/// <summary>
+/// Numbers the terms of one batch of documents from 0, in order of first occurrence, so that a batch's
+/// analysis stands on its own (see <see cref="AnalyzedDocuments"/>). The pipeline runs through the builder's
+/// shared <see cref="TermTable"/>, which memoises it. Not thread-safe: one batch is analysed on one thread.
+/// </summary>
+internal sealed class LocalVocabulary(TermTable table) : ITermIds
+{
+    readonly Dictionary<int, int> localByGlobal = [];
+    readonly List<string> terms = [];
+
+    public int IdOf(ReadOnlySpan<char> loweredToken)
+    {
+        var global = table.IdOf(loweredToken);
+        if (global == TermTable.Dropped)
+            return TermTable.Dropped;
+        if (!localByGlobal.TryGetValue(global, out var local))
+        {
+            local = terms.Count;
+            localByGlobal.Add(global, local);
+            terms.Add(table.TermOf(global));
+        }
+        return local;
+    }
+
+    public string[] Terms => [.. terms];
+}

@@ -1,0 +1,110 @@
+using ArchiveSite.Model;
+using ArchiveSite.Search;
+
+namespace ArchiveSite.Tests.Search;
+
+public sealed class SearchAnalysisCacheTests : IDisposable
+{
+    readonly string _cache = Directory.CreateTempSubdirectory("archivesite-search-cache-").FullName;
+    static readonly SearchOptions Options = new(ShardBytes: 200, DisplayChunk: 2);
+
+    public void Dispose() => Directory.Delete(_cache, recursive: true);
+
+    static Transcript Talk(string slug, string title, params string[] turns) => new()
+    {
+        SourcePath = slug + ".txt",
+        Slug = slug,
+        Title = title,
+        Topics = ["empathy"],
+        Speakers = [new Speaker("ron-siegel", "Ron Siegel", "PsyD", [])],
+        Sections = [new Section("Opening", 1, [.. turns.Select((text, i) => new Turn("ron-siegel", null, [text], i + 2))])],
+    };
+
+    static readonly Transcript[] Archive =
+    [
+        Talk("b-pacing", "Pacing", "Pacing matters when the insula lights up.", "Willingness, not recrimination."),
+        Talk("c-insula", "The Insula", "Café au lait and the insula's ΣΑΣ.", "Marsha Linehan on willingness."),
+        Talk("d-practice", "Practice", "Compassion practice, every day.", "Practising compassion; pacing again."),
+    ];
+
+    IReadOnlyList<SearchFile> ShardsWithCache(IEnumerable<Transcript> transcripts, out int reused)
+    {
+        var cache = new SearchAnalysisCache(_cache);
+        var files = SearchOutput.Shards(SearchDocument.FromTranscripts(transcripts), Options, cache);
+        cache.Save();
+        reused = cache.Reused;
+        return files;
+    }
+
+    static IReadOnlyList<SearchFile> CleanShards(IEnumerable<Transcript> transcripts) =>
+        SearchOutput.Shards(SearchDocument.FromTranscripts(transcripts), Options);
+
+    [Fact]
+    public void A_rebuild_after_one_transcript_changed_reanalyses_only_it_and_equals_a_clean_build()
+    {
+        ShardsWithCache(Archive, out var reusedCold);
+        Transcript[] changed = [Archive[0], Talk("c-insula", "The Insula", "Café au lait, then a new word: zygomatic.", "Marsha Linehan on willingness."), Archive[2]];
+
+        var rebuilt = ShardsWithCache(changed, out var reused);
+
+        Assert.Equal(0, reusedCold);
+        Assert.Equal(2, reused);
+        Assert.Equal(CleanShards(changed), rebuilt);
+        Assert.NotEqual(CleanShards(Archive), rebuilt);
+    }
+
+    [Fact]
+    public void Kept_analyses_follow_their_transcripts_when_document_numbers_shift()
+    {
+        ShardsWithCache(Archive, out _);
+        Transcript[] grown = [Talk("a-first", "First", "Pacing first, before everything."), .. Archive];
+
+        var rebuilt = ShardsWithCache(grown, out var reused);
+
+        Assert.Equal(3, reused);
+        Assert.Equal(CleanShards(grown), rebuilt);
+    }
+
+    [Fact]
+    public void A_change_to_what_search_shows_of_a_transcript_but_not_its_file_is_a_change_too()
+    {
+        ShardsWithCache(Archive, out _);
+        Transcript[] retitled = [Archive[0] with { Title = "Pacing and Timing" }, Archive[1], Archive[2]];
+
+        var rebuilt = ShardsWithCache(retitled, out var reused);
+
+        Assert.Equal(2, reused);
+        Assert.Equal(CleanShards(retitled), rebuilt);
+    }
+
+    [Fact]
+    public void A_damaged_pack_is_an_empty_cache()
+    {
+        ShardsWithCache(Archive, out _);
+        var pack = new SearchAnalysisCache(_cache).PackPath;
+        var bytes = File.ReadAllBytes(pack);
+        var clean = CleanShards(Archive);
+
+        foreach (var damaged in new[] { bytes[..(bytes.Length / 2)], "not a pack"u8.ToArray() })
+        {
+            File.WriteAllBytes(pack, damaged);
+            Assert.Equal(clean, ShardsWithCache(Archive, out var reused));
+            Assert.Equal(0, reused);
+        }
+        // A changed byte inside an entry spoils that entry only; which one it is depends on the layout.
+        File.WriteAllBytes(pack, [.. bytes[..(bytes.Length / 2)], (byte)(bytes[bytes.Length / 2] ^ 1), .. bytes[(bytes.Length / 2 + 1)..]]);
+        Assert.Equal(clean, ShardsWithCache(Archive, out var reusedAfterOneByte));
+        Assert.Equal(2, reusedAfterOneByte);
+    }
+
+    [Fact]
+    public void The_pack_keeps_only_the_transcripts_of_the_last_build()
+    {
+        ShardsWithCache(Archive, out _);
+        ShardsWithCache(Archive[..1], out _);
+
+        ShardsWithCache(Archive, out var reused);
+
+        Assert.Equal(1, reused);
+    }
+}

@@ -1,0 +1,101 @@
+using Lunr.Tests.Support;
+
+namespace Lunr.Tests;
+
+public sealed class AnalyzedDocumentsTests
+{
+    [Fact]
+    public void Batches_analysed_by_an_earlier_builder_and_kept_as_bytes_build_what_lunr_js_builds()
+    {
+        var corpus = FixtureCorpus.Turns();
+        var earlier = NewBuilder(corpus);
+        var kept = corpus.Documents.Chunk(3)
+            .Select(batch => (Refs: batch.Select(d => d.Values[corpus.Ref]).ToArray(),
+                              Bytes: earlier.Analyze(batch.Select(d => (IReadOnlyDictionary<string, string>)d.Values)).ToBytes()))
+            .ToList();
+
+        var builder = NewBuilder(corpus);
+        foreach (var (refs, bytes) in kept)
+            builder.Add(refs, AnalyzedDocuments.FromBytes(bytes)!);
+
+        JsonAssert.Identical(new LunrJs().BuildIndex("idx", corpus), builder.Build().ToJson());
+    }
+
+    [Fact]
+    public void Analysed_batches_and_plain_documents_mix_in_the_order_they_were_added()
+    {
+        var corpus = FixtureCorpus.Turns();
+        var builder = NewBuilder(corpus);
+        var batches = corpus.Documents.Chunk(4).ToList();
+        for (var b = 0; b < batches.Count; b++)
+        {
+            if (b % 2 == 0)
+            {
+                foreach (var document in batches[b])
+                    builder.Add(document.Values);
+                continue;
+            }
+            var analyzed = builder.Analyze(batches[b].Select(d => (IReadOnlyDictionary<string, string>)d.Values));
+            builder.Add([.. batches[b].Select(d => d.Values[corpus.Ref])], analyzed);
+        }
+
+        Assert.Equal(corpus.BuildInCSharp().ToJson(), builder.Build().ToJson());
+    }
+
+    [Fact]
+    public void A_batch_numbers_its_terms_in_order_of_first_occurrence_across_its_documents()
+    {
+        var builder = new Builder();
+        builder.Field("text");
+
+        var batch = builder.Analyze([Text("Pacing, the pace; PACED insula"), Text("insula insula")]);
+        var copy = AnalyzedDocuments.FromBytes(batch.ToBytes())!;
+
+        Assert.Equal(["pace", "insula"], copy.Terms);
+        Assert.Equal(2, copy.Count);
+        Assert.Equal(1, copy.FieldCount);
+    }
+
+    [Fact]
+    public void Damaged_bytes_read_as_no_batch()
+    {
+        var corpus = FixtureCorpus.Turns();
+        var bytes = NewBuilder(corpus).Analyze(corpus.Documents.Take(5).Select(d => (IReadOnlyDictionary<string, string>)d.Values)).ToBytes();
+        Assert.NotNull(AnalyzedDocuments.FromBytes(bytes));
+
+        for (var length = 0; length < bytes.Length; length++)
+            Assert.Null(AnalyzedDocuments.FromBytes(bytes[..length]));
+        Assert.Null(AnalyzedDocuments.FromBytes([.. bytes, 0]));
+        for (var at = 0; at < bytes.Length; at++)
+        {
+            var damaged = (byte[])bytes.Clone();
+            damaged[at] ^= 0x21;
+            Assert.Null(AnalyzedDocuments.FromBytes(damaged));
+        }
+    }
+
+    [Fact]
+    public void Adding_a_batch_checks_its_refs_and_fields()
+    {
+        var builder = new Builder();
+        builder.Field("text");
+        var batch = builder.Analyze([Text("one"), Text("two")]);
+        var other = new Builder();
+        other.Field("text");
+        other.Field("title");
+
+        Assert.Throws<ArgumentException>(() => builder.Add(["a"], batch));
+        Assert.Throws<ArgumentException>(() => other.Add(["a", "b"], batch));
+    }
+
+    static Builder NewBuilder(CorpusDefinition corpus)
+    {
+        var builder = new Builder();
+        builder.Ref(corpus.Ref);
+        foreach (var field in corpus.Fields)
+            builder.Field(field.Name, field.Boost);
+        return builder;
+    }
+
+    static IReadOnlyDictionary<string, string> Text(string text) => new Dictionary<string, string> { ["text"] = text };
+}
