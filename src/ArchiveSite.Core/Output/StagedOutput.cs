@@ -16,6 +16,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
 {
     readonly ConcurrentDictionary<string, FileState> _files = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, bool> _verified = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, bool> _stagingFolders = new(StringComparer.Ordinal);
     readonly Dictionary<string, StepRecord> _steps = new(StringComparer.Ordinal);
     readonly OutputManifest? _previous;
     readonly string _manifestFile;
@@ -69,7 +70,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         if (!unchanged)
         {
             var staging = Path.Combine(StagingDirectory, relativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
+            CreateStagingFolder(Path.GetDirectoryName(staging)!);
             write(staging);
         }
         _files[relativePath] = new FileState(hash, Staged: !unchanged, CurrentStep, Key: null);
@@ -234,17 +235,25 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     FileState Store(string relativePath, ReadOnlySpan<byte> bytes, string step, string? key)
     {
         var hash = ContentHash.Of(bytes);
-        var staging = Path.Combine(StagingDirectory, relativePath);
         if (IsUnchanged(relativePath, hash))
-        {
-            if (File.Exists(staging))
-                File.Delete(staging);
             return new FileState(hash, Staged: false, step, key, Crc32(bytes));
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
-        using (var file = new FileStream(staging, FileMode.Create, FileAccess.Write))
-            file.Write(bytes);
+        var staging = Path.Combine(StagingDirectory, relativePath);
+        CreateStagingFolder(Path.GetDirectoryName(staging)!);
+        // A path is claimed once, so its staged file is always new and opened as such: FileMode.Create truncates
+        // it in one more system call, and a FileStream costs two more, which across the 44,000 files of a cold
+        // build add up.
+        using (var file = File.OpenHandle(staging, FileMode.CreateNew, FileAccess.Write))
+            RandomAccess.Write(file, bytes, 0);
         return new FileState(hash, Staged: true, step, key, Crc32(bytes));
+    }
+
+    /// <summary>Creates a folder of the staging folder once, rather than asking the file system for it again with every file.</summary>
+    void CreateStagingFolder(string folder)
+    {
+        if (_stagingFolders.ContainsKey(folder))
+            return;
+        Directory.CreateDirectory(folder);
+        _stagingFolders.TryAdd(folder, true);
     }
 
     /// <summary>True when the output folder already holds these bytes for the file, as the last build left it.</summary>
