@@ -7,6 +7,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
     ["read"] = (ReadBenchmark.Usage, ReadBenchmark.Run),
     ["build"] = (BuildBenchmark.Usage, BuildBenchmark.Run),
     ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
+    ["card-png"] = (CardPngBenchmark.Usage, CardPngBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
     ["search-browser"] = (SearchBrowserBenchmark.Usage, SearchBrowserBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),

@@ -13,8 +13,8 @@ public sealed class CardRenderer : IDisposable
     public const int Width = 1200;
     public const int Height = 630;
 
-    /// <summary>Bump when the drawing changes, so kept cards are redrawn.</summary>
-    public const string Version = "4";
+    /// <summary>Bump when the drawing or its encoding changes, so kept cards are redrawn (a rebuild equals a clean build).</summary>
+    public const string Version = "5";
 
     static readonly SKColor Paper = new(0xF6, 0xF1, 0xE7);
     static readonly SKColor Ink = new(0x1F, 0x25, 0x33);

@@ -56,29 +56,35 @@ internal sealed class GlyphMasks(CardPalette palette)
         var coverage = new byte[width * height];
         for (var i = 0; i < coverage.Length; i++)
             coverage[i] = Coverage(pixels[i], palette.Background, palette.Inks[ink]);
-        return Trimmed(new GlyphMask(left, top, width, height, coverage));
+        return Trimmed(left, top, width, height, coverage, palette.Ramp(ink));
     }
 
-    /// <summary>The mask cut to its inked pixels: the margin was only room to draw in, and costs every stamp.</summary>
-    static GlyphMask Trimmed(GlyphMask mask)
+    /// <summary>
+    /// The mask cut to its inked pixels (the margin was only room to draw in, and costs every stamp), its rows
+    /// padded with nothing to whole vectors for <see cref="PalettedCanvas"/>, with <paramref name="ramp"/>'s entries.
+    /// </summary>
+    static GlyphMask Trimmed(int left, int top, int width, int height, byte[] coverage, byte[] ramp)
     {
-        int first = mask.Width, last = -1, top = mask.Height, bottom = -1;
-        for (var y = 0; y < mask.Height; y++)
+        int first = width, last = -1, firstRow = height, lastRow = -1;
+        for (var y = 0; y < height; y++)
         {
-            var row = mask.Coverage.AsSpan(y * mask.Width, mask.Width);
+            var row = coverage.AsSpan(y * width, width);
             var start = row.IndexOfAnyExcept((byte)0);
             if (start < 0)
                 continue;
             (first, last) = (Math.Min(first, start), Math.Max(last, row.LastIndexOfAnyExcept((byte)0)));
-            (top, bottom) = (Math.Min(top, y), y);
+            (firstRow, lastRow) = (Math.Min(firstRow, y), y);
         }
         if (last < 0)
             return GlyphMask.Empty;
-        var (width, height) = (last - first + 1, bottom - top + 1);
-        var coverage = new byte[width * height];
-        for (var y = 0; y < height; y++)
-            mask.Coverage.AsSpan((top + y) * mask.Width + first, width).CopyTo(coverage.AsSpan(y * width));
-        return new GlyphMask(mask.Left + first, mask.Top + top, width, height, coverage);
+        var (trimmedWidth, trimmedHeight) = (last - first + 1, lastRow - firstRow + 1);
+        var stride = (trimmedWidth + GlyphMask.Lanes - 1) / GlyphMask.Lanes * GlyphMask.Lanes;
+        var (trimmed, entries) = (new byte[stride * trimmedHeight], new byte[stride * trimmedHeight]);
+        for (var y = 0; y < trimmedHeight; y++)
+            coverage.AsSpan((firstRow + y) * width + first, trimmedWidth).CopyTo(trimmed.AsSpan(y * stride));
+        for (var i = 0; i < trimmed.Length; i++)
+            entries[i] = ramp[trimmed[i]];
+        return new GlyphMask(left + first, top + firstRow, trimmedWidth, trimmedHeight, stride, trimmed, entries);
     }
 
     /// <summary>How far <paramref name="pixel"/> lies from <paramref name="background"/> towards <paramref name="ink"/>, 0 to 255.</summary>
@@ -91,9 +97,13 @@ internal sealed class GlyphMasks(CardPalette palette)
     }
 }
 
-/// <summary>A glyph's coverage (0 to 255), <paramref name="Width"/> bytes a row, placed at
+/// <summary>A glyph's coverage (0 to 255) and the palette entries of its ink at that coverage, <paramref name="Width"/>
+/// by <paramref name="Height"/> pixels in rows of <paramref name="Stride"/> bytes (zero past the width), placed at
 /// (<paramref name="Left"/>, <paramref name="Top"/>) from the pen position on the baseline.</summary>
-internal sealed record GlyphMask(int Left, int Top, int Width, int Height, byte[] Coverage)
+internal sealed record GlyphMask(int Left, int Top, int Width, int Height, int Stride, byte[] Coverage, byte[] Entries)
 {
-    public static GlyphMask Empty { get; } = new(0, 0, 0, 0, []);
+    /// <summary>Pixels a vector of the stamping loop holds.</summary>
+    public const int Lanes = 16;
+
+    public static GlyphMask Empty { get; } = new(0, 0, 0, 0, 0, [], []);
 }

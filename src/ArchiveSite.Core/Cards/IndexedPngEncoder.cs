@@ -1,24 +1,18 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
 
 namespace ArchiveSite.Cards;
 
 /// <summary>
 /// Writes an 8-bit paletted PNG: IHDR, PLTE, one IDAT, IEND and nothing else (no time or text chunks), so the
-/// same pixels always give the same bytes. Rows use filter type None, which suits palette indices, and
-/// zlib's fastest level: a card is long runs of one index, which compress well even so. A
-/// <see cref="PalettedCanvas"/> keeps its pixels as PNG rows already, so they go to zlib without a copy.
+/// same pixels always give the same bytes. Rows use filter type None, which suits palette indices (Sub and Up
+/// made cards larger, `bench card-png`), compressed by <see cref="RowDeflater"/>. A <see cref="PalettedCanvas"/>
+/// keeps its pixels as PNG rows already, so they are compressed without a copy.
 /// </summary>
 internal static class IndexedPngEncoder
 {
     static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
-    // Each thread keeps its compression buffer from card to card: a fresh one is as large as a card's PNG,
-    // and thousands of them keep the garbage collector busy.
-    [ThreadStatic]
-    static MemoryStream? compressionBuffer;
 
     /// <param name="indices">One palette index a pixel, row after row.</param>
     public static byte[] Encode(ReadOnlySpan<byte> indices, int width, int height, CardPalette palette)
@@ -47,18 +41,14 @@ internal static class IndexedPngEncoder
     {
         if (scanlines.Length != (width + 1) * height)
             throw new ArgumentException($"{scanlines.Length} bytes of rows for a {width}x{height} image.", nameof(scanlines));
-        var compressed = compressionBuffer ??= new MemoryStream();
-        compressed.SetLength(0);
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-            zlib.Write(scanlines);
-
+        var compressed = RowDeflater.Compress(scanlines, width + 1);
         var paletteBytes = palette.ToRgbTriples();
-        var png = new byte[Signature.Length + 4 * 12 + 13 + paletteBytes.Length + (int)compressed.Length];
+        var png = new byte[Signature.Length + 4 * 12 + 13 + paletteBytes.Length + compressed.Length];
         Signature.CopyTo(png, 0);
         var at = Signature.Length;
         at = WriteChunk(png, at, "IHDR", Header(width, height));
         at = WriteChunk(png, at, "PLTE", paletteBytes);
-        at = WriteChunk(png, at, "IDAT", compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
+        at = WriteChunk(png, at, "IDAT", compressed);
         WriteChunk(png, at, "IEND", []);
         return png;
     }

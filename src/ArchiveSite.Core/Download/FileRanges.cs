@@ -7,9 +7,10 @@ namespace ArchiveSite.Download;
 /// <summary>
 /// Copies a byte range of one file into another at any offset. On Linux the kernel copies it
 /// (<c>copy_file_range</c>: page cache to page cache, no trip through this process; a shared extent where
-/// the file system can reflink): on ext4 here a quarter of the system time of reading and writing it. Where
-/// that is missing or refused (another OS, another file system, an old kernel) the bytes go through a buffer.
-/// .NET's own <c>File.Copy</c> copies only whole files, and a rebuild's zip is made of ranges of the last one.
+/// the file system can reflink): copying the 475 MB benchmark zip on ext4 here took 0.15-0.5 s of system time,
+/// against 1.2 s through a 1 MB buffer. Where that is missing or refused (another OS, another file system, an
+/// old kernel) the bytes go through a buffer. .NET's own <c>File.Copy</c> (which also copies in the kernel)
+/// copies only whole files, and a rebuild's zip is made of ranges of the last one.
 /// </summary>
 public static class FileRanges
 {

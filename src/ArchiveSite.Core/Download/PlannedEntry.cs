@@ -5,7 +5,7 @@ namespace ArchiveSite.Download;
 /// until the zip is written (<see cref="EntrySource"/>).
 /// </summary>
 /// <param name="Hash">The file's content hash, by which the <see cref="ZipIndex"/> finds the entry again in the next build.</param>
-/// <param name="Crc32">Null for a file stored from the site as it is: its CRC is taken as it is copied in.</param>
+/// <param name="Crc32">Null for a file stored from the site whose CRC is not known: it is taken as the file is copied in.</param>
 public sealed record PlannedEntry(string Name, string Hash, bool Deflated, uint? Crc32, long Length, long CompressedLength, EntrySource Source)
 {
     /// <summary>How many bytes the entry takes in the zip, its local header included.</summary>
@@ -20,9 +20,12 @@ public sealed record PlannedEntry(string Name, string Hash, bool Deflated, uint?
             new InMemory(compressed));
     }
 
-    /// <summary>A file stored as it is (an image, a font), read only when the zip is written: a site's images are too many megabytes to hold.</summary>
-    public static PlannedEntry FromSiteFile(string name, string hash, string path, long length) =>
-        new(name, hash, false, null, length, length, new InSiteFile(path));
+    /// <summary>
+    /// A file stored as it is (an image, a font), copied in only when the zip is written: a site's images are too
+    /// many megabytes to hold. <paramref name="crc32"/> is null when it is not known without reading the file.
+    /// </summary>
+    public static PlannedEntry FromSiteFile(string name, string hash, string path, long length, uint? crc32 = null) =>
+        new(name, hash, false, crc32, length, length, new InSiteFile(path));
 
     /// <summary>
     /// The entry <paramref name="old"/> of the last build's zip, <paramref name="zipLength"/> bytes long, copied from

@@ -10,7 +10,7 @@ namespace ArchiveSite.Download;
 /// style sheet that shows its size in every page's footer (<see cref="DownloadSize"/>). Every file is planned in
 /// parallel: an entry the last build's zip holds for the same content (per the <see cref="ZipIndex"/> in the
 /// build cache) is copied from that zip; a text file is read and deflated in memory; an image is copied from the
-/// site when the zip is written. The style sheet is the zip's last entry and stored, so the zip's size for any
+/// site when the zip is written (in the kernel, when the build that wrote it gave its CRC). The style sheet is the zip's last entry and stored, so the zip's size for any
 /// size text is arithmetic: the size is settled without writing anything, then the zip is laid out and written
 /// in parallel (<see cref="ZipLayout"/>). When the size lands just under what the text says, the zip's comment
 /// pads it up to it.
@@ -90,16 +90,16 @@ public sealed class WriteArchiveZip : IOutputStep
             plans[i] = (index is not null && index.Entries.TryGetValue(name, out var old) && old.Hash == hash
                            ? PlannedEntry.Reuse(name, hash, old, index.ZipLength)
                            : null)
-                       ?? PlanNew(name, hash, staged.PathOf(path));
+                       ?? PlanNew(name, hash, staged.PathOf(path), staged.Crc32Of(path));
             context.ReportProgress(Interlocked.Increment(ref done), paths.Count);
         });
         return plans;
     }
 
-    static PlannedEntry PlanNew(string name, string hash, string path) =>
+    static PlannedEntry PlanNew(string name, string hash, string path, uint? crc32) =>
         CompressedFile.ShouldDeflate(name)
             ? WithContent(path, content => PlannedEntry.InMemory(name, hash, content))
-            : PlannedEntry.FromSiteFile(name, hash, path, new FileInfo(path).Length);
+            : PlannedEntry.FromSiteFile(name, hash, path, new FileInfo(path).Length, crc32);
 
     /// <summary>
     /// Reads a file into a pooled buffer for <paramref name="use"/>, which must not keep it: a site's worth of files

@@ -34,7 +34,7 @@ public sealed record ZipIndex(long ZipLength, long ZipModified, IReadOnlyDiction
             return null;
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(file));
+            using var reader = new BinaryReader(new BufferedStream(File.OpenRead(file), 1 << 16));
             if (reader.ReadString() != Version)
                 return null;
             var (length, modified) = (reader.ReadInt64(), reader.ReadInt64());

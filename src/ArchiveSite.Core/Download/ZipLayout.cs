@@ -151,7 +151,10 @@ public sealed class ZipLayout
         }
     }
 
-    /// <summary>Copies a stored file of the site in behind its local header, which gets the CRC taken on the way; returns the CRC.</summary>
+    /// <summary>
+    /// Copies a stored file of the site in behind its local header: in the kernel when its CRC is known, else
+    /// through memory, taking the CRC on the way. Returns the CRC.
+    /// </summary>
     uint WriteSiteFile(SafeFileHandle output, int index)
     {
         var entry = _entries[index];
@@ -160,6 +163,12 @@ public sealed class ZipLayout
         if (RandomAccess.GetLength(file) != entry.Length)
             throw new IOException($"'{path}' changed while the download was written: {RandomAccess.GetLength(file)} bytes, not {entry.Length}");
         var header = ZipWriter.LocalHeaderSize(entry.Name);
+        if (entry.Crc32 is { } known)
+        {
+            RandomAccess.Write(output, ZipWriter.LocalHeader(entry.Name, false, known, entry.Length, entry.Length), _offsets[index]);
+            FileRanges.Copy(file, 0, output, _offsets[index] + header, entry.Length);
+            return known;
+        }
         var buffer = ArrayPool<byte>.Shared.Rent(checked((int)entry.ZipLength));
         try
         {

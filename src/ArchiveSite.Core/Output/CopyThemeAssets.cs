@@ -2,7 +2,7 @@ using ArchiveSite.Model;
 
 namespace ArchiveSite.Output;
 
-/// <summary>Copies <c>theme/assets/**</c> to <c>assets/**</c> as it is.</summary>
+/// <summary>Copies <c>theme/assets/**</c> to <c>assets/**</c> as it is, scripts without comment lines (<see cref="CompactScript"/>).</summary>
 public sealed class CopyThemeAssets : IOutputStep
 {
     public string Name => "assets";
@@ -20,7 +20,9 @@ public sealed class CopyThemeAssets : IOutputStep
             var relative = Path.GetRelativePath(assets, file).Replace('\\', '/');
             if (relative.Split('/').Any(part => part.StartsWith('.')))
                 continue;
-            context.Writer.Write("assets/" + relative, File.ReadAllBytes(file));
+            context.Writer.Write("assets/" + relative, relative.EndsWith(".js", StringComparison.Ordinal)
+                ? System.Text.Encoding.UTF8.GetBytes(CompactScript.Of(File.ReadAllText(file)))
+                : File.ReadAllBytes(file));
         }
     }
 }

@@ -19,14 +19,23 @@ public sealed class ModelFingerprint
 
     static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
+    /// <summary>Bytes gathered before they are hashed: a model is mostly short values, and hashing each on its own cost more than hashing.</summary>
+    const int BufferSize = 4096;
+
     readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    readonly byte[] _buffer = new byte[BufferSize];
+    int _buffered;
 
     public static string Of(params object?[] values)
     {
         var fingerprint = new ModelFingerprint();
+        // Disposed at once: left to the finalizer, the native hash states of 25,000 page fingerprints kept the
+        // finalizer thread busier than the fingerprinting itself.
+        using var hash = fingerprint._hash;
         foreach (var value in values)
             fingerprint.Add(value, 0);
-        return ContentHash.Hex(fingerprint._hash.GetHashAndReset());
+        fingerprint.Flush();
+        return ContentHash.Hex(hash.GetHashAndReset());
     }
 
     void Add(object? value, int depth)
@@ -67,13 +76,34 @@ public sealed class ModelFingerprint
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
             .OrderBy(p => p.Name, StringComparer.Ordinal)];
 
-    void Tag(char tag) => _hash.AppendData([(byte)tag]);
+    void Tag(char tag) => Append([(byte)tag]);
 
     void Text(string text)
     {
         Span<byte> length = stackalloc byte[sizeof(int)];
         BitConverter.TryWriteBytes(length, text.Length);
-        _hash.AppendData(length);
-        _hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
+        Append(length);
+        Append(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > BufferSize - _buffered)
+        {
+            Flush();
+            if (bytes.Length > BufferSize)
+            {
+                _hash.AppendData(bytes);
+                return;
+            }
+        }
+        bytes.CopyTo(_buffer.AsSpan(_buffered));
+        _buffered += bytes.Length;
+    }
+
+    void Flush()
+    {
+        _hash.AppendData(_buffer.AsSpan(0, _buffered));
+        _buffered = 0;
     }
 }

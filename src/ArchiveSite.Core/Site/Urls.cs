@@ -27,7 +27,14 @@ public static class Urls
     public static string Quote(string id) => $"quotes/{id}.html";
 
     /// <summary>The way up from a page to the output root: "" at the root, "../" one folder down.</summary>
-    public static string RootOf(string page) => string.Concat(Enumerable.Repeat("../", page.Count(c => c == '/')));
+    public static string RootOf(string page)
+    {
+        var depth = page.AsSpan().Count('/');
+        // Every link of every page starts here, so the usual depths are not built again each time.
+        return depth < Ups.Length ? Ups[depth] : string.Concat(Enumerable.Repeat("../", depth));
+    }
+
+    static readonly string[] Ups = ["", "../", "../../", "../../../"];
 
     /// <summary>A link from one page to another path, both relative to the output root.</summary>
     public static string Relative(string fromPage, string target) => RootOf(fromPage) + target;

@@ -56,12 +56,14 @@ public sealed class ZipLayoutTests : IDisposable
     }
 
     [Fact]
-    public void Entries_in_memory_and_from_site_files_read_back_with_System_IO_Compression_and_pass_unzip()
+    public void Entries_in_memory_and_from_site_files_with_and_without_a_known_CRC_read_back_with_System_IO_Compression_and_pass_unzip()
     {
         var png = RandomBytes(70_000, 1);
+        var font = RandomBytes(9_999, 2);
         var entries = new List<PlannedEntry>
         {
             PlannedEntry.FromSiteFile("a/card.png", "h1", SiteFile("card.png", png), png.Length),
+            PlannedEntry.FromSiteFile("a/font.woff2", "h0", SiteFile("font.woff2", font), font.Length, System.IO.Hashing.Crc32.HashToUInt32(font)),
             PlannedEntry.InMemory("a/page.html", "h2", Page),
             PlannedEntry.InMemory("a/empty.css", "h3", []),
             PlannedEntry.InMemory("a/ünïcode.html", "h4", "<p>x</p>"u8),
@@ -70,10 +72,12 @@ public sealed class ZipLayoutTests : IDisposable
         var (path, crcs) = Write(entries, "site.zip", comment: "  ");
 
         Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(png), crcs[0]);
+        Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(font), crcs[1]);
         using (var zip = ZipFile.OpenRead(path))
         {
             Assert.Equal(entries.Select(e => e.Name), zip.Entries.Select(e => e.FullName));
             Assert.Equal(png, Read(zip, "a/card.png"));
+            Assert.Equal(font, Read(zip, "a/font.woff2"));
             Assert.Equal(Page, Read(zip, "a/page.html"));
             Assert.Empty(Read(zip, "a/empty.css"));
         }

@@ -126,6 +126,27 @@ public sealed class StagedOutputTests : IDisposable
     }
 
     [Fact]
+    public void The_CRC_of_a_file_is_known_when_this_build_had_its_bytes_and_not_when_it_kept_the_file_unread()
+    {
+        var target = Path.Combine(_root, "output");
+        using (var first = Open(target))
+        {
+            first.Write("kept.png", [1, 2, 3], key: "k");
+            first.Commit();
+        }
+
+        using var second = Open(target);
+        second.Write("new.png", [4, 5, 6, 7]);
+        second.Write("same.png", [9]);
+        Assert.True(second.TryKeep("kept.png", "k"));
+
+        Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32([4, 5, 6, 7]), second.Crc32Of("new.png"));
+        Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32([9]), second.Crc32Of("same.png"));
+        Assert.Null(second.Crc32Of("kept.png"));
+        Assert.Throws<FileNotFoundException>(() => second.Crc32Of("missing.png"));
+    }
+
+    [Fact]
     public void A_file_written_in_place_is_named_by_the_hash_it_is_given_and_kept_unwritten_while_that_stays()
     {
         var target = Path.Combine(_root, "output");

@@ -15,7 +15,8 @@ var ArchiveSearch = (function () {
   // Numbers inside posting strings (PostingEncoding in C#): the last digit of each number is one of the
   // first 46 characters of the alphabet (base 46), earlier digits are among the other 47 (base 47), so
   // numbers need no separators.
-  var alphabet = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+  // (\x60 is the backquote, escaped so the build's CompactScript sees no template literal.)
+  var alphabet = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_\x60abcdefghijklmnopqrstuvwxyz{|}~"
   var lastDigits = 46, earlierDigits = 47
   var digitOf = []
   for (var a = 0; a < alphabet.length; a++) digitOf[alphabet.charCodeAt(a)] = a

@@ -1,0 +1,396 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+
+namespace ArchiveSite.Cards;
+
+/// <summary>
+/// A zlib stream (RFC 1950 around one RFC 1951 block) of PNG rows, made for cards: a card is long runs of one
+/// palette index, and text rows that mostly repeat the row above. So this looks for two matches only, a run
+/// of the byte before (distance 1) and the bytes of the row above (distance one row), both measured with
+/// vectorised compares, where zlib hashes every position; the block's Huffman codes are made for the card.
+/// Measured on cards (`bench card-png`): smaller than zlib's fastest level, and faster.
+/// </summary>
+internal static class RowDeflater
+{
+    const int MinMatch = 3;
+    const int MaxMatch = 258;
+    const int MaxDistance = 32768;
+    const int EndOfBlock = 256;
+    // The writing table: literals, then match lengths by length, then the two distances and an entry of no bits.
+    const int LengthEntries = 256;
+    const int RunEntry = LengthEntries + MaxMatch + 1;
+    const int RowEntry = RunEntry + 1;
+    const int NoEntry = RowEntry + 1;
+    const int EntryCount = NoEntry + 1;
+
+    static readonly int[] LengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+    static readonly int[] LengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+    static readonly int[] DistanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+    static readonly int[] DistanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+    // The order RFC 1951 sends the code length code's lengths in.
+    static readonly int[] CodeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+    static readonly byte[] LengthSymbol = LengthSymbols();
+
+    // Each thread keeps its token and output buffers from card to card, sized to what a card needs (a card is
+    // about 50,000 tokens and 45 KB): sized for the worst case, each thread would take 4.5 MB of fresh memory.
+    [ThreadStatic]
+    static int[]? tokenBuffer;
+    [ThreadStatic]
+    static byte[]? outputBuffer;
+
+    /// <summary>Compresses <paramref name="data"/>, rows of <paramref name="rowLength"/> bytes.</summary>
+    /// <returns>The zlib stream, valid until this thread's next call.</returns>
+    public static ReadOnlySpan<byte> Compress(ReadOnlySpan<byte> data, int rowLength)
+    {
+        tokenBuffer ??= new int[Math.Max(1024, data.Length / 8)];
+        Span<int> literalCounts = stackalloc int[286];
+        Span<int> distanceCounts = stackalloc int[30];
+        literalCounts.Clear();
+        distanceCounts.Clear();
+        var rowDistance = rowLength <= MaxDistance ? rowLength : 0;
+        var rowCode = rowDistance > 0 ? DistanceCode(rowDistance) : 0;
+        var tokenCount = Tokenize(data, rowDistance, ref tokenBuffer, literalCounts, distanceCounts, rowCode);
+        var tokens = tokenBuffer.AsSpan(0, tokenCount);
+
+        literalCounts[EndOfBlock] = 1;
+        // Two codes at least in each alphabet, so that every code is a complete Huffman code, which inflaters require.
+        distanceCounts[0] = Math.Max(distanceCounts[0], 1);
+        if (distanceCounts.IndexOfAnyExcept(0) == 0 && distanceCounts[1..].IndexOfAnyExcept(0) < 0)
+            distanceCounts[1] = 1;
+        literalCounts[0] = Math.Max(literalCounts[0], 1);
+
+        Span<byte> literalLengths = stackalloc byte[286];
+        Span<byte> distanceLengths = stackalloc byte[30];
+        HuffmanLengths(literalCounts, literalLengths, 15);
+        HuffmanLengths(distanceCounts, distanceLengths, 15);
+        Span<ushort> literalCodes = stackalloc ushort[286];
+        Span<ushort> distanceCodes = stackalloc ushort[30];
+        CanonicalCodes(literalLengths, literalCodes);
+        CanonicalCodes(distanceLengths, distanceCodes);
+
+        var size = StreamSizeBound(literalCounts, literalLengths, distanceCounts, distanceLengths);
+        if (outputBuffer is null || outputBuffer.Length < size)
+            outputBuffer = new byte[size];
+        var bits = new BitWriter(outputBuffer);
+        bits.WriteByte(0x78); // deflate, 32 KB window
+        bits.WriteByte(0x01); // no dictionary, fastest level; makes the header a multiple of 31
+        bits.Write(1 | 2 << 1, 3); // the final block, with dynamic Huffman codes
+        WriteCodeLengths(ref bits, literalLengths, distanceLengths);
+
+        // What each token part writes (code, then extra bits) as one entry: literals, match lengths, the two distances.
+        Span<uint> entries = stackalloc uint[EntryCount];
+        for (var value = 0; value < 256; value++)
+            entries[value] = BitWriter.Entry(literalCodes[value], literalLengths[value]);
+        for (var length = MinMatch; length <= MaxMatch; length++)
+        {
+            var symbol = LengthSymbol[length];
+            var codeLength = literalLengths[257 + symbol];
+            entries[LengthEntries + length] = BitWriter.Entry(literalCodes[257 + symbol] | (length - LengthBase[symbol]) << codeLength, codeLength + LengthExtra[symbol]);
+        }
+        entries[RunEntry] = BitWriter.Entry(distanceCodes[0], distanceLengths[0]);
+        entries[RowEntry] = BitWriter.Entry(distanceCodes[rowCode] | (rowDistance - DistanceBase[rowCode]) << distanceLengths[rowCode],
+            distanceLengths[rowCode] + DistanceExtra[rowCode]);
+        entries[NoEntry] = 0;
+        // A copy: the writer passed by reference above stays in memory, this one in registers.
+        bits = WriteTokens(bits, tokens, entries);
+        bits.Write(literalCodes[EndOfBlock], literalLengths[EndOfBlock]);
+        bits.AlignToByte();
+        var adler = Adler32.HashToUInt32(data);
+        for (var shift = 24; shift >= 0; shift -= 8)
+            bits.WriteByte((byte)(adler >> shift));
+        return outputBuffer.AsSpan(0, bits.Length);
+    }
+
+    /// <summary>Each token is two entries, the second empty for a literal: written without a branch to mispredict.</summary>
+    static BitWriter WriteTokens(BitWriter bits, ReadOnlySpan<int> tokens, ReadOnlySpan<uint> entries)
+    {
+        foreach (var token in tokens)
+        {
+            bits.Write(entries[token & 0xFFFF]);
+            bits.Write(entries[token >> 16]);
+        }
+        return bits;
+    }
+
+    /// <summary>
+    /// Greedy matching: at each position the longer of the run of the byte before and the match with the row
+    /// above, else a literal. A token is two entries of the writing table, the first in the low 16 bits: a literal
+    /// byte and <see cref="NoEntry"/>, or a match's length and distance.
+    /// </summary>
+    /// <returns>How many tokens.</returns>
+    static int Tokenize(ReadOnlySpan<byte> data, int rowDistance, ref int[] tokens, Span<int> literalCounts, Span<int> distanceCounts, int rowCode)
+    {
+        var count = 0;
+        var at = 0;
+        while (at < data.Length)
+        {
+            var value = data[at];
+            // The vectorised searches cost more than a literal: first the three bytes a match needs, one by one.
+            var room = data.Length - at;
+            var run = 0;
+            if (at > 0 && room >= MinMatch && data[at - 1] == value && data[at + 1] == value && data[at + 2] == value)
+            {
+                run = data[at..].IndexOfAnyExcept(value);
+                if (run < 0)
+                    run = room;
+            }
+            var up = 0;
+            if (run < MaxMatch && at >= rowDistance && rowDistance > 0 && room >= MinMatch && data[at - rowDistance] == value
+                && data[at + 1 - rowDistance] == data[at + 1] && data[at + 2 - rowDistance] == data[at + 2])
+            {
+                var length = Math.Min(MaxMatch, room);
+                up = data.Slice(at, length).CommonPrefixLength(data.Slice(at - rowDistance, length));
+            }
+            if (run >= MinMatch && run >= up)
+            {
+                at += run;
+                // Pieces of at most 258, none shorter than 3.
+                while (run > 0)
+                {
+                    var piece = run > MaxMatch ? MaxMatch : run;
+                    if (run - piece is 1 or 2)
+                        piece = run - MinMatch;
+                    Add(ref tokens, ref count, LengthEntries + piece | RunEntry << 16);
+                    literalCounts[257 + LengthSymbol[piece]]++;
+                    distanceCounts[0]++;
+                    run -= piece;
+                }
+            }
+            else if (up >= MinMatch)
+            {
+                at += up;
+                Add(ref tokens, ref count, LengthEntries + up | RowEntry << 16);
+                literalCounts[257 + LengthSymbol[up]]++;
+                distanceCounts[rowCode]++;
+            }
+            else
+            {
+                at++;
+                Add(ref tokens, ref count, value | NoEntry << 16);
+                literalCounts[value]++;
+            }
+        }
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Add(ref int[] tokens, ref int count, int token)
+    {
+        if (count == tokens.Length)
+            Array.Resize(ref tokens, 2 * tokens.Length);
+        tokens[count++] = token;
+    }
+
+    /// <summary>
+    /// Bytes enough for the stream: the zlib header and checksum, the block's header (under 1 KB: 19 code length
+    /// lengths of 3 bits, 316 code lengths of at most 7 + 7 bits), and each symbol counted at its code's length
+    /// and extra bits.
+    /// </summary>
+    static int StreamSizeBound(ReadOnlySpan<int> literalCounts, ReadOnlySpan<byte> literalLengths, ReadOnlySpan<int> distanceCounts, ReadOnlySpan<byte> distanceLengths)
+    {
+        long bits = 0;
+        for (var symbol = 0; symbol < literalCounts.Length; symbol++)
+            bits += (long)literalCounts[symbol] * (literalLengths[symbol] + (symbol > EndOfBlock ? LengthExtra[symbol - 257] : 0));
+        for (var symbol = 0; symbol < distanceCounts.Length; symbol++)
+            bits += (long)distanceCounts[symbol] * (distanceLengths[symbol] + DistanceExtra[symbol]);
+        return (int)(bits / 8) + 2 + 1024 + 4 + 8;
+    }
+
+    /// <summary>The code length code: runs of equal lengths as codes 16 (repeat), 17 and 18 (zeros), RFC 1951 3.2.7.</summary>
+    static void WriteCodeLengths(ref BitWriter bits, ReadOnlySpan<byte> literalLengths, ReadOnlySpan<byte> distanceLengths)
+    {
+        var literalCount = Math.Max(257, literalLengths.LastIndexOfAnyExcept((byte)0) + 1);
+        var distanceCount = Math.Max(1, distanceLengths.LastIndexOfAnyExcept((byte)0) + 1);
+        Span<byte> lengths = stackalloc byte[literalCount + distanceCount];
+        literalLengths[..literalCount].CopyTo(lengths);
+        distanceLengths[..distanceCount].CopyTo(lengths[literalCount..]);
+
+        // Symbol and extra bits value of each code length code, packed as symbol | value << 8.
+        Span<int> codes = stackalloc int[lengths.Length];
+        Span<int> counts = stackalloc int[19];
+        counts.Clear();
+        var codeCount = 0;
+        for (var i = 0; i < lengths.Length;)
+        {
+            var length = lengths[i];
+            var repeat = lengths[i..].IndexOfAnyExcept(length);
+            if (repeat < 0)
+                repeat = lengths.Length - i;
+            i += repeat;
+            if (length == 0)
+            {
+                for (; repeat >= 11; repeat -= Math.Min(repeat, 138))
+                    codes[codeCount++] = 18 | (Math.Min(repeat, 138) - 11) << 8;
+                if (repeat >= 3)
+                    (codes[codeCount++], repeat) = (17 | (repeat - 3) << 8, 0);
+            }
+            else
+            {
+                codes[codeCount++] = length;
+                repeat--;
+                for (; repeat >= 3; repeat -= Math.Min(repeat, 6))
+                    codes[codeCount++] = 16 | (Math.Min(repeat, 6) - 3) << 8;
+            }
+            for (; repeat > 0; repeat--)
+                codes[codeCount++] = length;
+        }
+        foreach (var code in codes[..codeCount])
+            counts[code & 0xFF]++;
+        if (counts.IndexOfAnyExcept(0) is var first && counts[(first + 1)..].IndexOfAnyExcept(0) < 0)
+            counts[first == 0 ? 1 : 0] = 1;
+
+        Span<byte> codeLengths = stackalloc byte[19];
+        Span<ushort> codeCodes = stackalloc ushort[19];
+        HuffmanLengths(counts, codeLengths, 7);
+        CanonicalCodes(codeLengths, codeCodes);
+        var sent = 19;
+        while (sent > 4 && codeLengths[CodeLengthOrder[sent - 1]] == 0)
+            sent--;
+
+        bits.Write(literalCount - 257, 5);
+        bits.Write(distanceCount - 1, 5);
+        bits.Write(sent - 4, 4);
+        for (var i = 0; i < sent; i++)
+            bits.Write(codeLengths[CodeLengthOrder[i]], 3);
+        foreach (var code in codes[..codeCount])
+        {
+            var symbol = code & 0xFF;
+            bits.Write(codeCodes[symbol], codeLengths[symbol]);
+            if (symbol >= 16)
+                bits.Write(code >> 8, symbol switch { 16 => 2, 17 => 3, _ => 7 });
+        }
+    }
+
+    /// <summary>
+    /// Huffman code lengths for <paramref name="counts"/> (at least two non-zero), none longer than
+    /// <paramref name="limit"/>: when the tree is too deep, the counts are halved (keeping them non-zero) and it
+    /// is built again, which flattens it.
+    /// </summary>
+    static void HuffmanLengths(ReadOnlySpan<int> counts, Span<byte> lengths, int limit)
+    {
+        var weights = new long[counts.Length];
+        var leaves = 0;
+        for (var symbol = 0; symbol < counts.Length; symbol++)
+            if (counts[symbol] > 0)
+                weights[leaves++] = (long)counts[symbol] << 16 | (uint)symbol;
+        // Weight in the high bits, symbol in the low: sorted, leaves come by weight, then symbol, so the code is deterministic.
+        var leafKeys = weights.AsSpan(0, leaves);
+        var weight = new long[2 * leaves - 1];
+        var parent = new int[2 * leaves - 1];
+        var depth = new int[2 * leaves - 1];
+        while (true)
+        {
+            leafKeys.Sort();
+            for (var i = 0; i < leaves; i++)
+                weight[i] = leafKeys[i] >> 16;
+            // The two-queue method: leaves in order, and the nodes made from them, which come in order too.
+            int nextLeaf = 0, nextNode = leaves;
+            for (var node = leaves; node < weight.Length; node++)
+            {
+                var a = nextLeaf < leaves && (nextNode >= node || weight[nextLeaf] <= weight[nextNode]) ? nextLeaf++ : nextNode++;
+                var b = nextLeaf < leaves && (nextNode >= node || weight[nextLeaf] <= weight[nextNode]) ? nextLeaf++ : nextNode++;
+                (weight[node], parent[a], parent[b]) = (weight[a] + weight[b], node, node);
+            }
+            depth[^1] = 0;
+            var deepest = 0;
+            for (var node = weight.Length - 2; node >= 0; node--)
+                deepest = Math.Max(deepest, depth[node] = depth[parent[node]] + 1);
+            if (deepest <= limit)
+            {
+                lengths.Clear();
+                for (var i = 0; i < leaves; i++)
+                    lengths[(int)(leafKeys[i] & 0xFFFF)] = (byte)depth[i];
+                return;
+            }
+            for (var i = 0; i < leaves; i++)
+                leafKeys[i] = ((leafKeys[i] >> 17 | 1) << 16) | (leafKeys[i] & 0xFFFF);
+        }
+    }
+
+    /// <summary>RFC 1951's canonical codes for <paramref name="lengths"/>, bit-reversed as deflate sends them.</summary>
+    static void CanonicalCodes(ReadOnlySpan<byte> lengths, Span<ushort> codes)
+    {
+        Span<int> perLength = stackalloc int[16];
+        perLength.Clear();
+        foreach (var length in lengths)
+            perLength[length]++;
+        perLength[0] = 0;
+        Span<int> next = stackalloc int[16];
+        var code = 0;
+        for (var bits = 1; bits < 16; bits++)
+            next[bits] = code = (code + perLength[bits - 1]) << 1;
+        for (var symbol = 0; symbol < lengths.Length; symbol++)
+        {
+            var length = lengths[symbol];
+            if (length == 0)
+                continue;
+            var value = next[length]++;
+            var reversed = 0;
+            for (var bit = 0; bit < length; bit++)
+                reversed |= ((value >> bit) & 1) << (length - 1 - bit);
+            codes[symbol] = (ushort)reversed;
+        }
+    }
+
+    static int DistanceCode(int distance)
+    {
+        var code = DistanceBase.Length - 1;
+        while (DistanceBase[code] > distance)
+            code--;
+        return code;
+    }
+
+    static byte[] LengthSymbols()
+    {
+        var symbols = new byte[MaxMatch + 1];
+        for (var length = MinMatch; length <= MaxMatch; length++)
+        {
+            var symbol = LengthBase.Length - 1;
+            while (LengthBase[symbol] > length)
+                symbol--;
+            symbols[length] = (byte)symbol;
+        }
+        return symbols;
+    }
+
+    /// <summary>Deflate's bit order: values go in least significant bit first.</summary>
+    struct BitWriter(byte[] output)
+    {
+        ulong buffer;
+        int count;
+        int at;
+
+        public readonly int Length => at;
+
+        const int CountShift = 27;
+
+        /// <summary>Bits to write and how many, in one number for <see cref="Write(uint)"/>: at most 27 bits.</summary>
+        public static uint Entry(int value, int bits) => (uint)value | (uint)bits << CountShift;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(uint entry) => Write((int)(entry & ((1u << CountShift) - 1)), (int)(entry >> CountShift));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(int value, int bits)
+        {
+            buffer |= (ulong)(uint)value << count;
+            count += bits;
+            if (count >= 32)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(output.AsSpan(at), (uint)buffer);
+                (at, buffer, count) = (at + 4, buffer >> 32, count - 32);
+            }
+        }
+
+        public void AlignToByte()
+        {
+            for (; count > 0; count -= 8, buffer >>= 8)
+                output[at++] = (byte)buffer;
+            count = 0;
+        }
+
+        /// <summary>A whole byte; only at a byte boundary.</summary>
+        public void WriteByte(byte value) => output[at++] = value;
+    }
+}

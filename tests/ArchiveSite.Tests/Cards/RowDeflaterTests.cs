@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using ArchiveSite.Cards;
+using CsCheck;
+
+namespace ArchiveSite.Tests.Cards;
+
+public sealed class RowDeflaterTests
+{
+    [Fact]
+    public void Rows_of_runs_and_repeats_inflate_back_to_the_same_bytes()
+    {
+        // Pieces of rows as a card has them: runs of one index, noise, and copies of the row above.
+        var piece = Gen.Select(Gen.Int[0, 3], Gen.Byte[0, 48], Gen.Int[1, 700]);
+        Gen.Select(Gen.Int[1, 300], piece.Array[1, 40]).Sample((rowLength, pieces) =>
+        {
+            var data = new List<byte>();
+            var random = new Random(rowLength);
+            foreach (var (kind, value, length) in pieces)
+                for (var i = 0; i < length; i++)
+                    data.Add(kind switch
+                    {
+                        0 => value,
+                        1 => (byte)random.Next(256),
+                        _ => data.Count >= rowLength ? data[^rowLength] : value,
+                    });
+            AssertRoundTrips([.. data], rowLength);
+        }, iter: 200);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(259, 1201)]
+    [InlineData(40000, 40000)]
+    public void Empty_single_byte_exactly_one_match_too_long_and_rows_too_far_apart_to_match_still_inflate(int length, int rowLength)
+    {
+        AssertRoundTrips(Enumerable.Range(0, length).Select(i => (byte)(i % rowLength % 7 == 0 ? 0 : 3)).ToArray(), rowLength);
+    }
+
+    [Fact]
+    public void Skewed_counts_deeper_than_fifteen_bits_get_limited_codes_that_inflate()
+    {
+        // Byte b occurs 2^b times, so an unlimited Huffman code would be 19 bits deep.
+        var data = new List<byte>();
+        for (var b = 0; b < 20; b++)
+            for (var i = 0; i < 1 << b; i++)
+                data.Add((byte)(b * 9));
+        var random = new Random(1);
+        var shuffled = data.OrderBy(_ => random.Next()).ToArray();
+        Assert.True(shuffled.Length > 1_000_000);
+        AssertRoundTrips(shuffled, 97);
+    }
+
+    [Fact]
+    public void A_card_compresses_to_less_than_a_tenth_of_its_rows()
+    {
+        using var fonts = CardFonts.Load(CardFixture.ThemeDir);
+        using var renderer = new CardRenderer(fonts);
+        var canvas = renderer.DrawPaletted(CardFixture.Sample("We are not going to solve this by pretending the record doesn't exist."));
+
+        var compressed = RowDeflater.Compress(canvas.Scanlines, canvas.Width + 1).ToArray();
+
+        Assert.InRange(compressed.Length, 1, canvas.Scanlines.Length / 10);
+        Assert.Equal(canvas.Scanlines, Inflate(compressed));
+    }
+
+    static void AssertRoundTrips(byte[] data, int rowLength)
+    {
+        var compressed = RowDeflater.Compress(data, rowLength).ToArray();
+        Assert.Equal(data, Inflate(compressed));
+        Assert.Equal(compressed, RowDeflater.Compress(data, rowLength).ToArray());
+    }
+
+    static byte[] Inflate(byte[] zlib)
+    {
+        using var inflater = new ZLibStream(new MemoryStream(zlib), CompressionMode.Decompress);
+        using var inflated = new MemoryStream();
+        inflater.CopyTo(inflated);
+        return inflated.ToArray();
+    }
+}
