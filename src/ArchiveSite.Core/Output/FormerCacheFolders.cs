@@ -1,8 +1,8 @@
 namespace ArchiveSite.Output;
 
 /// <summary>
-/// Folders earlier versions kept in the build cache and no step reads any more: hundreds of megabytes that
-/// Netlify's cache would otherwise restore on every build.
+/// Folders and files earlier versions kept in the build cache and no step reads any more: hundreds of megabytes
+/// that Netlify's cache would otherwise restore on every build.
 /// </summary>
 public static class FormerCacheFolders
 {
@@ -21,5 +21,10 @@ public static class FormerCacheFolders
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
         }
+        // Output manifests as JSON, before the binary ones (see OutputManifest.FileFor).
+        var manifests = Path.Combine(cacheDirectory, "output");
+        if (Directory.Exists(manifests))
+            foreach (var json in Directory.EnumerateFiles(manifests, "*.json"))
+                File.Delete(json);
     }
 }

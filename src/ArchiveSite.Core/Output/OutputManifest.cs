@@ -1,4 +1,6 @@
-using System.Text.Json;
+using System.Text;
+using ArchiveSite.Build;
+using ArchiveSite.Model;
 
 namespace ArchiveSite.Output;
 
@@ -9,27 +11,71 @@ namespace ArchiveSite.Output;
 /// </summary>
 public sealed record OutputManifest(string OutputDirectory, Dictionary<string, ManifestEntry> Files, Dictionary<string, StepRecord> Steps)
 {
-    static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+    /// <summary>Changes whenever the layout below does, so an old manifest is never misread.</summary>
+    const int FormatVersion = 1;
 
-    /// <summary>The manifest file for an output folder: one per folder, so builds into different folders share a cache.</summary>
+    /// <summary>
+    /// The manifest file for an output folder: one per folder, so builds into different folders share a cache.
+    /// Binary rather than JSON: a rebuild reads and writes it whole (44,000 entries for 1,000 transcripts), and
+    /// in a fresh process JSON took 0.38-0.43 s of CPU to read, this layout 0.17-0.19 s.
+    /// </summary>
     public static string FileFor(string cacheDirectory, string outputDirectory) =>
-        Path.Combine(cacheDirectory, "output", ContentHash.Of(Path.GetFullPath(outputDirectory)) + ".json");
+        Path.Combine(cacheDirectory, "output", ContentHash.Of(Path.GetFullPath(outputDirectory)) + ".manifest");
 
     /// <summary>The manifest for <paramref name="outputDirectory"/>, or null when there is none or it cannot be read.</summary>
     public static OutputManifest? Load(string file, string outputDirectory)
     {
         try
         {
-            var manifest = JsonSerializer.Deserialize<OutputManifest>(File.ReadAllBytes(file), Options);
-            return manifest is { Files: not null, Steps: not null } && manifest.OutputDirectory == outputDirectory ? manifest : null;
+            var reader = new CacheBytesReader(File.ReadAllBytes(file));
+            if (reader.ReadInt32() != FormatVersion || reader.ReadString() != outputDirectory)
+                return null;
+            var files = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+            foreach (var (path, entry) in reader.ReadList(() => (reader.ReadString(), new ManifestEntry(reader.ReadString(),
+                         reader.ReadInt64(), reader.ReadInt64(), reader.ReadString(), reader.ReadOptionalString()))))
+                files.Add(path, entry);
+            var steps = new Dictionary<string, StepRecord>(StringComparer.Ordinal);
+            foreach (var (name, record) in reader.ReadList(() => (reader.ReadString(), new StepRecord(reader.ReadString(),
+                         reader.ReadList(() => new Diagnostic((Severity)reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadString()))))))
+                steps.Add(name, record);
+            return reader.AtEnd ? new OutputManifest(outputDirectory, files, steps) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             return null;
         }
     }
 
-    public void Save(string file) => AtomicFile.Write(file, stream => JsonSerializer.Serialize(stream, this, Options));
+    public void Save(string file)
+    {
+        AtomicFile.Write(file, stream =>
+        {
+            using var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8);
+            writer.Write(FormatVersion);
+            writer.Write(OutputDirectory);
+            writer.WriteList(Files, pair =>
+            {
+                writer.Write(pair.Key);
+                writer.Write(pair.Value.Hash);
+                writer.Write(pair.Value.Length);
+                writer.Write(pair.Value.Modified);
+                writer.Write(pair.Value.Step);
+                writer.WriteOptional(pair.Value.Key);
+            });
+            writer.WriteList(Steps, pair =>
+            {
+                writer.Write(pair.Key);
+                writer.Write(pair.Value.Key);
+                writer.WriteList(pair.Value.Diagnostics, diagnostic =>
+                {
+                    writer.Write((int)diagnostic.Severity);
+                    writer.Write(diagnostic.File);
+                    writer.Write(diagnostic.Line);
+                    writer.Write(diagnostic.Message);
+                });
+            });
+        });
+    }
 }
 
 /// <param name="Hash">See <see cref="ContentHash"/>.</param>
@@ -39,4 +85,4 @@ public sealed record OutputManifest(string OutputDirectory, Dictionary<string, M
 public sealed record ManifestEntry(string Hash, long Length, long Modified, string Step, string? Key);
 
 /// <summary>What a cached step's files were made from, and the diagnostics it reported then (reported again when they are kept).</summary>
-public sealed record StepRecord(string Key, IReadOnlyList<Model.Diagnostic> Diagnostics);
+public sealed record StepRecord(string Key, IReadOnlyList<Diagnostic> Diagnostics);

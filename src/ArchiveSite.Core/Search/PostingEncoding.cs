@@ -6,7 +6,7 @@ namespace ArchiveSite.Search;
 /// Writes non-negative integers with no separators in the 93 printable ASCII characters that need no escape
 /// in a JavaScript string literal (all but '"' and '\\'): the last digit of a number is one of the first
 /// <see cref="LastDigits"/> characters of the alphabet (base 46), earlier digits are among the rest (base 47).
-/// So the typical posting numbers (document gaps, weights up to 2.161 as thousandths) take one or two
+/// So the typical posting numbers (weight gaps, counts, document gaps; see <see cref="ShardWriter"/>) take one or two
 /// characters. search-core.js decodes it (decodeNumbers).
 /// </summary>
 public static class PostingEncoding

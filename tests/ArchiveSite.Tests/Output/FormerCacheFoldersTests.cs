@@ -22,4 +22,17 @@ public sealed class FormerCacheFoldersTests : IDisposable
         Assert.False(Directory.Exists(former));
         Assert.Equal([4, 5, 6], File.ReadAllBytes(pack));
     }
+
+    [Fact]
+    public void Json_output_manifests_go_and_binary_ones_stay()
+    {
+        var manifests = Path.Combine(_cache, "output");
+        Directory.CreateDirectory(manifests);
+        File.WriteAllText(Path.Combine(manifests, "0123.json"), "{}");
+        File.WriteAllBytes(Path.Combine(manifests, "0123.manifest"), [1]);
+
+        FormerCacheFolders.Remove(_cache);
+
+        Assert.Equal(["0123.manifest"], Directory.GetFiles(manifests).Select(Path.GetFileName));
+    }
 }

@@ -21,14 +21,17 @@ var ArchiveSearch = (function () {
   var digitOf = []
   for (var a = 0; a < alphabet.length; a++) digitOf[alphabet.charCodeAt(a)] = a
 
+  // As a typed array: the postings of frequent terms hold tens of thousands of numbers.
   function decodeNumbers(text) {
-    var numbers = [], value = 0
-    for (var i = 0; i < text.length; i++) {
-      var digit = digitOf[text.charCodeAt(i)]
+    var count = 0
+    for (var i = 0; i < text.length; i++) if (digitOf[text.charCodeAt(i)] < lastDigits) count++
+    var numbers = new Float64Array(count), value = 0, at = 0
+    for (var j = 0; j < text.length; j++) {
+      var digit = digitOf[text.charCodeAt(j)]
       if (digit >= lastDigits) {
         value = value * earlierDigits + (digit - lastDigits)
       } else {
-        numbers.push(value * lastDigits + digit)
+        numbers[at++] = value * lastDigits + digit
         value = 0
       }
     }
