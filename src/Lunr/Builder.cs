@@ -135,7 +135,7 @@ public sealed class Builder
     {
         var fields = Fields;
         var terms = Terms;
-        var merged = InvertedIndexMerge.Merge(documents, Analyze(terms, fields.Count), terms, fields.Count);
+        var merged = InvertedIndexMerge.Merge(documents, Analyze(terms, fields.Count), terms, fields.Count, keepRefs: false);
         var byTerm = new FieldVectorCalculator(this, fields, merged).CalculateByTerm();
         Array.Sort(byTerm, (x, y) => string.CompareOrdinal(x.Term, y.Term));
         return new IndexByTerm([.. fields.Select(f => f.Name)], [.. merged.Refs], byTerm);

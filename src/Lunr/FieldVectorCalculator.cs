@@ -65,7 +65,7 @@ internal sealed class FieldVectorCalculator
                 foreach (var termId in merged.FieldsByRef[slot].TermIds)
                     counts[merged.IndexOf(termId)]++;
             for (var t = 0; t < termCount; t++)
-                byTerm[t][field] = new FieldWeights(new int[counts[t]], new double[counts[t]]);
+                byTerm[t][field] = counts[t] == 0 ? FieldWeights.None : new FieldWeights(new int[counts[t]], new double[counts[t]]);
             Array.Clear(counts);
             for (var slot = field; slot < weights.Length; slot += fieldCount)
             {

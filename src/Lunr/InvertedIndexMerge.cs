@@ -10,6 +10,7 @@ internal sealed class InvertedIndexMerge
     int[] indexOfTermId = [];
     TermTable terms = null!;
     int fieldCount;
+    bool keepRefs;
 
     /// <summary>Distinct refs in order of first add.</summary>
     public List<string> Refs { get; } = [];
@@ -25,10 +26,15 @@ internal sealed class InvertedIndexMerge
 
     public int DocumentCount { get; private set; }
 
+    /// <param name="keepRefs">
+    /// Whether postings list their refs (<see cref="SortedEntries"/> needs them); without, they only count them,
+    /// which is all idf needs, unless a ref is added twice (a repeat must not count twice, so refs are kept then).
+    /// </param>
     public static InvertedIndexMerge Merge(
-        IReadOnlyList<Builder.PendingDocument> documents, AnalyzedField[] analyzed, TermTable terms, int fieldCount)
+        IReadOnlyList<Builder.PendingDocument> documents, AnalyzedField[] analyzed, TermTable terms, int fieldCount, bool keepRefs = true)
     {
-        var merge = new InvertedIndexMerge { terms = terms, fieldCount = fieldCount, indexOfTermId = new int[terms.Count] };
+        keepRefs = keepRefs || documents.DistinctBy(d => d.Ref).Count() < documents.Count;
+        var merge = new InvertedIndexMerge { terms = terms, fieldCount = fieldCount, indexOfTermId = new int[terms.Count], keepRefs = keepRefs };
         Array.Fill(merge.indexOfTermId, -1);
         var refIds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var d = 0; d < documents.Count; d++)
@@ -65,7 +71,7 @@ internal sealed class InvertedIndexMerge
         var index = indexOfTermId[termId];
         if (index >= 0)
             return TermsInOrder[index];
-        var postings = new TermPostings(terms.TermOf(termId), TermsInOrder.Count, fieldCount);
+        var postings = new TermPostings(terms.TermOf(termId), TermsInOrder.Count, fieldCount, keepRefs);
         indexOfTermId[termId] = postings.Index;
         TermsInOrder.Add(postings);
         return postings;
@@ -79,25 +85,34 @@ internal sealed class InvertedIndexMerge
         return [.. sorted.Select(t => new InvertedIndexEntry(t.Term, t.ToPosting(refs)))];
     }
 
-    internal sealed class TermPostings(string term, int index, int fieldCount)
+    internal sealed class TermPostings(string term, int index, int fieldCount, bool keepRefs)
     {
-        readonly List<int>?[] refIdsByField = new List<int>?[fieldCount];
+        readonly List<int>?[]? refIdsByField = keepRefs ? new List<int>?[fieldCount] : null;
+        int documentsWithTerm;
 
         public string Term { get; } = term;
 
         public int Index { get; } = index;
 
         /// <summary>lunr.idf's count: documents per field, summed (a document holding it in two fields counts twice).</summary>
-        public int DocumentsWithTerm => refIdsByField.Sum(ids => ids?.Count ?? 0);
+        public int DocumentsWithTerm => documentsWithTerm;
 
         public void AddDocument(int field, int refId, bool checkDuplicate)
         {
+            if (refIdsByField is null)
+            {
+                documentsWithTerm++;
+                return;
+            }
             var ids = refIdsByField[field] ??= [];
-            if (!checkDuplicate || !ids.Contains(refId))
-                ids.Add(refId);
+            if (checkDuplicate && ids.Contains(refId))
+                return;
+            ids.Add(refId);
+            documentsWithTerm++;
         }
 
-        public Posting ToPosting(string[] refs) =>
-            new(Index, [.. refIdsByField.Select(ids => ids is null ? DocRefList.Empty : new DocRefList(ids, refs))]);
+        public Posting ToPosting(string[] refs) => refIdsByField is null
+            ? throw new InvalidOperationException("postings merged without their refs")
+            : new(Index, [.. refIdsByField.Select(ids => ids is null ? DocRefList.Empty : new DocRefList(ids, refs))]);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class TermTable : ITermIds
     readonly Pipeline pipeline;
     readonly ConcurrentDictionary<string, int> idsByToken = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> idsBySpan;
-    readonly Dictionary<string, int> idsByTerm = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, int> idsByTerm = new(StringComparer.Ordinal);
     readonly Lock gate = new();
     string[] termsById = new string[1024];
     int count;
@@ -48,6 +48,8 @@ internal sealed class TermTable : ITermIds
     /// <summary>The id of a term the pipeline already made (one of a batch's <see cref="AnalyzedDocuments.Terms"/>).</summary>
     public int IdOfTerm(string term)
     {
+        if (idsByTerm.TryGetValue(term, out var id))
+            return id;
         lock (gate)
             return TermId(term);
     }
@@ -67,7 +69,7 @@ internal sealed class TermTable : ITermIds
             Volatile.Write(ref termsById, grown);
         }
         termsById[id] = term;
-        idsByTerm.Add(term, id);
+        idsByTerm[term] = id;
         Volatile.Write(ref count, id + 1);
         return id;
     }

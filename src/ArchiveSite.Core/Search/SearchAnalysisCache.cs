@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using ArchiveSite.Build;
 using ArchiveSite.Output;
 
@@ -21,10 +24,27 @@ public sealed class SearchAnalysisCache(string cacheDirectory)
     /// <summary>How many transcripts' analyses this build took from the pack.</summary>
     public int Reused => _reused;
 
-    /// <summary>The key of one transcript's documents: everything their analysis is made from.</summary>
-    public static string Key(IEnumerable<IReadOnlyDictionary<string, string>> fieldValues) =>
-        ContentHash.OfParts(["search", ProgramVersion.Hash,
-            .. fieldValues.SelectMany(values => SearchDocument.Fields.Select(f => values[f.Name]))]);
+    /// <summary>
+    /// The key of one transcript's documents: everything their analysis is made from. Hashed part by part, each
+    /// length-prefixed, rather than through <see cref="ContentHash.OfParts"/>, which would copy the whole text.
+    /// </summary>
+    public static string Key(IEnumerable<IReadOnlyDictionary<string, string>> fieldValues)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var length = new byte[sizeof(int)];
+        void Append(string part)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(length, part.Length);
+            hash.AppendData(length);
+            hash.AppendData(MemoryMarshal.AsBytes(part.AsSpan()));
+        }
+        Append("search");
+        Append(ProgramVersion.Hash);
+        foreach (var values in fieldValues)
+            foreach (var (name, _) in SearchDocument.Fields)
+                Append(values[name]);
+        return ContentHash.Hex(hash.GetHashAndReset());
+    }
 
     /// <summary>The analysis kept under <paramref name="key"/>; null when there is none or it is damaged.</summary>
     public Lunr.AnalyzedDocuments? Get(string key)

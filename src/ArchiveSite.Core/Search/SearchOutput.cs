@@ -20,9 +20,13 @@ public static class SearchOutput
     public static IReadOnlyList<SearchFile> Build(IReadOnlyList<SearchDocument> documents, SearchOptions options) =>
         [.. Shards(documents, options), .. DisplayWriter.Write(documents, options.DisplayChunk)];
 
-    /// <summary>The manifest, group files and shards, from the index built term by term (the shape shards cut it in).</summary>
+    /// <summary>The manifest, group files and shards.</summary>
     public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options, SearchAnalysisCache? cache = null) =>
-        new ShardWriter(options.ShardBytes).Write(ShardSource.FromIndex(Builder(documents, cache).BuildByTerm()));
+        new ShardWriter(options.ShardBytes).Write(Source(documents, cache));
+
+    /// <summary>What the shards are cut from: the index built term by term, the shape shards cut it in.</summary>
+    public static ShardSource Source(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache = null) =>
+        ShardSource.FromIndex(Builder(documents, cache).BuildByTerm());
 
     /// <summary>The lunr index of the documents, as lunr.js would build it.</summary>
     public static Lunr.Index BuildIndex(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache = null) =>
