@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ArchiveSite.Output;
 
 namespace ArchiveSite.Search;
 
@@ -28,12 +30,22 @@ public static class DisplayWriter
 
     public static string FacetsPath => $"{ShardWriter.Folder}/facets.js";
 
-    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, int chunkSize)
+    /// <summary>
+    /// Bump when the bytes of a display file change for the same documents, so that no build keeps a file
+    /// an older format wrote (see <see cref="ChunkKey"/>).
+    /// </summary>
+    const string FormatVersion = "archivesite-display-1";
+
+    /// <param name="keep">
+    /// Asked with each display file's path and key (everything its bytes are made from); a file it keeps, as
+    /// the last build wrote it, is neither made nor returned. documents.js and facets.js are always returned.
+    /// </param>
+    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, int chunkSize, Func<string, string, bool>? keep = null)
     {
         if (chunkSize <= 0) throw new ArgumentOutOfRangeException(nameof(chunkSize), "display chunks need a positive size");
         var transcripts = Transcripts(documents);
         var names = Names([.. transcripts.Select(t => documents[t.Start].Page)]);
-        var files = new SearchFile[transcripts.Sum(t => (t.Count + chunkSize - 1) / chunkSize)];
+        var files = new SearchFile?[transcripts.Sum(t => (t.Count + chunkSize - 1) / chunkSize)];
         var firstFile = new int[transcripts.Count];
         for (var t = 1; t < transcripts.Count; t++)
             firstFile[t] = firstFile[t - 1] + (transcripts[t - 1].Count + chunkSize - 1) / chunkSize;
@@ -45,8 +57,12 @@ public static class DisplayWriter
                 var turns = documents.Skip(start + chunk * chunkSize).Take(Math.Min(chunkSize, count - chunk * chunkSize))
                     .Select(d => new[] { d.Anchor, d.Speaker, d.Section, d.Text }).ToArray();
                 var first = documents[start];
-                files[firstFile[t] + chunk] = new SearchFile(ChunkPath(names[t], chunk),
-                    ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns))));
+                var path = ChunkPath(names[t], chunk);
+                var key = ChunkKey(names[t], chunk, chunkSize, first, turns);
+                if (keep is not null && keep(path, key))
+                    continue;
+                files[firstFile[t] + chunk] = new SearchFile(path,
+                    ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns))), key);
             }
         });
 
@@ -57,7 +73,7 @@ public static class DisplayWriter
         var facets = new Facets(
             documents.Select(d => d.Speaker).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToArray(),
             documents.SelectMany(d => d.Topics).Distinct().Order(StringComparer.Ordinal).ToArray());
-        return [.. files,
+        return [.. files.OfType<SearchFile>(),
                 new SearchFile(DocumentsPath, ScriptData.Call("documents", 0, Layout(chunkSize, turnCounts, encodedNames))),
                 new SearchFile(FacetsPath, ScriptData.Call("facets", 0, ScriptData.Json(facets)))];
     }
@@ -80,6 +96,17 @@ public static class DisplayWriter
         }
         return names;
     }
+
+    /// <summary>
+    /// Everything a display file's bytes are made from: the format, its name and chunk number, the chunk size,
+    /// its transcript's page and title (from the transcript's first document) and its turns (anchor, speaker,
+    /// section and text each).
+    /// </summary>
+    static string ChunkKey(int name, int chunk, int chunkSize, SearchDocument first, string[][] turns) => ContentHash.OfParts(
+    [
+        FormatVersion, $"{name}-{chunk}", chunkSize.ToString(CultureInfo.InvariantCulture), first.Page, first.TranscriptTitle,
+        .. turns.SelectMany(turn => turn),
+    ]);
 
     /// <summary>Each transcript's first document number and turn count, in document order.</summary>
     static List<(int Start, int Count)> Transcripts(IReadOnlyList<SearchDocument> documents)

@@ -17,7 +17,9 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         var documents = SearchDocument.From(sources);
         var chosen = options ?? new SearchOptions();
         // Written in two batches, each in parallel, so the display strings are garbage before the index is built.
-        WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk));
+        // Display files the last build wrote from the same key are kept, unmade.
+        var staged = context.Writer as StagedOutput;
+        WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk, staged is null ? null : staged.TryKeep));
         var cache = new SearchAnalysisCache(context.CacheDirectory);
         WriteAll(context.Writer, SearchOutput.Shards(documents, chosen, cache));
         cache.Save();
@@ -27,5 +29,12 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
     }
 
     static void WriteAll(IOutputWriter writer, IReadOnlyList<SearchFile> files) =>
-        Parallel.ForEach(files, file => writer.Write(file.Path, Encoding.UTF8.GetBytes(file.Content)));
+        Parallel.ForEach(files, file =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(file.Content);
+            if (writer is StagedOutput staged)
+                staged.Write(file.Path, bytes, file.Key);
+            else
+                writer.Write(file.Path, bytes);
+        });
 }
