@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ArchiveSite.Build;
 using ArchiveSite.Output;
 
 namespace ArchiveSite.Search;
@@ -29,12 +30,6 @@ public static class DisplayWriter
     public static string DocumentsPath => $"{ShardWriter.Folder}/documents.js";
 
     public static string FacetsPath => $"{ShardWriter.Folder}/facets.js";
-
-    /// <summary>
-    /// Bump when the bytes of a display file change for the same documents, so that no build keeps a file
-    /// an older format wrote (see <see cref="ChunkKey"/>).
-    /// </summary>
-    const string FormatVersion = "archivesite-display-1";
 
     /// <param name="keep">
     /// Asked with each display file's path and key (everything its bytes are made from); a file it keeps, as
@@ -98,13 +93,14 @@ public static class DisplayWriter
     }
 
     /// <summary>
-    /// Everything a display file's bytes are made from: the format, its name and chunk number, the chunk size,
+    /// Everything a display file's bytes are made from: the program version (as for pages and cards, so a
+    /// new format or JSON escaping never keeps a file an older build wrote), its name and chunk number, the chunk size,
     /// its transcript's page and title (from the transcript's first document) and its turns (anchor, speaker,
     /// section and text each).
     /// </summary>
     static string ChunkKey(int name, int chunk, int chunkSize, SearchDocument first, string[][] turns) => ContentHash.OfParts(
     [
-        FormatVersion, $"{name}-{chunk}", chunkSize.ToString(CultureInfo.InvariantCulture), first.Page, first.TranscriptTitle,
+        ProgramVersion.Hash, $"{name}-{chunk}", chunkSize.ToString(CultureInfo.InvariantCulture), first.Page, first.TranscriptTitle,
         .. turns.SelectMany(turn => turn),
     ]);
 
