@@ -7,6 +7,12 @@ internal sealed class DocRefList(IReadOnlyList<int> refIds, string[] refs) : IRe
 {
     public static DocRefList Empty { get; } = new([], []);
 
+    /// <summary>Positions in <see cref="Refs"/>, in the order the refs were added.</summary>
+    public IReadOnlyList<int> RefIds => refIds;
+
+    /// <summary>The builder's distinct refs, shared by every list of one index.</summary>
+    public string[] Refs => refs;
+
     public string this[int index] => refs[refIds[index]];
 
     public int Count => refIds.Count;

@@ -80,6 +80,17 @@ public sealed class IndexJsonWriter(JavaScriptJsonWriter writer, IReadOnlyList<s
 
     void WriteDocRefs(IReadOnlyList<string> docRefs)
     {
+        if (docRefs.Count == 0)
+            return;
+        if (docRefs is DocRefList { RefIds: var refIds } list && EncodedDocRefs(list.Refs) is { } encoded)
+        {
+            for (var i = 0; i < refIds.Count; i++)
+            {
+                if (i > 0) writer.WriteRaw((byte)',');
+                writer.WriteRaw(encoded[refIds[i]]);
+            }
+            return;
+        }
         var ordered = JavaScriptObjectKeys.Order(docRefs, docRef => docRef);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -87,6 +98,22 @@ public sealed class IndexJsonWriter(JavaScriptJsonWriter writer, IReadOnlyList<s
             writer.WriteString(ordered[i]);
             writer.WriteRaw(":{}"u8);
         }
+    }
+
+    // The same few thousand refs fill nearly all of the inverted index, so each is escaped and encoded once as
+    // its whole `"ref":{}`; only when no ref is an array index, since then insertion order is JavaScript's order.
+    string[]? encodedRefsSource;
+    byte[][]? encodedRefs;
+
+    byte[][]? EncodedDocRefs(string[] refs)
+    {
+        if (ReferenceEquals(refs, encodedRefsSource))
+            return encodedRefs;
+        encodedRefsSource = refs;
+        encodedRefs = refs.Any(r => JavaScriptObjectKeys.IsArrayIndex(r, out _))
+            ? null
+            : JavaScriptJsonWriter.Encode(refs, ":{}"u8);
+        return encodedRefs;
     }
 
     void WriteStrings(IReadOnlyList<string> values)

@@ -64,6 +64,23 @@ public sealed class JavaScriptJsonWriter(Stream stream) : IDisposable
         WriteRaw((byte)'"');
     }
 
+    /// <summary>For each value, the bytes <see cref="WriteString"/> writes for it followed by <paramref name="suffix"/>.</summary>
+    public static byte[][] Encode(IReadOnlyList<string> values, ReadOnlySpan<byte> suffix)
+    {
+        using var memory = new MemoryStream();
+        var writer = new JavaScriptJsonWriter(memory);
+        var encoded = new byte[values.Count][];
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            writer.WriteString(values[i]);
+            writer.WriteRaw(suffix);
+            writer.Flush();
+            encoded[i] = memory.ToArray();
+            memory.SetLength(0);
+        }
+        return encoded;
+    }
+
     public void WriteNumber(double value)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
