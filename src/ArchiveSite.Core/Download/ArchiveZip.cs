@@ -20,8 +20,10 @@ public static class ArchiveZip
     /// by path (ordinal). A rebuild copies the unchanged entries from the last zip, and the fewer the runs
     /// between changed entries, the fewer the copies.
     /// </summary>
-    public static IEnumerable<string> Order(IEnumerable<string> paths) =>
-        paths.OrderBy(CompressedFile.ShouldDeflate).ThenBy(p => p, StringComparer.Ordinal);
+    public static IEnumerable<string> Order(IEnumerable<string> paths) => Order(paths, p => p);
+
+    static IEnumerable<T> Order<T>(IEnumerable<T> items, Func<T, string> pathOf) =>
+        items.OrderBy(i => CompressedFile.ShouldDeflate(pathOf(i))).ThenBy(pathOf, StringComparer.Ordinal);
 
     /// <summary>The folder every entry sits in, so unzipping never scatters files.</summary>
     public const string FolderName = "archive";
@@ -37,13 +39,11 @@ public static class ArchiveZip
     {
         var root = Path.GetFullPath(siteDirectory);
         var leftOut = excluded is null ? null : Path.GetFullPath(excluded);
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => !string.Equals(Path.GetFullPath(f), leftOut, StringComparison.Ordinal))
             .Select(f => (Full: f, Relative: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')))
-            .Where(f => f.Relative != FileName)
-            .OrderBy(f => CompressedFile.ShouldDeflate(f.Relative)).ThenBy(f => f.Relative, StringComparer.Ordinal)
-            .Select(f => new SiteFile(f.Full, $"{folderName}/{f.Relative}"))
-            .ToList();
+            .Where(f => f.Relative != FileName);
+        return Order(files, f => f.Relative).Select(f => new SiteFile(f.Full, $"{folderName}/{f.Relative}")).ToList();
     }
 
     /// <summary>
