@@ -107,15 +107,12 @@ public static class DisplayWriter
     /// <summary>Each transcript's first document number and turn count, in document order.</summary>
     static List<(int Start, int Count)> Transcripts(IReadOnlyList<SearchDocument> documents)
     {
-        var transcripts = new List<(int Start, int Count)>();
         for (var d = 0; d < documents.Count; d++)
         {
             if (documents[d].Id != d)
                 throw new ArgumentException($"search documents must be numbered 0..N-1 in order, found {documents[d].Id} at {d}", nameof(documents));
-            if (d > 0 && documents[d].Page == documents[d - 1].Page) transcripts[^1] = (transcripts[^1].Start, transcripts[^1].Count + 1);
-            else transcripts.Add((d, 1));
         }
-        return transcripts;
+        return SearchDocument.ByTranscript(documents);
     }
 
     sealed record Chunk(string Page, string Title, string[][] Turns);

@@ -49,6 +49,18 @@ public sealed record SearchDocument(int Id, string Page, string Anchor, string T
         }
         return documents;
     }
+
+    /// <summary>Each transcript's first document and document count, in document order (<see cref="From"/> keeps a transcript's documents together).</summary>
+    public static List<(int Start, int Count)> ByTranscript(IReadOnlyList<SearchDocument> documents)
+    {
+        var transcripts = new List<(int Start, int Count)>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            if (d > 0 && documents[d].Page == documents[d - 1].Page) transcripts[^1] = (transcripts[^1].Start, transcripts[^1].Count + 1);
+            else transcripts.Add((d, 1));
+        }
+        return transcripts;
+    }
 }
 
 /// <summary>A transcript with the names search shows for it: its title, its speakers' names by speaker id, its topic names.</summary>

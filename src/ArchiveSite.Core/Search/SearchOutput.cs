@@ -41,7 +41,8 @@ public static class SearchOutput
         var builder = new Lunr.Builder();
         builder.Ref("id");
         foreach (var (name, boost) in SearchDocument.Fields) builder.Field(name, boost);
-        var transcripts = Transcripts(documents);
+        var transcripts = SearchDocument.ByTranscript(documents)
+            .Select(range => Enumerable.Range(range.Start, range.Count).Select(d => documents[d]).ToArray()).ToList();
         var batches = new Lunr.AnalyzedDocuments[transcripts.Count];
         Parallel.For(0, transcripts.Count, t =>
         {
@@ -58,23 +59,5 @@ public static class SearchOutput
         for (var t = 0; t < transcripts.Count; t++)
             builder.Add([.. transcripts[t].Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], batches[t]);
         return builder;
-    }
-
-    /// <summary>The documents of each transcript (they come grouped by transcript, see <see cref="SearchDocument.From"/>).</summary>
-    static List<SearchDocument[]> Transcripts(IReadOnlyList<SearchDocument> documents)
-    {
-        var transcripts = new List<SearchDocument[]>();
-        var current = new List<SearchDocument>();
-        foreach (var document in documents)
-        {
-            if (current.Count > 0 && current[0].Page != document.Page)
-            {
-                transcripts.Add([.. current]);
-                current.Clear();
-            }
-            current.Add(document);
-        }
-        if (current.Count > 0) transcripts.Add([.. current]);
-        return transcripts;
     }
 }
