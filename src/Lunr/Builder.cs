@@ -51,6 +51,9 @@ public sealed class Builder
     /// <summary>Number of <see cref="Add"/> calls (a repeated ref counts again, as in lunr.js).</summary>
     public int DocumentCount => documents.Count;
 
+    /// <summary>Called with a stage's name as each stage of <see cref="Build"/> ends (for benchmarks).</summary>
+    public Action<string>? StageFinished { get; set; }
+
     public void Ref(string fieldName) => RefField = fieldName;
 
     public void Field(string fieldName, double boost = 1)
@@ -118,8 +121,10 @@ public sealed class Builder
         var fields = Fields;
         var terms = Terms;
         var analyzed = Analyze(terms, fields.Count);
+        StageFinished?.Invoke("analyse");
         var merged = InvertedIndexMerge.Merge(documents, analyzed, terms, fields.Count);
         var (refIdOfAdd, refsRepeat) = RefIdsOfAdds();
+        StageFinished?.Invoke("number terms");
         string[] termsByIndex = [.. merged.TermsInOrder.Select(t => t.Term)];
         FieldVectorTable vectors = null!;
         PostingLists postings = null!;
@@ -128,6 +133,7 @@ public sealed class Builder
             () => vectors = new FieldVectorCalculator(this, fields, merged).Calculate(),
             () => postings = PostingLists.Build(refIdOfAdd, refsRepeat, analyzed, merged, fields.Count),
             () => termIndexesInOrder = OrdinalOrder(termsByIndex));
+        StageFinished?.Invoke("vectors, postings, term order");
         return new Index(
             [.. fields.Select(f => f.Name)],
             [.. merged.Refs],
