@@ -368,7 +368,7 @@ var ArchiveSearch = (function () {
       }
     }
 
-    var dots = dotsOf(queryVectors, postingsByField, documentCount, fieldCount), magnitudes = magnitudesOf(queryVectors)
+    var dots = dotsOf(queryVectors, postingsByField, documentCount), magnitudes = magnitudesOf(queryVectors)
     var total = 0, top = [], scores = new Float64Array(documentCount)
     for (var i = 0; i < matched.length && !requiredNone; i++) {
       var candidate = matched[i]
@@ -379,7 +379,7 @@ var ArchiveSearch = (function () {
       while (place * 8 <= order) place *= 8
       for (var first = true; place >= 1; place /= 8, first = false) {
         var matchedField = Math.floor(order / place) % 8 - 1
-        var fieldScore = dots[candidate * fieldCount + matchedField] / magnitudes[matchedField] || 0
+        var fieldScore = dots[matchedField][candidate] / magnitudes[matchedField] || 0
         score = first ? fieldScore : score + fieldScore
       }
       scores[candidate] = score
@@ -398,22 +398,24 @@ var ArchiveSearch = (function () {
   }
 
   /*
-   * Per document and field, dot(queryVector, fieldVector) as lunr.Vector.dot adds it: the products in
-   * ascending term index. A group of postings shares one weight, so one product serves the whole group.
+   * Per field (null for a field the query does not reach) and document, dot(queryVector, fieldVector) as
+   * lunr.Vector.dot adds it: the products in ascending term index. A group of postings shares one weight,
+   * so one product serves the whole group.
    */
-  function dotsOf(queryVectors, postingsByField, documentCount, fieldCount) {
-    var dots = new Float64Array(documentCount * fieldCount)
-    for (var f = 0; f < fieldCount; f++) {
-      var indexes = Object.keys(queryVectors[f]).map(Number).sort(function (x, y) { return x - y })
+  function dotsOf(queryVectors, postingsByField, documentCount) {
+    return queryVectors.map(function (vector, f) {
+      var indexes = Object.keys(vector).map(Number).sort(function (x, y) { return x - y })
+      if (indexes.length === 0) return null
+      var dots = new Float64Array(documentCount)
       for (var i = 0; i < indexes.length; i++) {
-        var boost = queryVectors[f][indexes[i]], postings = postingsByField[f][indexes[i]], documents = postings.documents
+        var boost = vector[indexes[i]], postings = postingsByField[f][indexes[i]], documents = postings.documents
         for (var g = 0, p = 0; g < postings.ends.length; g++) {
           var product = boost * postings.weights[g]
-          for (var end = postings.ends[g]; p < end; p++) dots[documents[p] * fieldCount + f] += product
+          for (var end = postings.ends[g]; p < end; p++) dots[documents[p]] += product
         }
       }
-    }
-    return dots
+      return dots
+    })
   }
 
   // |queryVector| per field, as lunr.Vector.magnitude sums the squares (in ascending term index).
@@ -469,11 +471,13 @@ var ArchiveSearch = (function () {
 
   // The index term a word of display text becomes when indexed (trimmer, then stemmer; lowercased first
   // like lunr's tokenizer), or "" for a stop word, so the browser can mark matched words itself.
+  // Remembered per word: a page of snippets meets the same words many times, and the stemmer is costly cold.
+  var indexTerms = Object.create(null)
   function indexTermOf(word) {
-    var token = new lunr.Token(word.toLowerCase(), {})
-    token = lunr.trimmer(token)
-    if (lunr.stopWordFilter(token) === undefined) return ""
-    return lunr.stemmer(token).toString()
+    var known = indexTerms[word]
+    if (known !== undefined) return known
+    var token = lunr.trimmer(new lunr.Token(word.toLowerCase(), {}))
+    return indexTerms[word] = lunr.stopWordFilter(token) === undefined ? "" : lunr.stemmer(token).toString()
   }
 
   /*
