@@ -24,6 +24,8 @@ public sealed class WriteArchiveZip : IOutputStep
 
     public string Name => "download";
 
+    public bool ReadsEarlierSteps => true;
+
     public void Run(OutputContext context)
     {
         // Only a site staged on disk can be zipped; writers that keep pages elsewhere (tests) get no download.
