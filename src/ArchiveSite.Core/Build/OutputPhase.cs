@@ -24,6 +24,8 @@ public static class OutputPhase
         FormerCacheFolders.Remove(cacheDirectory);
         using var staged = new StagedOutput(outputDirectory, OutputManifest.FileFor(cacheDirectory, outputDirectory));
         var context = new OutputContext(site, theme, staged) { CacheDirectory = cacheDirectory, InputHash = inputHash };
+        foreach (var step in steps)
+            step.Prepare(staged);
         var ran = new Task<StepRun>[steps.Count];
         var running = new List<Task>();
         for (var i = 0; i < steps.Count; i++)
