@@ -51,6 +51,9 @@ public sealed class Builder
     /// <summary>Number of <see cref="Add"/> calls (a repeated ref counts again, as in lunr.js).</summary>
     public int DocumentCount => documents.Count;
 
+    /// <summary>Called with a stage's name as each stage of <see cref="Build"/> ends (for benchmarks).</summary>
+    public Action<string>? StageFinished { get; set; }
+
     public void Ref(string fieldName) => RefField = fieldName;
 
     public void Field(string fieldName, double boost = 1)
@@ -109,21 +112,35 @@ public sealed class Builder
             documents.Add(new PendingDocument(refs[i], null, boost, batch, i));
     }
 
+    /// <summary>
+    /// The index: documents analysed in parallel, terms numbered in the order lunr.js meets them, then the field
+    /// vectors, the postings and the term order made at the same time.
+    /// </summary>
     public Index Build()
     {
         var fields = Fields;
         var terms = Terms;
         var analyzed = Analyze(terms, fields.Count);
+        StageFinished?.Invoke("analyse");
         var merged = InvertedIndexMerge.Merge(documents, analyzed, terms, fields.Count);
-        IReadOnlyList<FieldVector> vectors = [];
-        IReadOnlyList<InvertedIndexEntry> sorted = [];
+        var (refIdOfAdd, refsRepeat) = RefIdsOfAdds();
+        StageFinished?.Invoke("number terms");
+        string[] termsByIndex = [.. merged.TermsInOrder.Select(t => t.Term)];
+        FieldVectorTable vectors = null!;
+        PostingLists postings = null!;
+        int[] termIndexesInOrder = null!;
         Parallel.Invoke(
             () => vectors = new FieldVectorCalculator(this, fields, merged).Calculate(),
-            () => sorted = merged.SortedEntries());
+            () => postings = PostingLists.Build(refIdOfAdd, refsRepeat, analyzed, merged, fields.Count),
+            () => termIndexesInOrder = OrdinalOrder(termsByIndex));
+        StageFinished?.Invoke("vectors, postings, term order");
         return new Index(
             [.. fields.Select(f => f.Name)],
+            [.. merged.Refs],
             vectors,
-            sorted,
+            termsByIndex,
+            termIndexesInOrder,
+            postings,
             SearchPipeline.Labels);
     }
 
@@ -135,7 +152,7 @@ public sealed class Builder
     {
         var fields = Fields;
         var terms = Terms;
-        var merged = InvertedIndexMerge.Merge(documents, Analyze(terms, fields.Count), terms, fields.Count, keepRefs: false);
+        var merged = InvertedIndexMerge.Merge(documents, Analyze(terms, fields.Count), terms, fields.Count);
         var byTerm = new FieldVectorCalculator(this, fields, merged).CalculateByTerm();
         Array.Sort(byTerm, (x, y) => string.CompareOrdinal(x.Term, y.Term));
         return new IndexByTerm([.. fields.Select(f => f.Name)], [.. merged.Refs], byTerm);
@@ -184,6 +201,29 @@ public sealed class Builder
         for (var i = 0; i < renumbered.Length; i++)
             renumbered[i] = termIds[field.TermIds[i]];
         return field with { TermIds = renumbered };
+    }
+
+    /// <summary>Each add's ref numbered by first add (as <see cref="InvertedIndexMerge.Refs"/> lists them), and whether any ref repeats.</summary>
+    (int[] RefIdOfAdd, bool RefsRepeat) RefIdsOfAdds()
+    {
+        var ids = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
+        var refIdOfAdd = new int[documents.Count];
+        for (var d = 0; d < documents.Count; d++)
+        {
+            if (!ids.TryGetValue(documents[d].Ref, out var id))
+                ids.Add(documents[d].Ref, id = ids.Count);
+            refIdOfAdd[d] = id;
+        }
+        return (refIdOfAdd, ids.Count < documents.Count);
+    }
+
+    /// <summary>The indexes of <paramref name="terms"/> ordered as JavaScript's default sort orders strings (by UTF-16 code units).</summary>
+    static int[] OrdinalOrder(string[] terms)
+    {
+        var keys = (string[])terms.Clone();
+        var order = Enumerable.Range(0, terms.Length).ToArray();
+        Array.Sort(keys, order, StringComparer.Ordinal);
+        return order;
     }
 
     /// <summary>A document as added: its field values, or its place in an analysed batch.</summary>

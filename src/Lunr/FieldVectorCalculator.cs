@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Lunr;
 
 /// <summary>
@@ -25,24 +27,30 @@ internal sealed class FieldVectorCalculator
         idfByTermIndex = [.. merged.TermsInOrder.Select(t => InverseDocumentFrequency(t.DocumentsWithTerm))];
     }
 
-    public IReadOnlyList<FieldVector> Calculate()
+    /// <summary>Every field vector, in one table; vectors are weighed and sorted in parallel.</summary>
+    public FieldVectorTable Calculate()
     {
-        var vectors = new FieldVector[merged.FieldsByRef.Count];
-        Parallel.For(0, vectors.Length, slot =>
+        var slotCount = merged.FieldsByRef.Count;
+        var starts = new int[slotCount + 1];
+        for (var slot = 0; slot < slotCount; slot++)
+            starts[slot + 1] = starts[slot] + merged.FieldsByRef[slot].TermIds.Length;
+        var table = new FieldVectorTable(starts, new VectorElement[starts[slotCount]]);
+        Parallel.ForEach(Partitioner.Create(0, slotCount, 2048), range =>
         {
-            var analyzed = merged.FieldsByRef[slot];
-            var termIndexes = new int[analyzed.TermIds.Length];
-            var elements = new VectorElement[analyzed.TermIds.Length];
-            var weights = Weigh(slot);
-            for (var i = 0; i < termIndexes.Length; i++)
+            var weights = new double[256];
+            for (var slot = range.Item1; slot < range.Item2; slot++)
             {
-                termIndexes[i] = merged.IndexOf(analyzed.TermIds[i]);
-                elements[i] = new VectorElement(termIndexes[i], weights[i]);
+                var termIds = merged.FieldsByRef[slot].TermIds;
+                if (weights.Length < termIds.Length)
+                    weights = new double[termIds.Length * 2];
+                Weigh(slot, weights.AsSpan(0, termIds.Length));
+                var elements = table.Elements.AsSpan(starts[slot], termIds.Length);
+                for (var i = 0; i < termIds.Length; i++)
+                    elements[i] = new VectorElement(merged.IndexOf(termIds[i]), weights[i]);
+                elements.Sort(default(ByTermIndex));
             }
-            Array.Sort(termIndexes, elements);
-            vectors[slot] = new FieldVector(new FieldRef(fields[slot % fieldCount].Name, merged.Refs[slot / fieldCount]), new Vector(elements));
         });
-        return vectors;
+        return table;
     }
 
     /// <summary>
@@ -96,6 +104,13 @@ internal sealed class FieldVectorCalculator
     /// <summary>The weight of each term of one field of one ref, in the order of the field's term ids.</summary>
     double[] Weigh(int slot)
     {
+        var weights = new double[merged.FieldsByRef[slot].TermIds.Length];
+        Weigh(slot, weights);
+        return weights;
+    }
+
+    void Weigh(int slot, Span<double> weights)
+    {
         var analyzed = merged.FieldsByRef[slot];
         var field = slot % fieldCount;
         var k1 = builder.TermFrequencySaturation;
@@ -103,9 +118,12 @@ internal sealed class FieldVectorCalculator
         var fieldBoost = Bm25.OrOne(fields[field].Boost);
         var docBoost = Bm25.OrOne(merged.DocumentBoosts[slot / fieldCount]);
         var averageLength = averageLengths[field];
-        var weights = new double[analyzed.TermIds.Length];
         for (var i = 0; i < weights.Length; i++)
             weights[i] = Bm25.Weight(idfByTermIndex[merged.IndexOf(analyzed.TermIds[i])], analyzed.Frequencies[i], analyzed.Length, averageLength, k1, b, fieldBoost, docBoost);
-        return weights;
+    }
+
+    readonly struct ByTermIndex : IComparer<VectorElement>
+    {
+        public int Compare(VectorElement x, VectorElement y) => x.TermIndex.CompareTo(y.TermIndex);
     }
 }

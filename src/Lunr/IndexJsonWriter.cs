@@ -1,10 +1,11 @@
 namespace Lunr;
 
 /// <summary>
-/// Writes an index, or pieces of one (for shards), in lunr.js's serialised format with JavaScript's key
-/// order: a posting is <c>{"_index":n,"field":{"docRef":{},...},...}</c>, every field present.
+/// Writes an index in lunr.js's serialised format with JavaScript's key order: a field vector is
+/// <c>["field/docRef",[termIndex,weight,...]]</c>, a posting <c>{"_index":n,"field":{"docRef":{},...},...}</c>
+/// with every field present.
 /// </summary>
-public sealed class IndexJsonWriter(JavaScriptJsonWriter writer, IReadOnlyList<string> fields)
+internal sealed class IndexJsonWriter(JavaScriptJsonWriter writer, IReadOnlyList<string> fields)
 {
     const string TermIndexKey = "_index";
 
@@ -13,6 +14,8 @@ public sealed class IndexJsonWriter(JavaScriptJsonWriter writer, IReadOnlyList<s
         [null, .. Enumerable.Range(0, fields.Count).Select(i => (int?)i)],
         field => field is { } i ? fields[i] : TermIndexKey);
 
+    char[] fieldRefBuffer = new char[256];
+
     public void WriteIndex(Index index)
     {
         writer.WriteRaw("{\"version\":"u8);
@@ -20,30 +23,32 @@ public sealed class IndexJsonWriter(JavaScriptJsonWriter writer, IReadOnlyList<s
         writer.WriteRaw(",\"fields\":"u8);
         WriteStrings(index.Fields);
         writer.WriteRaw(",\"fieldVectors\":["u8);
-        for (var i = 0; i < index.FieldVectors.Count; i++)
-        {
-            if (i > 0) writer.WriteRaw((byte)',');
-            WriteFieldVector(index.FieldVectors[i]);
-        }
+        WriteItems(index.Vectors.Count, slot => WriteFieldVector(index, slot));
         writer.WriteRaw("],\"invertedIndex\":["u8);
-        for (var i = 0; i < index.InvertedIndex.Count; i++)
-        {
-            if (i > 0) writer.WriteRaw((byte)',');
-            WriteInvertedIndexEntry(index.InvertedIndex[i]);
-        }
+        var docRefs = EncodedDocRefs(index.Refs);
+        WriteItems(index.TermIndexesInOrder.Length, i => WriteInvertedIndexEntry(index, index.TermIndexesInOrder[i], docRefs));
         writer.WriteRaw("],\"pipeline\":"u8);
         WriteStrings(index.Pipeline);
         writer.WriteRaw((byte)'}');
     }
 
+    void WriteItems(int count, Action<int> writeItem)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0) writer.WriteRaw((byte)',');
+            writeItem(i);
+        }
+    }
+
     /// <summary><c>["field/docRef",[termIndex,weight,...]]</c></summary>
-    public void WriteFieldVector(FieldVector fieldVector)
+    void WriteFieldVector(Index index, int slot)
     {
         writer.WriteRaw((byte)'[');
-        writer.WriteString(fieldVector.FieldRef.ToString());
+        WriteFieldRef(fields[slot % fields.Count], index.Refs[slot / fields.Count]);
         writer.WriteRaw(",["u8);
-        var elements = fieldVector.Vector.Elements;
-        for (var i = 0; i < elements.Count; i++)
+        var elements = index.Vectors[slot].AsSpan();
+        for (var i = 0; i < elements.Length; i++)
         {
             if (i > 0) writer.WriteRaw((byte)',');
             writer.WriteInteger(elements[i].TermIndex);
@@ -53,11 +58,23 @@ public sealed class IndexJsonWriter(JavaScriptJsonWriter writer, IReadOnlyList<s
         writer.WriteRaw("]]"u8);
     }
 
+    // FieldRef.ToString() without a string per vector.
+    void WriteFieldRef(string field, string docRef)
+    {
+        var length = field.Length + 1 + docRef.Length;
+        if (fieldRefBuffer.Length < length)
+            fieldRefBuffer = new char[length * 2];
+        field.CopyTo(fieldRefBuffer);
+        fieldRefBuffer[field.Length] = FieldRef.Joiner;
+        docRef.CopyTo(fieldRefBuffer.AsSpan(field.Length + 1));
+        writer.WriteString(fieldRefBuffer.AsSpan(0, length));
+    }
+
     /// <summary><c>["term",{"_index":n,"field":{"docRef":{}},...}]</c></summary>
-    public void WriteInvertedIndexEntry(InvertedIndexEntry entry)
+    void WriteInvertedIndexEntry(Index index, int term, byte[][]? encodedDocRefs)
     {
         writer.WriteRaw((byte)'[');
-        writer.WriteString(entry.Term);
+        writer.WriteString(index.TermsByIndex[term]);
         writer.WriteRaw(",{"u8);
         var first = true;
         foreach (var key in postingKeys)
@@ -67,54 +84,41 @@ public sealed class IndexJsonWriter(JavaScriptJsonWriter writer, IReadOnlyList<s
             if (key is not { } field)
             {
                 writer.WriteRaw("\"_index\":"u8);
-                writer.WriteInteger(entry.Posting.Index);
+                writer.WriteInteger(term);
                 continue;
             }
             writer.WriteString(fields[field]);
             writer.WriteRaw(":{"u8);
-            WriteDocRefs(entry.Posting.DocRefsByField[field]);
+            WriteDocRefs(index.Postings[field, term], index.Refs, encodedDocRefs);
             writer.WriteRaw((byte)'}');
         }
         writer.WriteRaw("}]"u8);
     }
 
-    void WriteDocRefs(IReadOnlyList<string> docRefs)
+    void WriteDocRefs(ReadOnlySpan<int> refIds, string[] refs, byte[][]? encodedDocRefs)
     {
-        if (docRefs.Count == 0)
-            return;
-        if (docRefs is DocRefList { RefIds: var refIds } list && EncodedDocRefs(list.Refs) is { } encoded)
+        if (encodedDocRefs is not null)
         {
-            for (var i = 0; i < refIds.Count; i++)
+            for (var i = 0; i < refIds.Length; i++)
             {
                 if (i > 0) writer.WriteRaw((byte)',');
-                writer.WriteRaw(encoded[refIds[i]]);
+                writer.WriteRaw(encodedDocRefs[refIds[i]]);
             }
             return;
         }
-        var ordered = JavaScriptObjectKeys.Order(docRefs, docRef => docRef);
+        var ordered = JavaScriptObjectKeys.Order(refIds.ToArray(), id => refs[id]);
         for (var i = 0; i < ordered.Count; i++)
         {
             if (i > 0) writer.WriteRaw((byte)',');
-            writer.WriteString(ordered[i]);
+            writer.WriteString(refs[ordered[i]]);
             writer.WriteRaw(":{}"u8);
         }
     }
 
     // The same few thousand refs fill nearly all of the inverted index, so each is escaped and encoded once as
     // its whole `"ref":{}`; only when no ref is an array index, since then insertion order is JavaScript's order.
-    string[]? encodedRefsSource;
-    byte[][]? encodedRefs;
-
-    byte[][]? EncodedDocRefs(string[] refs)
-    {
-        if (ReferenceEquals(refs, encodedRefsSource))
-            return encodedRefs;
-        encodedRefsSource = refs;
-        encodedRefs = refs.Any(r => JavaScriptObjectKeys.IsArrayIndex(r, out _))
-            ? null
-            : JavaScriptJsonWriter.Encode(refs, ":{}"u8);
-        return encodedRefs;
-    }
+    static byte[][]? EncodedDocRefs(string[] refs) =>
+        refs.Any(r => JavaScriptObjectKeys.IsArrayIndex(r, out _)) ? null : JavaScriptJsonWriter.Encode(refs, ":{}"u8);
 
     void WriteStrings(IReadOnlyList<string> values)
     {

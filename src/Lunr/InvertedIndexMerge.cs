@@ -2,8 +2,9 @@ namespace Lunr;
 
 /// <summary>
 /// The single-threaded part of <c>lunr.Builder.add</c>, replayed over analysed documents in the order they
-/// were added: numbers terms by first appearance, fills postings, and keeps each ref's latest fields (a
-/// re-added ref keeps its place, its vectors reflect the last add, its earlier postings remain).
+/// were added: numbers terms by first appearance, counts the documents holding each term (for idf), and keeps
+/// each ref's latest fields (a re-added ref keeps its place, its vectors reflect the last add, its earlier
+/// postings remain). The postings' refs are listed by <see cref="PostingLists"/>.
 /// </summary>
 internal sealed class InvertedIndexMerge
 {
@@ -26,14 +27,14 @@ internal sealed class InvertedIndexMerge
 
     public int DocumentCount { get; private set; }
 
-    /// <param name="keepRefs">
-    /// Whether postings list their refs (<see cref="SortedEntries"/> needs them); without, they only count them,
-    /// which is all idf needs, unless a ref is added twice (a repeat must not count twice, so refs are kept then).
-    /// </param>
+    /// <remarks>
+    /// Postings only count their refs, which is all idf needs, unless a ref is added twice: a repeat must not count
+    /// twice, so refs are listed then.
+    /// </remarks>
     public static InvertedIndexMerge Merge(
-        IReadOnlyList<Builder.PendingDocument> documents, AnalyzedField[] analyzed, TermTable terms, int fieldCount, bool keepRefs = true)
+        IReadOnlyList<Builder.PendingDocument> documents, AnalyzedField[] analyzed, TermTable terms, int fieldCount)
     {
-        keepRefs = keepRefs || documents.DistinctBy(d => d.Ref).Count() < documents.Count;
+        var keepRefs = documents.DistinctBy(d => d.Ref).Count() < documents.Count;
         var merge = new InvertedIndexMerge { terms = terms, fieldCount = fieldCount, indexOfTermId = new int[terms.Count], keepRefs = keepRefs };
         Array.Fill(merge.indexOfTermId, -1);
         var refIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -77,14 +78,6 @@ internal sealed class InvertedIndexMerge
         return postings;
     }
 
-    public IReadOnlyList<InvertedIndexEntry> SortedEntries()
-    {
-        var refs = Refs.ToArray();
-        var sorted = TermsInOrder.ToArray();
-        Array.Sort(sorted, (x, y) => string.CompareOrdinal(x.Term, y.Term));
-        return [.. sorted.Select(t => new InvertedIndexEntry(t.Term, t.ToPosting(refs)))];
-    }
-
     internal sealed class TermPostings(string term, int index, int fieldCount, bool keepRefs)
     {
         readonly List<int>?[]? refIdsByField = keepRefs ? new List<int>?[fieldCount] : null;
@@ -110,9 +103,5 @@ internal sealed class InvertedIndexMerge
             ids.Add(refId);
             documentsWithTerm++;
         }
-
-        public Posting ToPosting(string[] refs) => refIdsByField is null
-            ? throw new InvalidOperationException("postings merged without their refs")
-            : new(Index, [.. refIdsByField.Select(ids => ids is null ? DocRefList.Empty : new DocRefList(ids, refs))]);
     }
 }

@@ -39,10 +39,12 @@ public sealed class JavaScriptJsonWriter(Stream stream) : IDisposable
         buffer[used++] = b;
     }
 
-    public void WriteString(string value)
+    public void WriteString(string value) => WriteString(value.AsSpan());
+
+    public void WriteString(ReadOnlySpan<char> value)
     {
         WriteRaw((byte)'"');
-        var text = value.AsSpan();
+        var text = value;
         while (!text.IsEmpty)
         {
             var plain = LengthOfPlainRun(text);

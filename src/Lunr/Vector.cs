@@ -4,7 +4,7 @@ namespace Lunr;
 public readonly record struct VectorElement(int TermIndex, double Weight);
 
 /// <summary>lunr.Vector: a sparse vector, elements sorted by term index (lunr serialises it flat: [i, w, i, w, ...]).</summary>
-public sealed class Vector(VectorElement[] elements)
+public sealed class Vector(ArraySegment<VectorElement> elements)
 {
     public IReadOnlyList<VectorElement> Elements { get; } = elements;
 }

@@ -52,18 +52,36 @@ public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper out
     [InlineData("speaker:siegel pacing", "fast")]
     [InlineData("empthy~1", "lunr")]
     [InlineData("-empathy", "lunr")]
-    public async Task The_first_page_comes_from_the_fast_path_and_lunr_agrees(string query, string path)
+    public async Task The_first_page_comes_from_the_fast_path_and_lunr_agrees_on_show_more(string query, string path)
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.SearchUrl(query));
         await page.WaitForSelectorAsync("#search-results[data-state=done]");
         Assert.Equal(path, await page.GetAttributeAsync("#search-results", "data-path"));
-        if (path == "fast")
-        {
-            await page.WaitForSelectorAsync("#search-results[data-lunr]");
-            Assert.Equal("same", await page.GetAttributeAsync("#search-results", "data-lunr"));
-        }
         Assert.True(await page.Locator("#search-results li").CountAsync() > 0);
+        if (path != "fast" || await page.Locator(".search-more").CountAsync() == 0) return;
+
+        // lunr's own query runs only when more results are asked for, so typing never waits for it.
+        Assert.Null(await page.GetAttributeAsync("#search-results", "data-lunr"));
+        await page.ClickAsync(".search-more");
+        await page.WaitForSelectorAsync("#search-results[data-lunr]");
+        Assert.Equal("same", await page.GetAttributeAsync("#search-results", "data-lunr"));
+    }
+
+    [Fact]
+    public async Task The_search_page_loads_one_font_face()
+    {
+        var page = await site.NewPageAsync();
+        var fonts = new ConcurrentQueue<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith(".woff2", StringComparison.Ordinal)) fonts.Enqueue(Path.GetFileName(new Uri(request.Url).LocalPath));
+        };
+        await page.GotoAsync(site.SearchUrl("speaker:siegel pacing"));
+        await page.WaitForSelectorAsync("#search-results[data-state=done] a");
+        await page.EvaluateAsync("document.fonts.ready");
+        Assert.Equal(["noto-serif-latin-400-normal.woff2"], fonts.Distinct());
+        Assert.Equal("Noto Serif Regular", (await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.search-result-title')).fontFamily")).Split(',')[0].Trim('"', ' '));
     }
 
     [Fact]

@@ -28,4 +28,22 @@ public sealed class BuilderCompatibilityTests
         JsonAssert.Identical(new LunrJs().BuildIndex("idx", corpus), json);
         Assert.Contains("[\"title/a\",[0,0.693,1,0.182]]", json);
     }
+
+    [Fact]
+    public void Refs_that_are_array_indices_are_listed_in_postings_as_javascript_orders_keys()
+    {
+        var corpus = new CorpusDefinition("id", [new("body", 1)],
+        [
+            new(new() { ["id"] = "x", ["body"] = "tea" }),
+            new(new() { ["id"] = "10", ["body"] = "green tea" }),
+            new(new() { ["id"] = "2", ["body"] = "tea" }),
+            new(new() { ["id"] = "010", ["body"] = "tea green" }),
+            new(new() { ["id"] = "0", ["body"] = "green" }),
+        ]);
+
+        var json = corpus.BuildInCSharp().ToJson();
+
+        JsonAssert.Identical(new LunrJs().BuildIndex("idx", corpus), json);
+        Assert.Contains("\"tea\",{\"_index\":0,\"body\":{\"2\":{},\"10\":{},\"x\":{},\"010\":{}}}", json);
+    }
 }

@@ -18,7 +18,7 @@ var ArchiveSearch = (function () {
   // (\x60 is the backquote, escaped so the build's CompactScript sees no template literal.)
   var alphabet = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_\x60abcdefghijklmnopqrstuvwxyz{|}~"
   var lastDigits = 46, earlierDigits = 47
-  var digitOf = []
+  var digitOf = new Uint8Array(128)
   for (var a = 0; a < alphabet.length; a++) digitOf[alphabet.charCodeAt(a)] = a
 
   // As a typed array: the postings of frequent terms hold tens of thousands of numbers.
@@ -198,14 +198,15 @@ var ArchiveSearch = (function () {
         var termIndex = data[p + 1], posting = { _index: termIndex }
         for (var f = 0; f < fieldCount; f++) {
           var decoded = decodePostings(data[p + 2 + f]), documents = {}, elementsOfField = elementsByField[f]
-          for (var i = 0; i < decoded.documents.length; i++) {
+          for (var i = 0, group = 0; i < decoded.documents.length; i++) {
+            while (i >= decoded.ends[group]) group++
             var docId = decoded.documents[i], elements = elementsOfField[docId]
             documents[docId] = {}
             if (elements === undefined) {
               elements = elementsOfField[docId] = []
               fieldRefOrder.push(f, docId)
             }
-            elements.push(termIndex, decoded.weights[i])
+            elements.push(termIndex, decoded.weights[group])
           }
           posting[fields[f]] = documents
         }
@@ -239,24 +240,34 @@ var ArchiveSearch = (function () {
   /*
    * The postings of one field of a shard entry as typed arrays, in the order written (ShardWriter in C#):
    * groups of one weight, weights ascending, each as the weight in thousandths (difference from the
-   * previous group's), the number of documents, then the documents ascending (differences).
+   * previous group's), the number of documents, then the documents ascending (differences). Decoded in one
+   * pass over the characters into { documents, ends: where each group's documents end, weights: each
+   * group's weight }; the first query runs this code cold, so every pass over the postings counts.
    */
   function decodePostings(text) {
-    var numbers = decodeNumbers(text), size = 0
-    for (var g = 1; g < numbers.length; g += numbers[g] + 2) size += numbers[g]
-    var documents = new Int32Array(size), weights = new Float64Array(size)
-    var at = 0, weight = 0
-    for (var i = 0; i < numbers.length;) {
-      weight += numbers[i]
-      var count = numbers[i + 1], doc = 0
-      i += 2
-      for (var end = i + count; i < end; i++) {
-        doc += numbers[i]
-        documents[at] = doc
-        weights[at++] = weight / 1000
+    var documents = new Int32Array(text.length), ends = [], weights = []
+    var at = 0, value = 0, thousandths = 0, left = 0, expectWeight = true, doc = 0
+    for (var i = 0; i < text.length; i++) {
+      var digit = digitOf[text.charCodeAt(i)]
+      if (digit >= lastDigits) { value = value * earlierDigits + (digit - lastDigits); continue }
+      var number = value * lastDigits + digit
+      value = 0
+      if (left > 0) {
+        doc += number
+        documents[at++] = doc
+        if (--left === 0) ends.push(at)
+      } else if (expectWeight) {
+        thousandths += number
+        weights.push(thousandths / 1000)
+        expectWeight = false
+      } else {
+        left = number
+        doc = 0
+        expectWeight = true
+        if (left === 0) ends.push(at)
       }
     }
-    return { documents: documents, weights: weights }
+    return { documents: documents.subarray(0, at), ends: ends, weights: weights }
   }
 
   // The reachable terms of the given shards: term -> { index, postings(field) }, and their lunr.TokenSet.
@@ -298,8 +309,11 @@ var ArchiveSearch = (function () {
     var documentCount = manifest.documentCount, terms = reachableTerms(manifest, shardIds, reachableBy(targets))
     var queryVectors = [], postingsByField = [], combos = [], seen = Object.create(null)
     for (var f = 0; f < fieldCount; f++) { queryVectors.push(Object.create(null)); postingsByField.push(Object.create(null)) }
-    // firstCombo: per document and field, the combination (term, field) where that field ref first matched.
-    var firstCombo = new Int32Array(documentCount * fieldCount).fill(-1), firstMatch = new Int32Array(documentCount).fill(-1)
+    // Per document: the combination (term, field) it first matched in, counted from 1 (0: none yet), the
+    // fields it matched as bits, and those fields in the order they first matched as base-8 digits (field + 1),
+    // the first the most significant: lunr adds a document's field scores in that order.
+    if (fieldCount > 7) return null
+    var firstMatch = new Int32Array(documentCount), fieldBits = new Uint8Array(documentCount), fieldOrder = new Int32Array(documentCount)
     var matched = [], prohibited = new Uint8Array(documentCount)
     var requiredHits = new Int32Array(documentCount), clauseStamp = new Int32Array(documentCount)
     var requiredClauses = 0, requiredNone = false, pipeline = searchPipeline()
@@ -332,10 +346,18 @@ var ArchiveSearch = (function () {
             seen[termField] = true
             postingsByField[field][entry.index] = postings
             combos.push({ term: expanded[j], documents: documents })
+            var combo = combos.length, bit = 1 << field, digit = field + 1
             for (var d = 0; d < documents.length; d++) {
-              var doc = documents[d], slot = doc * fieldCount + field
-              if (firstCombo[slot] < 0) firstCombo[slot] = combos.length - 1
-              if (firstMatch[doc] < 0) { firstMatch[doc] = combos.length - 1; matched.push(doc) }
+              var doc = documents[d]
+              if (firstMatch[doc] === 0) {
+                firstMatch[doc] = combo
+                fieldBits[doc] = bit
+                fieldOrder[doc] = digit
+                matched.push(doc)
+              } else if ((fieldBits[doc] & bit) === 0) {
+                fieldBits[doc] |= bit
+                fieldOrder[doc] = fieldOrder[doc] * 8 + digit
+              }
             }
           }
         }
@@ -346,69 +368,72 @@ var ArchiveSearch = (function () {
       }
     }
 
-    var fieldScores = fieldScoresOf(queryVectors, postingsByField, documentCount, fieldCount)
+    var dots = dotsOf(queryVectors, postingsByField, documentCount), magnitudes = magnitudesOf(queryVectors)
     var total = 0, top = [], scores = new Float64Array(documentCount)
     for (var i = 0; i < matched.length && !requiredNone; i++) {
       var candidate = matched[i]
       if (prohibited[candidate] === 1 || requiredHits[candidate] !== requiredClauses) continue
       total++
-      scores[candidate] = scoreOf(candidate, fieldScores, firstCombo, fieldCount)
+      // The field scores added in the order the fields first matched (the most significant digit first).
+      var order = fieldOrder[candidate], place = 1, score = 0
+      while (place * 8 <= order) place *= 8
+      for (var first = true; place >= 1; place /= 8, first = false) {
+        var matchedField = Math.floor(order / place) % 8 - 1
+        var fieldScore = dots[matchedField][candidate] / magnitudes[matchedField] || 0
+        score = first ? fieldScore : score + fieldScore
+      }
+      scores[candidate] = score
+      // Most candidates rank below a full page: one comparison with its last result settles them.
+      if (top.length === count && !ranksBefore(candidate, top[count - 1])) continue
       var at = top.length
       while (at > 0 && ranksBefore(candidate, top[at - 1])) at--
-      if (at < count) {
-        top.splice(at, 0, candidate)
-        if (top.length > count) top.pop()
-      }
+      top.splice(at, 0, candidate)
+      if (top.length > count) top.pop()
     }
-    return { total: total, top: resultsOf(top, scores, combos) }
+    return { total: total, top: resultsOf(top, scores, combos, documentCount) }
 
     function ranksBefore(x, y) {
       return scores[x] > scores[y] || (scores[x] === scores[y] && (firstMatch[x] < firstMatch[y] || (firstMatch[x] === firstMatch[y] && x < y)))
     }
   }
 
-  // Per document and field, dot(queryVector, fieldVector) / |queryVector| || 0 as lunr.Vector.similarity.
-  function fieldScoresOf(queryVectors, postingsByField, documentCount, fieldCount) {
-    var dots = new Float64Array(documentCount * fieldCount), magnitudes = []
-    for (var f = 0; f < fieldCount; f++) {
-      var indexes = Object.keys(queryVectors[f]).map(Number).sort(function (x, y) { return x - y }), sumOfSquares = 0
+  /*
+   * Per field (null for a field the query does not reach) and document, dot(queryVector, fieldVector) as
+   * lunr.Vector.dot adds it: the products in ascending term index. A group of postings shares one weight,
+   * so one product serves the whole group.
+   */
+  function dotsOf(queryVectors, postingsByField, documentCount) {
+    return queryVectors.map(function (vector, f) {
+      var indexes = Object.keys(vector).map(Number).sort(function (x, y) { return x - y })
+      if (indexes.length === 0) return null
+      var dots = new Float64Array(documentCount)
       for (var i = 0; i < indexes.length; i++) {
-        var boost = queryVectors[f][indexes[i]], postings = postingsByField[f][indexes[i]]
-        sumOfSquares += boost * boost
-        for (var p = 0; p < postings.documents.length; p++) dots[postings.documents[p] * fieldCount + f] += boost * postings.weights[p]
+        var boost = vector[indexes[i]], postings = postingsByField[f][indexes[i]], documents = postings.documents
+        for (var g = 0, p = 0; g < postings.ends.length; g++) {
+          var product = boost * postings.weights[g]
+          for (var end = postings.ends[g]; p < end; p++) dots[documents[p]] += product
+        }
       }
-      magnitudes.push(Math.sqrt(sumOfSquares))
-    }
-    return { dots: dots, magnitudes: magnitudes }
+      return dots
+    })
   }
 
-  // A document's score: its field scores added in the order its field refs first matched (no allocation
-  // per document: this runs for every match).
-  function scoreOf(doc, fieldScores, firstCombo, fieldCount) {
-    var score = 0, after = -1
-    for (var added = 0; added < fieldCount; added++) {
-      var next = -1
-      for (var f = 0; f < fieldCount; f++) {
-        var combo = firstCombo[doc * fieldCount + f]
-        if (combo > after && (next < 0 || combo < firstCombo[doc * fieldCount + next])) next = f
-      }
-      if (next < 0) break
-      var fieldScore = fieldScores.dots[doc * fieldCount + next] / fieldScores.magnitudes[next] || 0
-      score = added === 0 ? fieldScore : score + fieldScore
-      after = firstCombo[doc * fieldCount + next]
-    }
-    return score
+  // |queryVector| per field, as lunr.Vector.magnitude sums the squares (in ascending term index).
+  function magnitudesOf(queryVectors) {
+    return queryVectors.map(function (vector) {
+      var indexes = Object.keys(vector).map(Number).sort(function (x, y) { return x - y }), sumOfSquares = 0
+      for (var i = 0; i < indexes.length; i++) sumOfSquares += vector[indexes[i]] * vector[indexes[i]]
+      return Math.sqrt(sumOfSquares)
+    })
   }
 
   // Results shaped like lunr's ({ ref, score, matchData.metadata keyed by matched term }).
-  function resultsOf(docs, scores, combos) {
-    var metadataOf = Object.create(null)
-    for (var d = 0; d < docs.length; d++) metadataOf[docs[d]] = {}
+  function resultsOf(docs, scores, combos, documentCount) {
+    var metadataOf = [], isResult = new Uint8Array(documentCount)
+    for (var d = 0; d < docs.length; d++) { metadataOf[docs[d]] = {}; isResult[docs[d]] = 1 }
     for (var c = 0; c < combos.length; c++) {
-      for (var i = 0; i < combos[c].documents.length; i++) {
-        var metadata = metadataOf[combos[c].documents[i]]
-        if (metadata !== undefined) metadata[combos[c].term] = {}
-      }
+      var documents = combos[c].documents
+      for (var i = 0; i < documents.length; i++) if (isResult[documents[i]] === 1) metadataOf[documents[i]][combos[c].term] = {}
     }
     return docs.map(function (doc) { return { ref: String(doc), score: scores[doc], matchData: { metadata: metadataOf[doc] } } })
   }
@@ -446,11 +471,13 @@ var ArchiveSearch = (function () {
 
   // The index term a word of display text becomes when indexed (trimmer, then stemmer; lowercased first
   // like lunr's tokenizer), or "" for a stop word, so the browser can mark matched words itself.
+  // Remembered per word: a page of snippets meets the same words many times, and the stemmer is costly cold.
+  var indexTerms = Object.create(null)
   function indexTermOf(word) {
-    var token = new lunr.Token(word.toLowerCase(), {})
-    token = lunr.trimmer(token)
-    if (lunr.stopWordFilter(token) === undefined) return ""
-    return lunr.stemmer(token).toString()
+    var known = indexTerms[word]
+    if (known !== undefined) return known
+    var token = lunr.trimmer(new lunr.Token(word.toLowerCase(), {}))
+    return indexTerms[word] = lunr.stopWordFilter(token) === undefined ? "" : lunr.stemmer(token).toString()
   }
 
   /*
