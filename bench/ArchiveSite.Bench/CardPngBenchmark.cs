@@ -6,31 +6,37 @@ using ArchiveSite.Cards;
 namespace ArchiveSite.Bench;
 
 /// <summary>
-/// `card-png N`: draws N cards once, then encodes them with each PNG variant (filter, zlib level and strategy,
-/// bit depth) on one thread, and prints bytes and CPU time per card, and whether Skia decodes it to the same picture.
+/// `card-png N [--site DIR]`: draws N cards once (or, with <c>--site</c>, takes the first N cards a build wrote into
+/// DIR/cards, which are real quotes), then encodes them with each PNG variant (filter, zlib level and strategy,
+/// bit depth) on one thread, and prints bytes and CPU time per card, and whether Skia decodes it to the same picture;
+/// <c>--variants none</c> stops after our own encoder.
 /// </summary>
 static class CardPngBenchmark
 {
-    public const string Usage = "card-png [N=200]   size and one-thread CPU time per card of each PNG encoding variant";
+    public const string Usage = "card-png [N=200] [--site DIR] [--variants none]   size and one-thread CPU time per card of each PNG encoding variant";
 
     public static int Run(BenchArgs args)
     {
         var count = args.Positional.Count > 0 && int.TryParse(args.Positional[0], out var n) && n > 0 ? n : 200;
-        using var fonts = CardFonts.Load(Path.Combine(CardsBenchmark.FindRepoRoot(), "theme"));
-        using var renderer = new CardRenderer(fonts);
-        var cards = Enumerable.Range(0, count).Select(i => (byte[])renderer.DrawPaletted(CardsBenchmark.MakeCard(i)).Scanlines.Clone()).ToArray();
+        var site = args.Get("--site", "");
+        var cards = site == "" ? Drawn(count) : Built(Path.Combine(site, "cards"), count);
+        count = cards.Length;
         var (w, h, palette) = (CardRenderer.Width, CardRenderer.Height, CardRenderer.Palette);
         var nonzero = cards.Average(c => c.Count(b => b != 0));
         var blankRows = cards.Average(c => Enumerable.Range(0, h).Count(y => c.AsSpan(y * (w + 1), w + 1).IndexOfAnyExcept((byte)0) < 0));
         var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(cards.SelectMany(c => c).ToArray()))[..16];
         Console.WriteLine($"card-png: {count} cards (pixels {digest}), {nonzero:F0} non-background bytes and {blankRows:F0} blank rows a card on average");
 
-        Console.WriteLine($"  {"current encoder (None, Fastest)",-46} {Measure(cards, s => IndexedPngEncoder.EncodeScanlines(s, w, h, palette).Length, count)}");
-        Console.WriteLine($"  {"RowDeflater (None)",-46} {Measure(cards, s => RowDeflater.Compress(s, w + 1).Length + 8 + 4 * 12 + 13 + 49 * 3, count)}");
+        // The fastest of three passes: on a shared machine the slower passes measure the neighbours.
+        Console.WriteLine($"  {"current encoder (None, Fastest), best of 3",-46} {Measure(cards, s => IndexedPngEncoder.EncodeScanlines(s, w, h, palette).Length, count, passes: 3)}");
+        var encoded = System.Security.Cryptography.SHA256.HashData(cards.SelectMany(c => IndexedPngEncoder.EncodeScanlines(c, w, h, palette)).ToArray());
+        Console.WriteLine($"  encoded bytes {Convert.ToHexStringLower(encoded)[..16]}");
         var check = new ZLibStream(new MemoryStream(RowDeflater.Compress(cards[^1], w + 1).ToArray()), CompressionMode.Decompress);
         var inflated = new MemoryStream();
         check.CopyTo(inflated);
         Console.WriteLine($"  RowDeflater inflates back to the rows: {inflated.ToArray().AsSpan().SequenceEqual(cards[^1])}");
+        if (args.Get("--variants", "all") == "none")
+            return 0;
         foreach (var filter in new[] { 0, 1, 2 })
             foreach (var depth in new[] { 8, 4 })
             {
@@ -46,16 +52,49 @@ static class CardPngBenchmark
         return 0;
     }
 
+    static byte[][] Drawn(int count)
+    {
+        using var fonts = CardFonts.Load(Path.Combine(CardsBenchmark.FindRepoRoot(), "theme"));
+        using var renderer = new CardRenderer(fonts);
+        return [.. Enumerable.Range(0, count).Select(i => (byte[])renderer.DrawPaletted(CardsBenchmark.MakeCard(i)).Scanlines.Clone())];
+    }
+
+    /// <summary>The rows of the first <paramref name="count"/> cards (by name) in <paramref name="folder"/>, inflated from their PNGs.</summary>
+    static byte[][] Built(string folder, int count) =>
+        [.. Directory.EnumerateFiles(folder, "*.png").Order(StringComparer.Ordinal).Take(count).Select(file => Inflate(File.ReadAllBytes(file)))];
+
+    static byte[] Inflate(byte[] png)
+    {
+        var data = new MemoryStream();
+        for (var at = 8; at < png.Length;)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            if (Encoding.ASCII.GetString(png, at + 4, 4) == "IDAT")
+                data.Write(png, at + 8, length);
+            at += 12 + length;
+        }
+        data.Position = 0;
+        var rows = new MemoryStream();
+        using (var zlib = new ZLibStream(data, CompressionMode.Decompress))
+            zlib.CopyTo(rows);
+        return rows.ToArray();
+    }
+
     static string FilterName(int filter) => filter switch { 0 => "None", 1 => "Sub", _ => "Up" };
 
-    static string Measure(byte[][] inputs, Func<byte[], long> encode, int count)
+    static string Measure(byte[][] inputs, Func<byte[], long> encode, int count, int passes = 1)
     {
         encode(inputs[0]);
         long bytes = 0;
-        var cpu = ThreadCpuClock.NowMs();
-        foreach (var input in inputs)
-            bytes += encode(input);
-        cpu = ThreadCpuClock.NowMs() - cpu;
+        var cpu = double.MaxValue;
+        for (var pass = 0; pass < passes; pass++)
+        {
+            bytes = 0;
+            var started = ThreadCpuClock.NowMs();
+            foreach (var input in inputs)
+                bytes += encode(input);
+            cpu = Math.Min(cpu, ThreadCpuClock.NowMs() - started);
+        }
         return $"{bytes / count / 1024.0,6:F1} KiB {cpu / count,6:F3} ms CPU/card";
     }
 

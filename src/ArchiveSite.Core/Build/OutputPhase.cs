@@ -21,6 +21,8 @@ public static class OutputPhase
         using var staged = new StagedOutput(outputDirectory, OutputManifest.FileFor(cacheDirectory, outputDirectory));
         var context = new OutputContext(site, theme, staged) { CacheDirectory = cacheDirectory, InputHash = inputHash };
         foreach (var step in steps)
+            step.Prepare(staged);
+        foreach (var step in steps)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var makingBefore = site.MakingTime;

@@ -42,12 +42,17 @@ public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long
     /// <summary><paramref name="content"/> as one raw deflate stream, as a zip entry holds it.</summary>
     public static byte[] Deflate(ReadOnlySpan<byte> content, int level = DeflateLevel)
     {
-        var buffer = new MemoryStream(content.Length / 3 + 64);
+        // Kept by each thread from file to file: a site's worth of growing buffers cost more than the copy out.
+        var buffer = deflateBuffer ??= new MemoryStream();
+        buffer.SetLength(0);
         using (var deflater = new DeflateStream(buffer, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
             deflater.Write(content);
         // DeflateStream writes nothing at all for no input, which is not a deflate stream: unzip rejects it.
         return buffer.Length > 0 ? buffer.ToArray() : [.. EmptyDeflateStream];
     }
+
+    [ThreadStatic]
+    static MemoryStream? deflateBuffer;
 
     /// <summary>One final block with fixed Huffman codes and nothing in it.</summary>
     static ReadOnlySpan<byte> EmptyDeflateStream => [0x03, 0x00];

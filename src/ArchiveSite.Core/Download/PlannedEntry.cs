@@ -20,6 +20,10 @@ public sealed record PlannedEntry(string Name, string Hash, bool Deflated, uint?
             new InMemory(compressed));
     }
 
+    /// <summary>A text file deflated as it was written (see <see cref="WriteArchiveZip.Prepare"/>).</summary>
+    public static PlannedEntry FromPacked(string name, string hash, uint crc32, PackedText packed) =>
+        new(name, hash, true, crc32, packed.Length, packed.Deflated.Length, new InMemory(packed.Deflated));
+
     /// <summary>
     /// A file stored as it is (an image, a font), copied in only when the zip is written: a site's images are too
     /// many megabytes to hold. <paramref name="crc32"/> is null when it is not known without reading the file.
@@ -39,6 +43,9 @@ public sealed record PlannedEntry(string Name, string Hash, bool Deflated, uint?
         return fits && old.Deflated == CompressedFile.ShouldDeflate(name) && (old.Deflated || old.Length == old.CompressedLength) ? plan : null;
     }
 }
+
+/// <summary>A text file of the site, <paramref name="Length"/> bytes, deflated as a zip entry holds it.</summary>
+public sealed record PackedText(long Length, byte[] Deflated);
 
 /// <summary>Where an entry's bytes are until the zip is written.</summary>
 public abstract record EntrySource;

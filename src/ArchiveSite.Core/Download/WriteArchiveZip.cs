@@ -9,7 +9,8 @@ namespace ArchiveSite.Download;
 /// The last output step: zips the whole staged site into <c>archive.zip</c> for offline reading, and writes the
 /// style sheet that shows its size in every page's footer (<see cref="DownloadSize"/>). Every file is planned in
 /// parallel: an entry the last build's zip holds for the same content (per the <see cref="ZipIndex"/> in the
-/// build cache) is copied from that zip; a text file is read and deflated in memory; an image is copied from the
+/// build cache) is copied from that zip; a text file this build wrote was deflated as it was written (see
+/// <see cref="Prepare"/>), any other text file is read and deflated in memory; an image is copied from the
 /// site when the zip is written (in the kernel, when the build that wrote it gave its CRC). The style sheet is the zip's last entry and stored, so the zip's size for any
 /// size text is arithmetic: the size is settled without writing anything, then the zip is laid out and written
 /// in parallel (<see cref="ZipLayout"/>). When the size lands just under what the text says, the zip's comment
@@ -23,6 +24,17 @@ public sealed class WriteArchiveZip : IOutputStep
     const string Placeholder = "zip";
 
     public string Name => "download";
+
+    /// <summary>Text is deflated as the steps before write it (<see cref="Pack"/>), so the zip need not read it back.</summary>
+    public void Prepare(IOutputWriter writer)
+    {
+        if (writer is StagedOutput staged)
+            staged.Packer = Pack;
+    }
+
+    /// <summary>A text file of the site deflated as the zip holds it, made while the step that writes it has its bytes.</summary>
+    static object? Pack(string path, ReadOnlySpan<byte> bytes) =>
+        CompressedFile.ShouldDeflate(path) && !ArchiveZip.OwnFiles.Contains(path) ? new PackedText(bytes.Length, CompressedFile.Deflate(bytes)) : null;
 
     public void Run(OutputContext context)
     {
@@ -90,7 +102,9 @@ public sealed class WriteArchiveZip : IOutputStep
             plans[i] = (index is not null && index.Entries.TryGetValue(name, out var old) && old.Hash == hash
                            ? PlannedEntry.Reuse(name, hash, old, index.ZipLength)
                            : null)
-                       ?? PlanNew(name, hash, staged.PathOf(path), staged.Crc32Of(path));
+                       ?? (staged.PackedOf(path) is PackedText packed
+                           ? PlannedEntry.FromPacked(name, hash, staged.Crc32Of(path) ?? throw new InvalidOperationException($"'{path}' was packed without its CRC"), packed)
+                           : PlanNew(name, hash, staged.PathOf(path), staged.Crc32Of(path)));
             context.ReportProgress(Interlocked.Increment(ref done), paths.Count);
         });
         return plans;

@@ -42,6 +42,19 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// <summary>The output step now running; files it writes or keeps are recorded as its own.</summary>
     public string CurrentStep { get; set; } = "";
 
+    /// <summary>
+    /// Makes something of each file this build writes, from its bytes while they are at hand (set before the steps
+    /// run; it must be thread-safe): the download compresses text here, so it does not read every file back.
+    /// Null: nothing is made.
+    /// </summary>
+    public FilePacker? Packer { get; set; }
+
+    /// <summary>What <see cref="Packer"/> made of the file when this build wrote it; null when the file was kept or nothing was made.</summary>
+    public object? PackedOf(string relativePath) =>
+        _files.TryGetValue(relativePath, out var state) && state != FileState.Pending
+            ? state.Packed
+            : throw new FileNotFoundException($"'{relativePath}' is not part of the site", relativePath);
+
     /// <summary>Every file of the new site so far, relative to the site root, in ordinal order.</summary>
     public IReadOnlyList<string> Files => [.. _files.Keys.Order(StringComparer.Ordinal)];
 
@@ -244,7 +257,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         // build add up.
         using (var file = File.OpenHandle(staging, FileMode.CreateNew, FileAccess.Write))
             RandomAccess.Write(file, bytes, 0);
-        return new FileState(hash, Staged: true, step, key, Crc32(bytes));
+        return new FileState(hash, Staged: true, step, key, Crc32(bytes), Packer?.Invoke(relativePath, bytes));
     }
 
     /// <summary>Creates a folder of the staging folder once, rather than asking the file system for it again with every file.</summary>
@@ -292,8 +305,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
 
     /// <param name="Staged">True when the bytes are in the staging folder (new or changed); false when the output folder has them.</param>
     /// <param name="Crc32">The CRC-32 of the bytes, when this build had them in hand (written, or found unchanged).</param>
-    sealed record FileState(string Hash, bool Staged, string Step, string? Key, uint? Crc32 = null)
+    /// <param name="Packed">What <see cref="Packer"/> made of the bytes this build wrote.</param>
+    sealed record FileState(string Hash, bool Staged, string Step, string? Key, uint? Crc32 = null, object? Packed = null)
     {
         public static readonly FileState Pending = new("", false, "", null);
     }
 }
+
+/// <summary>Something made of a file's bytes as <see cref="StagedOutput"/> writes them (see <see cref="StagedOutput.Packer"/>).</summary>
+public delegate object? FilePacker(string relativePath, ReadOnlySpan<byte> bytes);

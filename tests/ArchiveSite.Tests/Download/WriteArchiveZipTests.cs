@@ -36,15 +36,21 @@ public sealed class WriteArchiveZipTests : IDisposable
     }
 
     /// <summary>Stages <paramref name="files"/> into <paramref name="output"/> and runs the download step, as a build does.</summary>
-    string Build(Dictionary<string, byte[]> files, string output, string cache)
+    /// <param name="prepared">Whether the step is prepared before the files are written, as a build does (it then deflates text as it is written).</param>
+    /// <param name="beforeZip">Runs on the staged site once its files are written, before the zip is.</param>
+    string Build(Dictionary<string, byte[]> files, string output, string cache, bool prepared = true, Action<StagedOutput>? beforeZip = null)
     {
         using var staged = new StagedOutput(Path.Combine(_root, output), OutputManifest.FileFor(Path.Combine(_root, cache), Path.Combine(_root, output)));
+        var step = new WriteArchiveZip();
+        if (prepared)
+            step.Prepare(staged);
         foreach (var (path, bytes) in files)
             staged.Write(path, bytes);
+        beforeZip?.Invoke(staged);
         var context = new OutputContext(new SiteSource(() => throw new InvalidOperationException("the download reads no archive")),
             new ThemeFolder(_root), staged) { CacheDirectory = Path.Combine(_root, cache) };
         staged.CurrentStep = "download";
-        new WriteArchiveZip().Run(context);
+        step.Run(context);
         Assert.Empty(context.Diagnostics);
         staged.Commit();
         return Path.Combine(_root, output);
@@ -120,5 +126,21 @@ public sealed class WriteArchiveZipTests : IDisposable
         var clean = Build(Changed(site), "clean", "clean-cache");
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(clean, ArchiveZip.FileName)), File.ReadAllBytes(Path.Combine(output, ArchiveZip.FileName)));
+    }
+
+    [Fact]
+    public void Text_is_zipped_as_it_was_deflated_when_written_not_read_back_and_the_zip_is_the_one_read_back_files_make()
+    {
+        var site = Site();
+        var unprepared = Build(site, "unprepared", "unprepared-cache", prepared: false);
+        var prepared = Build(site, "prepared", "prepared-cache", beforeZip: staged =>
+        {
+            Assert.IsType<PackedText>(staged.PackedOf("quotes/q05.html"));
+            Assert.Null(staged.PackedOf("cards/q05.png"));
+            // Spoil the staged file: a zip made by reading it back would hold this.
+            File.WriteAllBytes(staged.PathOf("quotes/q05.html"), new byte[Page(5).Length]);
+        });
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(unprepared, ArchiveZip.FileName)), File.ReadAllBytes(Path.Combine(prepared, ArchiveZip.FileName)));
     }
 }
