@@ -70,6 +70,8 @@ static class BuildBenchmark
         TimeSpan cpuAtStart;
         using (var current = Process.GetCurrentProcess())
             cpuAtStart = current.TotalProcessorTime;
+        var jitAtStart = System.Runtime.JitInfo.GetCompilationTime();
+        var methodsAtStart = System.Runtime.JitInfo.GetCompiledMethodCount();
         options = options with
         {
             // Memory and CPU time as each phase ends: where the peak working set jumps is where the peak comes from,
@@ -81,7 +83,8 @@ static class BuildBenchmark
                 using var process = Process.GetCurrentProcess();
                 lock (memory)
                     memory[phase] = $"heap {Mb(GC.GetTotalMemory(false)),9}, working set {Mb(process.WorkingSet64),9}, " +
-                                    $"peak {Mb(process.PeakWorkingSet64),9}, build CPU so far {(process.TotalProcessorTime - cpuAtStart).TotalSeconds,6:F2} s";
+                                    $"peak {Mb(process.PeakWorkingSet64),9}, build CPU so far {(process.TotalProcessorTime - cpuAtStart).TotalSeconds,6:F2} s, " +
+                                    $"JIT so far {(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart).TotalSeconds,5:F2} s";
             },
         };
         var stopwatch = Stopwatch.StartNew();
@@ -92,7 +95,9 @@ static class BuildBenchmark
             cpu = current.TotalProcessorTime - cpuAtStart;
         Console.WriteLine($"{label}: {total.TotalSeconds:F2} s ({cpu.TotalSeconds:F2} s CPU), {(result.Succeeded ? "ok" : "FAILED")}, " +
                           $"{result.Counts?.Transcripts ?? 0} transcripts, {result.FilesWritten:N0} files ({result.FilesChanged:N0} written), " +
-                          $"{result.Errors.Count()} errors, {result.Warnings.Count()} warnings");
+                          $"{result.Errors.Count()} errors, {result.Warnings.Count()} warnings; JIT " +
+                          $"{(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart).TotalSeconds:F2} s for " +
+                          $"{System.Runtime.JitInfo.GetCompiledMethodCount() - methodsAtStart:N0} methods");
         foreach (var time in result.Times)
             Console.WriteLine($"    {time.Name,-28} {time.Elapsed.TotalSeconds,7:F2} s  " +
                               memory.GetValueOrDefault(time.Name.Replace("output: ", ""), ""));

@@ -18,8 +18,8 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
 
     readonly Lazy<Dictionary<string, byte[]>> _kept = new(() => Load(path));
     readonly ConcurrentDictionary<string, byte[]> _got = new(StringComparer.Ordinal);
-    // Kept as the model, not as bytes, until Save: the build holds these anyway, so writing them one by one
-    // into the pack holds no second copy.
+    // Kept as the model, not as bytes, until Save: the build holds these anyway, and Save encodes them in
+    // parallel while the input phase's memory is far below the build's peak.
     readonly ConcurrentDictionary<string, T> _put = new(StringComparer.Ordinal);
 
     public string PackPath { get; } = path;
@@ -47,34 +47,34 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
             return;
         try
         {
+            var keys = _got.Keys.Union(_put.Keys).Order(StringComparer.Ordinal).ToArray();
+            // Entries put in this build are encoded in parallel: a cold build puts every transcript (42 MB for 1,000).
+            var encoded = new byte[keys.Length][];
+            Parallel.For(0, keys.Length, i => encoded[i] = _got.TryGetValue(keys[i], out var bytes) ? bytes : Encode(_put[keys[i]]));
             AtomicFile.Write(PackPath, stream =>
             {
                 using var writer = new BinaryWriter(stream, Encoding.UTF8);
-                using var entry = new MemoryStream();
-                using var entryWriter = new BinaryWriter(entry, Encoding.UTF8, leaveOpen: true);
                 writer.Write(PackVersion);
-                var keys = _got.Keys.Union(_put.Keys).Order(StringComparer.Ordinal).ToList();
-                writer.Write(keys.Count);
-                foreach (var key in keys)
+                writer.Write(keys.Length);
+                for (var i = 0; i < keys.Length; i++)
                 {
-                    writer.Write(key);
-                    if (_got.TryGetValue(key, out var bytes))
-                    {
-                        writer.Write(bytes.Length);
-                        writer.Write(bytes);
-                        continue;
-                    }
-                    entry.SetLength(0);
-                    write(entryWriter, _put[key]);
-                    entryWriter.Flush();
-                    writer.Write((int)entry.Length);
-                    writer.Write(entry.GetBuffer(), 0, (int)entry.Length);
+                    writer.Write(keys[i]);
+                    writer.Write(encoded[i].Length);
+                    writer.Write(encoded[i]);
                 }
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
+    }
+
+    byte[] Encode(T entry)
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
+            write(writer, entry);
+        return bytes.ToArray();
     }
 
     /// <summary>The pack's entries by key; empty when there is no pack or it is not a whole one of this layout.</summary>

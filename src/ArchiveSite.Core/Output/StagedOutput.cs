@@ -10,7 +10,7 @@ namespace ArchiveSite.Output;
 /// written at all; any other file goes to a staging folder beside the output folder. Only <see cref="Commit"/>
 /// touches the output folder: it moves the staged files in, deletes files the new site no longer has and
 /// records the new manifest. So a failed build leaves the last good output as it was, and a rebuild leaves
-/// unchanged files alone (same inode, same modification time). Thread-safe for writes of different paths.
+/// unchanged files alone (same inode, same modification time). Thread-safe for writes of different paths, from steps running at the same time.
 /// </summary>
 public sealed class StagedOutput : IOutputWriter, IDisposable
 {
@@ -39,8 +39,18 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// <summary>Holds only the files that changed, until <see cref="Commit"/>.</summary>
     public string StagingDirectory { get; }
 
-    /// <summary>The output step now running; files it writes or keeps are recorded as its own.</summary>
-    public string CurrentStep { get; set; } = "";
+    readonly AsyncLocal<string?> _currentStep = new();
+
+    /// <summary>
+    /// The output step running on this flow of execution (its own thread and the parallel work it starts); files
+    /// it writes or keeps are recorded as its own. Per flow, because steps that do not read each other's files run
+    /// at the same time.
+    /// </summary>
+    public string CurrentStep
+    {
+        get => _currentStep.Value ?? "";
+        set => _currentStep.Value = value;
+    }
 
     /// <summary>
     /// Makes something of each file this build writes, from its bytes while they are at hand (set before the steps

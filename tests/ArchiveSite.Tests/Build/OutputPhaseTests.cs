@@ -1,0 +1,77 @@
+using ArchiveSite.Build;
+using ArchiveSite.Model;
+using ArchiveSite.Output;
+using ArchiveSite.Site;
+
+namespace ArchiveSite.Tests.Build;
+
+public sealed class OutputPhaseTests : IDisposable
+{
+    readonly string _root = Directory.CreateTempSubdirectory("output-phase-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    static SiteSource NoSite => new(() => throw new InvalidOperationException("these steps read no archive"));
+
+    [Fact]
+    public void Steps_run_at_the_same_time_and_report_in_step_order_and_a_step_reading_earlier_ones_waits_for_them()
+    {
+        using var secondStarted = new ManualResetEventSlim();
+        var first = new Step("first", context =>
+        {
+            // Finishes only once the second step has started: were the steps run one by one, this would time out.
+            Assert.True(secondStarted.Wait(TimeSpan.FromSeconds(30)), "the second step did not start while the first ran");
+            context.Writer.Write("first.txt", "1"u8);
+            context.Report(new Diagnostic(Severity.Warning, "first.md", 1, "from the first step"));
+        });
+        var second = new Step("second", context =>
+        {
+            context.Report(new Diagnostic(Severity.Warning, "second.md", 1, "from the second step"));
+            context.Writer.Write("second.txt", "2"u8);
+            secondStarted.Set();
+        });
+        IReadOnlyList<string>? seenByLast = null;
+        var last = new Step("last", context => seenByLast = ((StagedOutput)context.Writer).Files, readsEarlierSteps: true);
+        var times = new List<string>();
+
+        var result = OutputPhase.Run(NoSite, null, new ThemeFolder(_root), Path.Combine(_root, "output"), [first, second, last],
+            (step, _) => times.Add(step), new BuildOptions { CacheDirectory = Path.Combine(_root, "cache") });
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(["from the first step", "from the second step"], result.Diagnostics.Select(d => d.Message));
+        Assert.Equal(["first.txt", "second.txt"], seenByLast);
+        Assert.Equal(["first", "second", "last", "commit"], times);
+    }
+
+    [Fact]
+    public void Files_are_recorded_as_the_step_that_wrote_them_when_steps_run_at_the_same_time()
+    {
+        var output = Path.Combine(_root, "output");
+        var options = new BuildOptions { CacheDirectory = Path.Combine(_root, "cache") };
+        IOutputStep[] Steps() =>
+        [
+            new CachedStep(new Step("a", context => Write(context, "a", 200)), _ => "key-a"),
+            new CachedStep(new Step("b", context => Write(context, "b", 200)), _ => "key-b"),
+        ];
+        OutputPhase.Run(NoSite, null, new ThemeFolder(_root), output, Steps(), options: options);
+
+        var manifest = OutputManifest.Load(OutputManifest.FileFor(options.CacheDirectory, output), Path.GetFullPath(output))!;
+
+        Assert.Equal(400, manifest.Files.Count);
+        Assert.All(manifest.Files, file => Assert.Equal(file.Key[..1], file.Value.Step));
+        var kept = OutputPhase.Run(NoSite, null, new ThemeFolder(_root), output,
+            [new CachedStep(new Step("a", _ => throw new InvalidOperationException("kept steps do not run")), _ => "key-a")], options: options);
+        Assert.Equal(200, kept.FilesWritten);
+        Assert.Equal(0, kept.FilesChanged);
+    }
+
+    static void Write(OutputContext context, string prefix, int count) =>
+        Parallel.For(0, count, i => context.Writer.Write($"{prefix}/{i}.txt", [(byte)i]));
+
+    sealed class Step(string name, Action<OutputContext> run, bool readsEarlierSteps = false) : IOutputStep
+    {
+        public string Name => name;
+        public bool ReadsEarlierSteps => readsEarlierSteps;
+        public void Run(OutputContext context) => run(context);
+    }
+}
