@@ -37,11 +37,13 @@ static class LunrBenchmark
             var stages = new List<string>();
             var stageClock = Stopwatch.StartNew();
             var stageCpu = cpuAtStart;
+            var stagePause = GC.GetTotalPauseDuration();
             void Stage(string stage)
             {
                 process.Refresh();
-                stages.Add($"{stage} {stageClock.Elapsed.TotalSeconds:F2} s (CPU {(process.TotalProcessorTime - stageCpu).TotalSeconds:F2} s)");
+                stages.Add($"{stage} {stageClock.Elapsed.TotalSeconds:F2} s (CPU {(process.TotalProcessorTime - stageCpu).TotalSeconds:F2} s, GC pauses {(GC.GetTotalPauseDuration() - stagePause).TotalSeconds:F2} s)");
                 stageCpu = process.TotalProcessorTime;
+                stagePause = GC.GetTotalPauseDuration();
                 stageClock.Restart();
             }
             var builder = new Builder { StageFinished = Stage };

@@ -5,7 +5,8 @@ namespace Lunr;
 /// term id to count frequencies without hashing, and keeps its own token-to-id cache in front of the shared
 /// <see cref="TermTable"/> (or a batch's <see cref="LocalVocabulary"/>): an unsynchronised dictionary with the
 /// default comparer (which hashes strings without randomisation) costs less per token than the shared
-/// concurrent one, and most tokens repeat.
+/// concurrent one, and most tokens repeat. Its keys are the table's own strings, not copies. Documents of one
+/// transcript repeat its title, speakers and topics, so the last few values analysed are kept with their analysis.
 /// </summary>
 internal sealed class FieldAnalyzer
 {
@@ -17,6 +18,8 @@ internal sealed class FieldAnalyzer
     char[] loweredBuffer = new char[4096];
     readonly List<int> termIds = [];
     readonly List<int> frequencies = [];
+    readonly (string? Text, AnalyzedField Field)[] recent = new (string?, AnalyzedField)[8];
+    int nextRecent;
 
     public FieldAnalyzer(ITermIds terms)
     {
@@ -28,7 +31,17 @@ internal sealed class FieldAnalyzer
     {
         if (string.IsNullOrEmpty(text))
             return AnalyzedField.Empty;
+        foreach (var (recentText, recentField) in recent)
+            if (string.Equals(recentText, text, StringComparison.Ordinal))
+                return recentField;
+        var analyzed = AnalyzeTokens(text);
+        recent[nextRecent] = (text, analyzed);
+        nextRecent = (nextRecent + 1) % recent.Length;
+        return analyzed;
+    }
 
+    AnalyzedField AnalyzeTokens(string text)
+    {
         fieldStamp++;
         termIds.Clear();
         frequencies.Clear();
@@ -38,7 +51,10 @@ internal sealed class FieldAnalyzer
         {
             var token = lowered[range];
             if (!cachedIds.TryGetValue(token, out var id))
-                cachedIds[token] = id = terms.IdOf(token);
+            {
+                id = terms.IdOf(token, out var kept);
+                cachedIds.Dictionary.Add(kept, id);
+            }
             if (id == TermTable.Dropped)
                 continue;
             length++;

@@ -10,9 +10,9 @@ internal sealed class LocalVocabulary(TermTable table) : ITermIds
     readonly Dictionary<int, int> localByGlobal = [];
     readonly List<string> terms = [];
 
-    public int IdOf(ReadOnlySpan<char> loweredToken)
+    public int IdOf(ReadOnlySpan<char> loweredToken, out string token)
     {
-        var global = table.IdOf(loweredToken);
+        var global = table.IdOf(loweredToken, out token);
         if (global == TermTable.Dropped)
             return TermTable.Dropped;
         if (!localByGlobal.TryGetValue(global, out var local))

@@ -29,16 +29,21 @@ internal sealed class TermTable : ITermIds
     public int Count => Volatile.Read(ref count);
 
     /// <summary>The term id of an already-lowercased token, or <see cref="Dropped"/>.</summary>
-    public int IdOf(ReadOnlySpan<char> loweredToken)
+    public int IdOf(ReadOnlySpan<char> loweredToken) => IdOf(loweredToken, out _);
+
+    public int IdOf(ReadOnlySpan<char> loweredToken, out string token)
     {
-        if (idsBySpan.TryGetValue(loweredToken, out var id))
+        if (idsBySpan.TryGetValue(loweredToken, out token!, out var id))
             return id;
-        var token = loweredToken.ToString();
+        token = loweredToken.ToString();
         var term = pipeline.RunToken(token);
         lock (gate)
         {
-            if (idsByToken.TryGetValue(token, out id))
+            if (idsBySpan.TryGetValue(loweredToken, out var kept, out id))
+            {
+                token = kept;
                 return id;
+            }
             id = term is null ? Dropped : TermId(term);
             idsByToken[token] = id;
             return id;

@@ -6,7 +6,8 @@ namespace Lunr;
 /// </summary>
 public static class Tokenizer
 {
-    public static bool IsSeparator(char c) => c == '-' || JavaScriptString.IsWhiteSpace(c);
+    // Printable ASCII, nearly every character of a text, is settled by one range check.
+    public static bool IsSeparator(char c) => c is > ' ' and < '\u007F' ? c == '-' : JavaScriptString.IsWhiteSpace(c);
 
     /// <summary>The tokens of <paramref name="text"/>, lowercased; none for null.</summary>
     public static IReadOnlyList<string> Tokenize(string? text)

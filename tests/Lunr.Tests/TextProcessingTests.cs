@@ -10,7 +10,7 @@ public sealed class TextProcessingTests
     [
         "  Hello, World-wide  web!", "tor-mentors -- ... — ' \"\" !!! “” «hello» it’s james' [tag] stop! first,",
         "İSTANBUL İi ıI DİYARBAKIR", "ΟΔΟΣ ΟΔΟΣ. ΑΣ'Α ΣΑ Σ aΣ ΌΣΟΣ ΣΣ AΣ\u0301B Σ̈ ΑΣ.", "ǅ Ǆ ῼ ϴ Ω K Å ẞ ĲSSEL ŒUVRE",
-        "a\u0085b\ufeffc\u00a0d\u180ee\u200bf\u2028g\u2029h\u3000i\u1680j\u202fk\u205fl\tm\vn\fo\rp",
+        "a\u0085b\ufeffc\u00a0d\u180ee\u200bf\u2028g\u2029h\u3000i\u1680j\u202fk\u205fl\tm\vn\fo\rp\u007fq\u001fr\u0000s~t",
         "😀 smile 😀😀 👍🏽 🇫🇷 a😀b 𝒳 𐐀𐐁 ᏴᏵ", "Café naïve résumé Straße façade Ёлка ЁЛКА", "日本語のテキスト 中文 한국어 全角　スペース",
         "In 1991 the rate was 3.5%; 12,000 people -7 +8 $100 4.2e10", "", "-", " \t\n", "___ _a_ a_b __proto__",
     ];
