@@ -35,6 +35,7 @@ public sealed class CompactScriptTests
 
     [Theory]
     [InlineData("js/search-core.js", 0.75)]
+    [InlineData("js/search-merge.js", 0.85)]
     [InlineData("js/search.js", 0.85)]
     [InlineData("js/search-turn.js", 0.85)]
     [InlineData("site.js", 1.0)]

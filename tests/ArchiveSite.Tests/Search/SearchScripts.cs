@@ -7,7 +7,7 @@ namespace ArchiveSite.Tests.Search;
 
 /// <summary>
 /// A JavaScript engine holding the real lunr.js 2.3.9 (from theme/node_modules) and the site's search
-/// core script, as the browser has them (the script compacted as the build copies it).
+/// core and merge scripts, as the browser has them (compacted as the build copies them).
 /// </summary>
 public sealed class SearchScripts
 {
@@ -19,8 +19,9 @@ public sealed class SearchScripts
         if (!File.Exists(lunr))
             throw new FileNotFoundException($"lunr.js not found at {lunr}: run 'cd theme && npm ci' first");
         Engine.Execute(File.ReadAllText(lunr));
-        // As the site ships it: without comment lines (CopyThemeAssets).
-        Engine.Execute(ArchiveSite.Output.CompactScript.Of(File.ReadAllText(Path.Combine(RepoPaths.Root, "theme", "assets", "js", "search-core.js"))));
+        // As the site ships them: without comment lines (CopyThemeAssets).
+        foreach (var script in new[] { "search-core.js", "search-merge.js" })
+            Engine.Execute(ArchiveSite.Output.CompactScript.Of(File.ReadAllText(Path.Combine(RepoPaths.Root, "theme", "assets", "js", script))));
     }
 
     /// <summary>Builds an index with lunr.js itself; documents get refs "0".."N-1" in order.</summary>

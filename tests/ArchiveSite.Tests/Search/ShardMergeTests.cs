@@ -5,9 +5,9 @@ using ArchiveSite.Tests.Support;
 namespace ArchiveSite.Tests.Search;
 
 /// <summary>
-/// The index cut into shards and merged back in the browser's code (search-core.js, run in Jint next to
-/// the real lunr.js) answers every query exactly as the unsplit index does: same refs, same order, same
-/// scores (to the bit), same matched terms, while loading only the shards the query selects.
+/// The index cut into shards and merged back in the browser's code (search-core.js and search-merge.js, run
+/// in Jint next to the real lunr.js) answers every query exactly as the unsplit index does: same refs, same
+/// order, same scores (to the bit), same matched terms, while loading only the shards the query selects.
 /// </summary>
 public sealed class ShardMergeTests
 {

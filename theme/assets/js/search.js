@@ -1,12 +1,12 @@
 /*
  * search.html: runs the query from ?q= on load and as the visitor types, loading only the index shards
  * and display files the query needs, as plain <script> files (works from file://, no fetch).
- * Needs lunr.min.js and search-core.js first.
+ * Needs lunr.min.js and search-core.js first; loads search-merge.js itself when lunr must run.
  */
 (function () {
   "use strict"
 
-  var pageSize = 10, debounceMs = 250
+  var pageSize = 10, debounceMs = 250, mergeScript = "assets/js/search-merge.js"
   var form = document.getElementById("search-form")
   var input = document.getElementById("search-query")
   var status = document.getElementById("search-status")
@@ -149,14 +149,17 @@
       resultsRegion.setAttribute("data-query-ms", (performance.now() - arrived).toFixed(1))
       return render(mine, fast.top, text, arrived, fast.total, lunrResults)
     }
-    var index = indexFor(manifest, shards, query)
-    if (!query.isNegated()) loadAll(ArchiveSearch.likelyTop(index, pageSize).map(displayPath)).catch(function () { /* loaded again when shown */ })
-    var merged = performance.now()
-    var results = index.query(function (q) { buildQuery(q, text) })
-    resultsRegion.setAttribute("data-path", "lunr")
-    resultsRegion.setAttribute("data-merge-ms", (merged - arrived).toFixed(1))
-    resultsRegion.setAttribute("data-query-ms", (performance.now() - merged).toFixed(1))
-    return render(mine, results, text, arrived)
+    return loadScript(mergeScript).then(function () {
+      if (mine !== runNumber) return
+      var index = indexFor(manifest, shards, query)
+      if (!query.isNegated()) loadAll(ArchiveSearch.likelyTop(index, pageSize).map(displayPath)).catch(function () { /* loaded again when shown */ })
+      var merged = performance.now()
+      var results = index.query(function (q) { buildQuery(q, text) })
+      resultsRegion.setAttribute("data-path", "lunr")
+      resultsRegion.setAttribute("data-merge-ms", (merged - arrived).toFixed(1))
+      resultsRegion.setAttribute("data-query-ms", (performance.now() - merged).toFixed(1))
+      return render(mine, results, text, arrived)
+    })
   }
 
   /*
@@ -233,10 +236,15 @@
         button.className = "search-more"
         button.textContent = "Show more results"
         button.addEventListener("click", function () {
-          if (completeWithLunr(runNumber)) return
-          showMore(runNumber).then(function () {
-            var links = list.querySelectorAll("a")
-            if (links[from + pageSize]) links[from + pageSize].focus()
+          var mine = runNumber
+          loadScript(mergeScript).then(function () {
+            if (mine !== runNumber || completeWithLunr(mine)) return
+            return showMore(mine).then(function () {
+              var links = list.querySelectorAll("a")
+              if (links[from + pageSize]) links[from + pageSize].focus()
+            })
+          }).catch(function (error) {
+            if (mine === runNumber) showProblem(error.message)
           })
         })
         resultsRegion.appendChild(button)
