@@ -233,7 +233,7 @@ var ArchiveSearch = (function () {
     // the first the most significant: lunr adds a document's field scores in that order.
     if (fieldCount > 7) return null
     var firstMatch = new Int32Array(documentCount), fieldBits = new Uint8Array(documentCount), fieldOrder = new Int32Array(documentCount)
-    var matched = [], prohibited = new Uint8Array(documentCount)
+    var matched = new Int32Array(documentCount), matchedCount = 0, prohibited = new Uint8Array(documentCount)
     var requiredHits = new Int32Array(documentCount), clauseStamp = new Int32Array(documentCount)
     var requiredClauses = 0, requiredNone = false, pipeline = searchPipeline()
 
@@ -272,7 +272,7 @@ var ArchiveSearch = (function () {
                 firstMatch[doc] = combo
                 fieldBits[doc] = bit
                 fieldOrder[doc] = digit
-                matched.push(doc)
+                matched[matchedCount++] = doc
               } else if ((fieldBits[doc] & bit) === 0) {
                 fieldBits[doc] |= bit
                 fieldOrder[doc] = fieldOrder[doc] * 8 + digit
@@ -289,7 +289,7 @@ var ArchiveSearch = (function () {
 
     var dots = dotsOf(queryVectors, postingsByField, documentCount), magnitudes = magnitudesOf(queryVectors)
     var total = 0, top = [], scores = new Float64Array(documentCount)
-    for (var i = 0; i < matched.length && !requiredNone; i++) {
+    for (var i = 0; i < matchedCount && !requiredNone; i++) {
       var candidate = matched[i]
       if (prohibited[candidate] === 1 || requiredHits[candidate] !== requiredClauses) continue
       total++
