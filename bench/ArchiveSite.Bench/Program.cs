@@ -9,6 +9,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
     ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
     ["card-png"] = (CardPngBenchmark.Usage, CardPngBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
+    ["search-step"] = (SearchStepBenchmark.Usage, SearchStepBenchmark.Run),
     ["search-browser"] = (SearchBrowserBenchmark.Usage, SearchBrowserBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
     ["zip"] = (ZipBenchmark.Usage, ZipBenchmark.Run),

@@ -197,7 +197,7 @@ static class SearchSizeBenchmark
     }
 
     /// <summary>Deterministic transcripts whose words follow a Zipf law (exponent 1) over 60,000 made-up words.</summary>
-    static class SyntheticTranscripts
+    internal static class SyntheticTranscripts
     {
         const int VocabularySize = 60_000;
         static readonly string[] Syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "si", "po", "de", "ga", "vi", "shu", "ber", "tor", "an", "el", "in", "os", "ul", "em"];

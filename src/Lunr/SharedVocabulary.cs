@@ -87,6 +87,8 @@ public sealed class SharedVocabulary
             foreach (var id in batch.TermIds)
                 used[id] = true;
         var kept = Enumerable.Range(0, count).Where(id => used[id]).ToArray();
+        if (kept.Length == sorted.Length && count == sorted.Length)
+            return (this, [.. batches]);
         Array.Sort(kept, Compare);
         var newId = new int[count];
         for (var i = 0; i < kept.Length; i++)

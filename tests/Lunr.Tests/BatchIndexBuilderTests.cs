@@ -70,6 +70,7 @@ public sealed class BatchIndexBuilderTests
         Assert.Equal(3, compacted.SortedCount);
         Assert.Equal(["zeta", "alpha", "Zed"], batches[0].TermIds.ToArray().Select(id => compacted[id]));
         Assert.Equal([1, 2, 3], batches[0].Frequencies.ToArray());
+        Assert.Same(compacted, compacted.Compact(batches).Vocabulary);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
             var term = index.Terms[t];
             var byField = new IReadOnlyList<Posting>[term.ByField.Count];
             for (var f = 0; f < byField.Length; f++)
-                byField[f] = new PostingView(term.ByField[f]);
+                byField[f] = term.ByField[f].RefIds.Count == 0 ? [] : new PostingView(term.ByField[f]);
             terms[t] = new IndexTerm(term.Term, term.Index, byField);
         }
         return new ShardSource(Lunr.Index.Version, index.Fields, index.Refs.Count, terms);

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using ArchiveSite.Model;
+using ArchiveSite.Search;
+
+namespace ArchiveSite.Bench;
+
+/// <summary>
+/// search-step: the parts of the build's search step on a synthetic archive (see
+/// <see cref="SearchSizeBenchmark.SyntheticTranscripts"/>), cold and after one transcript gained a turn, with the
+/// analysis cache the cold build left. Each part is timed alone, several runs, and the fastest run's wall and
+/// CPU time are printed: on a machine shared with other work the fastest run is the one least disturbed.
+/// Display files are written as the build writes them on one change: all kept but the changed transcript's.
+/// </summary>
+static class SearchStepBenchmark
+{
+    public const string Usage = "search-step [--transcripts 1000] [--runs 5]";
+
+    public static int Run(BenchArgs args)
+    {
+        var count = int.Parse(args.Get("--transcripts", "1000"));
+        var runs = int.Parse(args.Get("--runs", "5"));
+        var options = new SearchOptions();
+        var transcripts = Enumerable.Range(0, count).Select(SearchSizeBenchmark.SyntheticTranscripts.Make).ToArray();
+        var folder = Directory.CreateTempSubdirectory("archivesite-search-step-").FullName;
+        try
+        {
+            var cold = new Timings();
+            var documents = cold.Time("documents", () => SearchDocument.FromTranscripts(transcripts));
+            var cache = new SearchAnalysisCache(folder);
+            var source = cold.Time("index", () => SearchOutput.Source(documents, cache));
+            cold.Time("shards", () => new ShardWriter(options.ShardBytes).Write(source));
+            cold.Time("display files", () => DisplayWriter.Write(documents, options.DisplayChunk));
+            cold.Time("save", () => { cache.Save(); return 0; });
+            Console.WriteLine($"cold, {transcripts.Length} transcripts, {documents.Count} turns, {source.Terms.Count:N0} terms, pack {new FileInfo(cache.PackPath).Length / 1048576.0:F1} MB: {cold}");
+
+            var first = transcripts[0];
+            var lastSection = first.Sections[^1];
+            Transcript[] changed = [first with { Sections = [.. first.Sections.Take(first.Sections.Count - 1), lastSection with { Turns = [.. lastSection.Turns, lastSection.Turns[0] with { Paragraphs = ["One more sentence for the benchmark."] }] }] }, .. transcripts[1..]];
+            var changedPage = Site.Urls.Transcript(first.Slug);
+            var keptPack = File.ReadAllBytes(cache.PackPath);
+            var best = new Timings();
+            for (var run = 0; run < runs; run++)
+            {
+                File.WriteAllBytes(cache.PackPath, keptPack);
+                var timings = new Timings();
+                var changedDocuments = timings.Time("documents", () => SearchDocument.FromTranscripts(changed));
+                var changedCache = new SearchAnalysisCache(folder);
+                var changedSource = timings.Time("index", () => SearchOutput.Source(changedDocuments, changedCache));
+                timings.Time("shards", () => new ShardWriter(options.ShardBytes).Write(changedSource));
+                timings.Time("display files", () => DisplayWriter.Write(changedDocuments, options.DisplayChunk, (path, _) => !path.Contains($"/d{DisplayWriter.Names([changedPage])[0]}-")));
+                timings.Time("save", () => { changedCache.Save(); return 0; });
+                best.KeepFastest(timings);
+            }
+            Console.WriteLine($"one change, fastest of {runs} runs (load average {File.ReadAllText("/proc/loadavg")[..14]}): {best}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    sealed class Timings
+    {
+        readonly Dictionary<string, (TimeSpan Wall, TimeSpan Cpu)> _parts = [];
+
+        public T Time<T>(string part, Func<T> work)
+        {
+            GC.Collect();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var result = work();
+            _parts[part] = (clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+            return result;
+        }
+
+        public void KeepFastest(Timings run)
+        {
+            foreach (var (part, time) in run._parts)
+                if (!_parts.TryGetValue(part, out var best) || time.Wall < best.Wall)
+                    _parts[part] = time;
+        }
+
+        public override string ToString() =>
+            string.Join(", ", _parts.Select(p => $"{p.Key} {p.Value.Wall.TotalSeconds:F3} s (CPU {p.Value.Cpu.TotalSeconds:F3})")) +
+            $"; in all {_parts.Values.Sum(p => p.Wall.TotalSeconds):F3} s (CPU {_parts.Values.Sum(p => p.Cpu.TotalSeconds):F3})";
+    }
+}
