@@ -89,14 +89,14 @@ public sealed class Builder
     {
         var fields = Fields;
         var vocabulary = new LocalVocabulary(Terms);
-        var analyzer = new FieldAnalyzer(vocabulary);
+        var analyzer = new FieldAnalyzer(vocabulary, fields.Count);
         var analyzed = new List<AnalyzedField>();
         var count = 0;
         foreach (var document in batch)
         {
             count++;
-            foreach (var field in fields)
-                analyzed.Add(analyzer.Analyze(document.TryGetValue(field.Name, out var value) ? value : null));
+            for (var f = 0; f < fields.Count; f++)
+                analyzed.Add(analyzer.Analyze(document.TryGetValue(fields[f].Name, out var value) ? value : null, f));
         }
         return new AnalyzedDocuments(vocabulary.Terms, fields.Count, count, [.. analyzed]);
     }
@@ -170,7 +170,7 @@ public sealed class Builder
         var nextDocument = 0;
         Parallel.For(0, Environment.ProcessorCount, _ =>
         {
-            var analyzer = new FieldAnalyzer(terms);
+            var analyzer = new FieldAnalyzer(terms, fieldCount);
             int start;
             while ((start = Interlocked.Add(ref nextDocument, Batch) - Batch) < documents.Count)
                 for (var d = start; d < Math.Min(start + Batch, documents.Count); d++)
@@ -179,7 +179,7 @@ public sealed class Builder
                     for (var f = 0; f < fieldCount; f++)
                         analyzed[d * fieldCount + f] = document.Analyzed is { } batch
                             ? Renumber(batch.Field(document.AnalyzedIndex, f), idsOfBatch[batch])
-                            : analyzer.Analyze(document.FieldValues![f]);
+                            : analyzer.Analyze(document.FieldValues![f], f);
                 }
         });
         return analyzed;

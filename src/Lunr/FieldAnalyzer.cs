@@ -6,7 +6,8 @@ namespace Lunr;
 /// <see cref="TermTable"/> (or a batch's <see cref="LocalVocabulary"/>): an unsynchronised dictionary with the
 /// default comparer (which hashes strings without randomisation) costs less per token than the shared
 /// concurrent one, and most tokens repeat. Its keys are the table's own strings, not copies. Documents of one
-/// transcript repeat its title, speakers and topics, so the last few values analysed are kept with their analysis.
+/// transcript repeat its title, speakers, sections and topics, so the last few values of each field are kept
+/// with their analysis.
 /// </summary>
 internal sealed class FieldAnalyzer
 {
@@ -18,25 +19,30 @@ internal sealed class FieldAnalyzer
     char[] loweredBuffer = new char[4096];
     readonly List<int> termIds = [];
     readonly List<int> frequencies = [];
-    readonly (string? Text, AnalyzedField Field)[] recent = new (string?, AnalyzedField)[8];
-    int nextRecent;
+    const int RecentPerField = 4;
+    readonly (string? Text, AnalyzedField Field)[] recent;
+    readonly int[] nextRecent;
 
-    public FieldAnalyzer(ITermIds terms)
+    public FieldAnalyzer(ITermIds terms, int fieldCount)
     {
         this.terms = terms;
+        recent = new (string?, AnalyzedField)[fieldCount * RecentPerField];
+        nextRecent = new int[fieldCount];
         cachedIds = new Dictionary<string, int>().GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public AnalyzedField Analyze(string? text)
+    /// <summary>The analysis of the value of field number <paramref name="field"/> of a document.</summary>
+    public AnalyzedField Analyze(string? text, int field)
     {
         if (string.IsNullOrEmpty(text))
             return AnalyzedField.Empty;
-        foreach (var (recentText, recentField) in recent)
+        var recentOfField = recent.AsSpan(field * RecentPerField, RecentPerField);
+        foreach (var (recentText, recentField) in recentOfField)
             if (string.Equals(recentText, text, StringComparison.Ordinal))
                 return recentField;
         var analyzed = AnalyzeTokens(text);
-        recent[nextRecent] = (text, analyzed);
-        nextRecent = (nextRecent + 1) % recent.Length;
+        recentOfField[nextRecent[field]] = (text, analyzed);
+        nextRecent[field] = (nextRecent[field] + 1) % RecentPerField;
         return analyzed;
     }
 

@@ -16,12 +16,14 @@ public static class ArchiveLinker
         var transcripts = processed.OrderBy(t => t.Slug, StringComparer.Ordinal).ToList();
         var series = SeriesOf(transcripts);
         transcripts = WithNeighbours(transcripts, series);
-        transcripts = RelatedTranscripts.Add(transcripts);
+        // People and topics read nothing that relating transcripts adds, so they are made meanwhile: much of their
+        // work is on one core.
         var newestFirst = transcripts
             .OrderByDescending(t => t.Source.Date ?? DateOnly.MinValue).ThenBy(t => t.Slug, StringComparer.Ordinal).ToList();
-        var people = PeopleOf(registries, newestFirst);
-        var topics = TopicsOf(registries, transcripts);
-        return new TranscriptArchive(registries.Site, transcripts, people, topics, series);
+        var people = Task.Run(() => PeopleOf(registries, newestFirst));
+        var topics = Task.Run(() => TopicsOf(registries, transcripts));
+        var related = RelatedTranscripts.Add(transcripts);
+        return new TranscriptArchive(registries.Site, related, people.Result, topics.Result, series);
     }
 
     static List<Series> SeriesOf(IEnumerable<ArchivedTranscript> transcripts) =>
