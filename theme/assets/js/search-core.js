@@ -233,7 +233,7 @@ var ArchiveSearch = (function () {
     // the first the most significant: lunr adds a document's field scores in that order.
     if (fieldCount > 7) return null
     var firstMatch = new Int32Array(documentCount), fieldBits = new Uint8Array(documentCount), fieldOrder = new Int32Array(documentCount)
-    var matched = [], prohibited = new Uint8Array(documentCount)
+    var matched = new Int32Array(documentCount), matchedCount = 0, prohibited = new Uint8Array(documentCount)
     var requiredHits = new Int32Array(documentCount), clauseStamp = new Int32Array(documentCount)
     var requiredClauses = 0, requiredNone = false, pipeline = searchPipeline()
 
@@ -272,7 +272,7 @@ var ArchiveSearch = (function () {
                 firstMatch[doc] = combo
                 fieldBits[doc] = bit
                 fieldOrder[doc] = digit
-                matched.push(doc)
+                matched[matchedCount++] = doc
               } else if ((fieldBits[doc] & bit) === 0) {
                 fieldBits[doc] |= bit
                 fieldOrder[doc] = fieldOrder[doc] * 8 + digit
@@ -289,7 +289,7 @@ var ArchiveSearch = (function () {
 
     var dots = dotsOf(queryVectors, postingsByField, documentCount), magnitudes = magnitudesOf(queryVectors)
     var total = 0, top = [], scores = new Float64Array(documentCount)
-    for (var i = 0; i < matched.length && !requiredNone; i++) {
+    for (var i = 0; i < matchedCount && !requiredNone; i++) {
       var candidate = matched[i]
       if (prohibited[candidate] === 1 || requiredHits[candidate] !== requiredClauses) continue
       total++
@@ -376,17 +376,18 @@ var ArchiveSearch = (function () {
     // lunr's stemmer keeps a word's first character, so only words starting like a matched term are stemmed.
     var firstCharacters = {}
     for (var term in matchedTerms) firstCharacters[term.charAt(0)] = true
-    var pieces = text.split(/([\s\-]+)/), words = []
+    // Words past the window are looked at only to know that some follow: the window is all that is shown.
+    var pieces = text.split(/([\s\-]+)/), words = [], first = -1, span = 2 * around
     for (var i = 0; i < pieces.length; i++) {
       if (pieces[i] === "") continue
+      if (first >= 0 && words.length > Math.max(0, first - around) + span) break
       var isSpace = /^[\s\-]+$/.test(pieces[i])
       var trimmed = isSpace ? "" : pieces[i].toLowerCase().replace(/^\W+/, "").replace(/\W+$/, "")
       var match = firstCharacters[trimmed.charAt(0)] === true && matchedTerms[indexTermOf(pieces[i])] === true
-      words.push({ text: pieces[i], match: match, space: isSpace })
+      if (match && first < 0) first = words.length
+      words.push({ text: pieces[i], match: match })
     }
-    var first = -1
-    for (var w = 0; w < words.length; w++) if (words[w].match) { first = w; break }
-    var span = 2 * around, start = Math.max(0, (first < 0 ? 0 : first) - around), end = Math.min(words.length, start + span)
+    var start = Math.max(0, (first < 0 ? 0 : first) - around), end = Math.min(words.length, start + span)
     start = Math.max(0, Math.min(start, end - span))
     var runs = []
     if (start > 0) runs.push({ text: "… ", match: false })
