@@ -81,9 +81,9 @@ internal sealed class FieldVectorCalculator
                 for (var i = 0; i < termIds.Length; i++)
                 {
                     var t = merged.IndexOf(termIds[i]);
-                    var postings = byTerm[t][field];
-                    postings.RefIds[counts[t]] = slot / fieldCount;
-                    postings.Weights[counts[t]++] = weights[slot][i];
+                    var (refIds, termWeights) = byTerm[t][field];
+                    refIds[counts[t]] = slot / fieldCount;
+                    termWeights[counts[t]++] = weights[slot][i];
                 }
             }
         });
@@ -99,11 +99,7 @@ internal sealed class FieldVectorCalculator
         return [.. totals.Select(total => total / merged.Refs.Count)];
     }
 
-    double InverseDocumentFrequency(int documentsWithTerm)
-    {
-        var x = (merged.DocumentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
-        return Math.Log(1 + Math.Abs(x));
-    }
+    double InverseDocumentFrequency(int documentsWithTerm) => Bm25.InverseDocumentFrequency(merged.DocumentCount, documentsWithTerm);
 
     /// <summary>The weight of each term of one field of one ref, in the order of the field's term ids.</summary>
     double[] Weigh(int slot)
@@ -119,21 +115,12 @@ internal sealed class FieldVectorCalculator
         var field = slot % fieldCount;
         var k1 = builder.TermFrequencySaturation;
         var b = builder.FieldLengthNormalization;
-        var fieldBoost = OrOne(fields[field].Boost);
-        var docBoost = OrOne(merged.DocumentBoosts[slot / fieldCount]);
+        var fieldBoost = Bm25.OrOne(fields[field].Boost);
+        var docBoost = Bm25.OrOne(merged.DocumentBoosts[slot / fieldCount]);
         var averageLength = averageLengths[field];
         for (var i = 0; i < weights.Length; i++)
-        {
-            double tf = analyzed.Frequencies[i];
-            var score = idfByTermIndex[merged.IndexOf(analyzed.TermIds[i])] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (analyzed.Length / averageLength)) + tf);
-            score *= fieldBoost;
-            score *= docBoost;
-            weights[i] = JavaScriptNumber.Round(score * 1000) / 1000;
-        }
+            weights[i] = Bm25.Weight(idfByTermIndex[merged.IndexOf(analyzed.TermIds[i])], analyzed.Frequencies[i], analyzed.Length, averageLength, k1, b, fieldBoost, docBoost);
     }
-
-    /// <summary>JavaScript's <c>boost || 1</c>: 0 and NaN mean "no boost".</summary>
-    static double OrOne(double boost) => boost == 0 || double.IsNaN(boost) ? 1 : boost;
 
     readonly struct ByTermIndex : IComparer<VectorElement>
     {

@@ -13,7 +13,7 @@ public sealed record IndexByTerm(IReadOnlyList<string> Fields, IReadOnlyList<str
 public sealed record TermWeights(string Term, int Index, IReadOnlyList<FieldWeights> ByField);
 
 /// <summary>The documents whose field holds a term (positions in <see cref="IndexByTerm.Refs"/>, ascending) and the term's weight in each.</summary>
-public sealed record FieldWeights(int[] RefIds, double[] Weights)
+public sealed record FieldWeights(ArraySegment<int> RefIds, ArraySegment<double> Weights)
 {
-    public static FieldWeights None { get; } = new([], []);
+    public static FieldWeights None { get; } = new(ArraySegment<int>.Empty, ArraySegment<double>.Empty);
 }

@@ -5,18 +5,18 @@ namespace Lunr.Tests;
 public sealed class AnalyzedDocumentsTests
 {
     [Fact]
-    public void Batches_analysed_by_an_earlier_builder_and_kept_as_bytes_build_what_lunr_js_builds()
+    public void Batches_analysed_by_an_earlier_builder_build_what_lunr_js_builds()
     {
         var corpus = FixtureCorpus.Turns();
         var earlier = NewBuilder(corpus);
         var kept = corpus.Documents.Chunk(3)
             .Select(batch => (Refs: batch.Select(d => d.Values[corpus.Ref]).ToArray(),
-                              Bytes: earlier.Analyze(batch.Select(d => (IReadOnlyDictionary<string, string>)d.Values)).ToBytes()))
+                              Analyzed: earlier.Analyze(batch.Select(d => (IReadOnlyDictionary<string, string>)d.Values))))
             .ToList();
 
         var builder = NewBuilder(corpus);
-        foreach (var (refs, bytes) in kept)
-            builder.Add(refs, AnalyzedDocuments.FromBytes(bytes)!);
+        foreach (var (refs, analyzed) in kept)
+            builder.Add(refs, analyzed);
 
         JsonAssert.Identical(new LunrJs().BuildIndex("idx", corpus), builder.Build().ToJson());
     }
@@ -49,29 +49,10 @@ public sealed class AnalyzedDocumentsTests
         builder.Field("text");
 
         var batch = builder.Analyze([Text("Pacing, the pace; PACED insula"), Text("insula insula")]);
-        var copy = AnalyzedDocuments.FromBytes(batch.ToBytes())!;
 
-        Assert.Equal(["pace", "insula"], copy.Terms);
-        Assert.Equal(2, copy.Count);
-        Assert.Equal(1, copy.FieldCount);
-    }
-
-    [Fact]
-    public void Damaged_bytes_read_as_no_batch()
-    {
-        var corpus = FixtureCorpus.Turns();
-        var bytes = NewBuilder(corpus).Analyze(corpus.Documents.Take(5).Select(d => (IReadOnlyDictionary<string, string>)d.Values)).ToBytes();
-        Assert.NotNull(AnalyzedDocuments.FromBytes(bytes));
-
-        for (var length = 0; length < bytes.Length; length++)
-            Assert.Null(AnalyzedDocuments.FromBytes(bytes[..length]));
-        Assert.Null(AnalyzedDocuments.FromBytes([.. bytes, 0]));
-        for (var at = 0; at < bytes.Length; at++)
-        {
-            var damaged = (byte[])bytes.Clone();
-            damaged[at] ^= 0x21;
-            Assert.Null(AnalyzedDocuments.FromBytes(damaged));
-        }
+        Assert.Equal(["pace", "insula"], batch.Terms);
+        Assert.Equal(2, batch.Count);
+        Assert.Equal(1, batch.FieldCount);
     }
 
     [Fact]

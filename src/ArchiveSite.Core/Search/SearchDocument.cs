@@ -15,15 +15,18 @@ public sealed record SearchDocument(int Id, string Page, string Anchor, string T
     public static IReadOnlyList<(string Name, double Boost)> Fields { get; } =
         [("text", 1), ("speaker", 4), ("title", 3), ("section", 2), ("topics", 2)];
 
-    public IReadOnlyDictionary<string, string> FieldValues() => new Dictionary<string, string>
+    /// <summary>The value of each of <see cref="Fields"/>, in that order.</summary>
+    public string[] FieldTexts() => [Text, Speaker, TranscriptTitle, Section, string.Join(", ", Topics)];
+
+    /// <summary>The document as lunr gets it: its ref under "id" and each field's value under its name.</summary>
+    public IReadOnlyDictionary<string, string> FieldValues()
     {
-        ["id"] = Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["text"] = Text,
-        ["speaker"] = Speaker,
-        ["title"] = TranscriptTitle,
-        ["section"] = Section,
-        ["topics"] = string.Join(", ", Topics),
-    };
+        var values = new Dictionary<string, string> { ["id"] = Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var texts = FieldTexts();
+        for (var f = 0; f < texts.Length; f++)
+            values[Fields[f].Name] = texts[f];
+        return values;
+    }
 
     /// <summary>Every turn of every transcript, transcripts in slug order, turns in reading order (anchor t-N).</summary>
     public static IReadOnlyList<SearchDocument> FromTranscripts(IEnumerable<Transcript> transcripts) =>

@@ -24,40 +24,49 @@ public static class SearchOutput
     public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options, SearchAnalysisCache? cache = null) =>
         new ShardWriter(options.ShardBytes).Write(Source(documents, cache));
 
-    /// <summary>What the shards are cut from: the index built term by term, the shape shards cut it in.</summary>
-    public static ShardSource Source(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache = null) =>
-        ShardSource.FromIndex(Builder(documents, cache).BuildByTerm());
-
-    /// <summary>The lunr index of the documents, as lunr.js would build it.</summary>
-    public static Lunr.Index BuildIndex(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache = null) =>
-        Builder(documents, cache).Build();
-
     /// <summary>
-    /// A builder holding the documents, analysed a transcript at a time (in parallel), each transcript's analysis
-    /// taken from <paramref name="cache"/> when it holds it and put there otherwise.
+    /// What the shards are cut from: the index built term by term, the shape shards cut it in, from each
+    /// transcript's analysis, taken from <paramref name="cache"/> when it holds it and made (in parallel) and put
+    /// there otherwise.
     /// </summary>
-    static Lunr.Builder Builder(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache)
+    public static ShardSource Source(IReadOnlyList<SearchDocument> documents, SearchAnalysisCache? cache = null)
     {
-        var builder = new Lunr.Builder();
-        builder.Ref("id");
-        foreach (var (name, boost) in SearchDocument.Fields) builder.Field(name, boost);
-        var transcripts = SearchDocument.ByTranscript(documents)
-            .Select(range => Enumerable.Range(range.Start, range.Count).Select(d => documents[d]).ToArray()).ToList();
-        var batches = new Lunr.AnalyzedDocuments[transcripts.Count];
+        var settings = Settings();
+        var vocabulary = cache?.Vocabulary ?? new Lunr.SharedVocabulary();
+        var transcripts = SearchDocument.ByTranscript(documents);
+        var batches = new Lunr.AnalyzedBatch[transcripts.Count];
         Parallel.For(0, transcripts.Count, t =>
         {
-            var values = transcripts[t].Select(d => d.FieldValues()).ToArray();
-            var key = cache is null ? null : SearchAnalysisCache.Key(values);
-            if (key is not null && cache!.Get(key) is { } kept && kept.Count == values.Length && kept.FieldCount == SearchDocument.Fields.Count)
+            var (start, count) = transcripts[t];
+            var turns = Enumerable.Range(start, count).Select(d => documents[d]).ToArray();
+            var key = cache is null ? null : SearchAnalysisCache.Key(turns);
+            if (key is not null && cache!.Get(key) is { } kept && kept.DocumentCount == count && kept.FieldCount == SearchDocument.Fields.Count)
             {
                 batches[t] = kept;
                 return;
             }
-            batches[t] = builder.Analyze(values);
-            if (key is not null) cache!.Put(key, batches[t]);
+            batches[t] = vocabulary.Number(settings.Analyze(turns.Select(d => d.FieldValues())));
+            if (key is not null)
+                cache!.Put(key, batches[t]);
         });
-        for (var t = 0; t < transcripts.Count; t++)
-            builder.Add([.. transcripts[t].Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], batches[t]);
+        return ShardSource.FromIndex(Lunr.BatchIndexBuilder.BuildByTerm(settings, vocabulary, batches));
+    }
+
+    /// <summary>The lunr index of the documents, as lunr.js would build it.</summary>
+    public static Lunr.Index BuildIndex(IReadOnlyList<SearchDocument> documents)
+    {
+        var builder = Settings();
+        foreach (var document in documents)
+            builder.Add(document.FieldValues());
+        return builder.Build();
+    }
+
+    /// <summary>A builder with search's ref and fields: the settings both ways of building use.</summary>
+    static Lunr.Builder Settings()
+    {
+        var builder = new Lunr.Builder();
+        builder.Ref("id");
+        foreach (var (name, boost) in SearchDocument.Fields) builder.Field(name, boost);
         return builder;
     }
 }

@@ -102,8 +102,9 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
     }
 
     /// <summary>
-    /// Reads an index the C# builder made term by term (<see cref="Lunr.Builder.BuildByTerm"/>): the same source as
-    /// <see cref="FromIndex"/> gives for that builder's <see cref="Lunr.Builder.Build"/>, without lunr's vectors.
+    /// Reads an index the C# builder made term by term (<see cref="Lunr.Builder.BuildByTerm"/>,
+    /// <see cref="Lunr.BatchIndexBuilder"/>): the same source as <see cref="FromIndex(Lunr.Index)"/> gives for that
+    /// builder's <see cref="Lunr.Builder.Build"/>. Its postings are views of the index's arrays, not copies.
     /// </summary>
     public static ShardSource FromIndex(Lunr.IndexByTerm index)
     {
@@ -111,20 +112,31 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
             if (DocumentNumber(index.Refs[r]) != r)
                 throw new FormatException($"search shards need document refs 0..N-1 in order, found ref '{index.Refs[r]}' at {r}");
         var terms = new IndexTerm[index.Terms.Count];
-        Parallel.For(0, terms.Length, t =>
+        for (var t = 0; t < terms.Length; t++)
         {
             var term = index.Terms[t];
             var byField = new IReadOnlyList<Posting>[term.ByField.Count];
             for (var f = 0; f < byField.Length; f++)
-            {
-                var (documents, weights) = term.ByField[f];
-                var postings = new Posting[documents.Length];
-                for (var i = 0; i < postings.Length; i++) postings[i] = new Posting(documents[i], weights[i]);
-                byField[f] = postings;
-            }
+                byField[f] = new PostingView(term.ByField[f]);
             terms[t] = new IndexTerm(term.Term, term.Index, byField);
-        });
+        }
         return new ShardSource(Lunr.Index.Version, index.Fields, index.Refs.Count, terms);
+    }
+
+    /// <summary>One field's postings of a term, read from the builder's arrays.</summary>
+    sealed class PostingView(Lunr.FieldWeights weights) : IReadOnlyList<Posting>
+    {
+        public int Count => weights.RefIds.Count;
+
+        public Posting this[int index] => new(weights.RefIds[index], weights.Weights[index]);
+
+        public IEnumerator<Posting> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+                yield return this[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     static int DocumentNumber(string reference) =>

@@ -85,16 +85,43 @@ public sealed class SearchAnalysisCacheTests : IDisposable
         var bytes = File.ReadAllBytes(pack);
         var clean = CleanShards(Archive);
 
-        foreach (var damaged in new[] { bytes[..(bytes.Length / 2)], "not a pack"u8.ToArray() })
+        byte[] OneByteChanged(int at) => [.. bytes[..at], (byte)(bytes[at] ^ 1), .. bytes[(at + 1)..]];
+
+        foreach (var damaged in new[] { bytes[..(bytes.Length / 2)], "not a pack"u8.ToArray(), [], OneByteChanged(bytes.Length / 2), OneByteChanged(bytes.Length - 1) })
         {
             File.WriteAllBytes(pack, damaged);
             Assert.Equal(clean, ShardsWithCache(Archive, out var reused));
             Assert.Equal(0, reused);
         }
-        // A changed byte inside an entry spoils that entry only; which one it is depends on the layout.
-        File.WriteAllBytes(pack, [.. bytes[..(bytes.Length / 2)], (byte)(bytes[bytes.Length / 2] ^ 1), .. bytes[(bytes.Length / 2 + 1)..]]);
-        Assert.Equal(clean, ShardsWithCache(Archive, out var reusedAfterOneByte));
-        Assert.Equal(2, reusedAfterOneByte);
+        Assert.Equal(clean, ShardsWithCache(Archive, out var reusedOnceWrittenAgain));
+        Assert.Equal(3, reusedOnceWrittenAgain);
+    }
+
+    [Fact]
+    public void A_rebuild_after_one_transcript_was_deleted_equals_a_clean_build()
+    {
+        ShardsWithCache(Archive, out _);
+        Transcript[] remaining = [Archive[0], Archive[2]];
+
+        var rebuilt = ShardsWithCache(remaining, out var reused);
+
+        Assert.Equal(2, reused);
+        Assert.Equal(CleanShards(remaining), rebuilt);
+    }
+
+    [Fact]
+    public void Terms_new_to_the_kept_vocabulary_sort_among_the_kept_ones()
+    {
+        ShardsWithCache(Archive[1..], out _);
+        // "aardvark" sorts before every kept term, "mid" among them, "zzz" after them.
+        Transcript[] grown = [Talk("a-new", "Aardvark", "Aardvark, mid and zzz: words the pack has never seen."), .. Archive];
+
+        var rebuilt = ShardsWithCache(grown, out var reused);
+
+        Assert.Equal(2, reused);
+        Assert.Equal(CleanShards(grown), rebuilt);
+        Assert.Equal(CleanShards(grown), ShardsWithCache(grown, out var reusedAll));
+        Assert.Equal(4, reusedAll);
     }
 
     [Fact]

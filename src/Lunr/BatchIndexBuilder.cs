@@ -1,0 +1,204 @@
+namespace Lunr;
+
+/// <summary>
+/// Builds the <see cref="IndexByTerm"/> that <see cref="Builder.BuildByTerm"/> would build from documents added
+/// in batches, refs "0", "1", ... in batch order, straight from <see cref="AnalyzedBatch"/>es numbered in one
+/// <see cref="SharedVocabulary"/>: a few passes over flat arrays, with no object per document, field or posting.
+/// That makes rebuilding a whole index from kept analyses cheap, which it must be, because one changed
+/// document changes lunr's idf and average field lengths, so potentially every weight.
+/// </summary>
+public static class BatchIndexBuilder
+{
+    /// <param name="settings">Whose fields (in lunr's order), BM25 <c>k1</c> and <c>b</c> to use; the documents it holds are not part of the index.</param>
+    public static IndexByTerm BuildByTerm(Builder settings, SharedVocabulary vocabulary, IReadOnlyList<AnalyzedBatch> batches)
+    {
+        var fields = settings.Fields;
+        var fieldCount = fields.Count;
+        foreach (var batch in batches)
+            if (batch.FieldCount != fieldCount)
+                throw new ArgumentException($"documents analysed with {batch.FieldCount} fields, the builder has {fieldCount}", nameof(batches));
+        var firstDocument = new int[batches.Count + 1];
+        for (var b = 0; b < batches.Count; b++)
+            firstDocument[b + 1] = checked(firstDocument[b] + batches[b].DocumentCount);
+        var documentCount = firstDocument[^1];
+
+        var (termsByIndex, documentsWithTerm, averageLengths) = Merge(vocabulary, batches, fieldCount, documentCount);
+        var sorted = (int[])termsByIndex.Clone();
+        Array.Sort(sorted, vocabulary.Compare);
+        var rankOfTerm = new int[vocabulary.Count];
+        var idfOfTerm = new double[vocabulary.Count];
+        for (var rank = 0; rank < sorted.Length; rank++)
+        {
+            rankOfTerm[sorted[rank]] = rank;
+            idfOfTerm[sorted[rank]] = Bm25.InverseDocumentFrequency(documentCount, documentsWithTerm[sorted[rank]]);
+        }
+
+        var postings = Postings(settings, batches, firstDocument, rankOfTerm, idfOfTerm, averageLengths, sorted.Length);
+        var terms = new TermWeights[sorted.Length];
+        var indexOfTerm = new int[vocabulary.Count];
+        for (var index = 0; index < termsByIndex.Length; index++)
+            indexOfTerm[termsByIndex[index]] = index;
+        for (var rank = 0; rank < terms.Length; rank++)
+        {
+            var byField = new FieldWeights[fieldCount];
+            for (var f = 0; f < fieldCount; f++)
+            {
+                var start = postings.Starts[rank * fieldCount + f];
+                var count = postings.Starts[rank * fieldCount + f + 1] - start;
+                byField[f] = count == 0 ? FieldWeights.None : new FieldWeights(new(postings.Documents, start, count), new(postings.Weights, start, count));
+            }
+            terms[rank] = new TermWeights(vocabulary[sorted[rank]], indexOfTerm[sorted[rank]], byField);
+        }
+        var refs = new string[documentCount];
+        for (var d = 0; d < refs.Length; d++)
+            refs[d] = d.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new IndexByTerm([.. fields.Select(f => f.Name)], refs, terms);
+    }
+
+    /// <summary>
+    /// The single-threaded part, in add order as lunr merges: terms numbered by first appearance (lunr's
+    /// <c>_index</c>), documents per field holding each term (idf's count) and the average length of each field.
+    /// </summary>
+    static (int[] TermsByIndex, int[] DocumentsWithTerm, double[] AverageLengths) Merge(
+        SharedVocabulary vocabulary, IReadOnlyList<AnalyzedBatch> batches, int fieldCount, int documentCount)
+    {
+        var termCount = vocabulary.Count;
+        var documentsWithTerm = new int[termCount];
+        var termsByIndex = new List<int>();
+        var lengthTotals = new long[fieldCount];
+        foreach (var batch in batches)
+        {
+            var ends = batch.FieldEnds;
+            var termIds = batch.TermIds;
+            var frequencies = batch.Frequencies;
+            var start = 0;
+            for (var slot = 0; slot < ends.Length; slot++)
+            {
+                long length = 0;
+                for (var i = start; i < ends[slot]; i++)
+                {
+                    var id = termIds[i];
+                    if ((uint)id >= (uint)termCount)
+                        throw new ArgumentException($"term id {id} is not in the vocabulary of {termCount} terms", nameof(batches));
+                    if (documentsWithTerm[id]++ == 0)
+                        termsByIndex.Add(id);
+                    length += frequencies[i];
+                }
+                lengthTotals[slot % fieldCount] += length;
+                start = ends[slot];
+            }
+        }
+        // lunr sums the lengths as doubles; sums of integers below 2^53 are exact either way.
+        return ([.. termsByIndex], documentsWithTerm, [.. lengthTotals.Select(total => (double)total / documentCount)]);
+    }
+
+    /// <summary>Term rank by term rank, field by field, the documents holding it (ascending) and its weight in each.</summary>
+    sealed record PostingArrays(int[] Starts, int[] Documents, double[] Weights);
+
+    /// <summary>
+    /// Fills the postings in parallel, each worker a range of batches: each first counts its postings per term
+    /// and field, so every worker knows where its own go and they are in document order without sorting.
+    /// </summary>
+    static PostingArrays Postings(Builder settings, IReadOnlyList<AnalyzedBatch> batches, int[] firstDocument,
+        int[] rankOfTerm, double[] idfOfTerm, double[] averageLengths, int termCount)
+    {
+        var fields = settings.Fields;
+        var fieldCount = fields.Count;
+        var slotsPerTerm = (long)termCount * fieldCount;
+        var workers = Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var ranges = Ranges(batches, workers);
+        var counts = new int[ranges.Length][];
+        Parallel.For(0, ranges.Length, w =>
+        {
+            var count = counts[w] = new int[slotsPerTerm];
+            for (var b = ranges[w].Start; b < ranges[w].End; b++)
+            {
+                var batch = batches[b];
+                var ends = batch.FieldEnds;
+                var termIds = batch.TermIds;
+                var start = 0;
+                for (var slot = 0; slot < ends.Length; slot++)
+                {
+                    var field = slot % fieldCount;
+                    for (var i = start; i < ends[slot]; i++)
+                        count[rankOfTerm[termIds[i]] * fieldCount + field]++;
+                    start = ends[slot];
+                }
+            }
+        });
+
+        // Each worker's count becomes where its next posting of that term and field goes.
+        var starts = new int[slotsPerTerm + 1];
+        var total = 0;
+        for (var key = 0; key < slotsPerTerm; key++)
+        {
+            starts[key] = total;
+            foreach (var count in counts)
+            {
+                var n = count[key];
+                count[key] = total;
+                total = checked(total + n);
+            }
+        }
+        starts[slotsPerTerm] = total;
+
+        var documents = new int[total];
+        var weights = new double[total];
+        var k1 = settings.TermFrequencySaturation;
+        var b = settings.FieldLengthNormalization;
+        var boosts = fields.Select(f => Bm25.OrOne(f.Boost)).ToArray();
+        Parallel.For(0, ranges.Length, w =>
+        {
+            var next = counts[w];
+            for (var n = ranges[w].Start; n < ranges[w].End; n++)
+            {
+                var batch = batches[n];
+                var ends = batch.FieldEnds;
+                var termIds = batch.TermIds;
+                var frequencies = batch.Frequencies;
+                var start = 0;
+                for (var slot = 0; slot < ends.Length; slot++)
+                {
+                    var field = slot % fieldCount;
+                    var document = firstDocument[n] + slot / fieldCount;
+                    var length = 0;
+                    for (var i = start; i < ends[slot]; i++)
+                        length += frequencies[i];
+                    var normalization = Bm25.LengthNormalization(length, averageLengths[field], k1, b);
+                    for (var i = start; i < ends[slot]; i++)
+                    {
+                        var id = termIds[i];
+                        var at = next[rankOfTerm[id] * fieldCount + field]++;
+                        documents[at] = document;
+                        // Every document is added once with no boost of its own: lunr's document boost is 1.
+                        weights[at] = Bm25.Weight(idfOfTerm[id], frequencies[i], normalization, k1, boosts[field], 1);
+                    }
+                    start = ends[slot];
+                }
+            }
+        });
+        return new PostingArrays(starts, documents, weights);
+    }
+
+    /// <summary>Consecutive ranges of batches with about as many postings each.</summary>
+    static (int Start, int End)[] Ranges(IReadOnlyList<AnalyzedBatch> batches, int parts)
+    {
+        long total = 0;
+        foreach (var batch in batches)
+            total += batch.TermIds.Length;
+        var ranges = new List<(int Start, int End)>();
+        var start = 0;
+        long sum = 0;
+        for (var b = 0; b < batches.Count; b++)
+        {
+            sum += batches[b].TermIds.Length;
+            if (sum * parts >= total * (ranges.Count + 1) && ranges.Count < parts - 1)
+            {
+                ranges.Add((start, b + 1));
+                start = b + 1;
+            }
+        }
+        ranges.Add((start, batches.Count));
+        return [.. ranges];
+    }
+}
