@@ -12,6 +12,7 @@ public sealed class JavaScriptJsonWriter(Stream stream) : IDisposable
 {
     const int BufferSize = 1 << 16;
     const int LongestEscape = 6;
+    const int LongestInteger = 20;
     static readonly byte[] HexDigits = "0123456789abcdef"u8.ToArray();
 
     readonly byte[] buffer = new byte[BufferSize];
@@ -100,9 +101,11 @@ public sealed class JavaScriptJsonWriter(Stream stream) : IDisposable
 
     public void WriteInteger(long value)
     {
-        Span<byte> digits = stackalloc byte[24];
-        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
-        WriteRaw(digits[..length]);
+        // Formatted straight into the buffer: millions of vector elements and term indexes are written.
+        if (buffer.Length - used < LongestInteger)
+            Flush();
+        value.TryFormat(buffer.AsSpan(used), out var length, default, CultureInfo.InvariantCulture);
+        used += length;
     }
 
     public void Flush()
@@ -190,10 +193,15 @@ public sealed class JavaScriptJsonWriter(Stream stream) : IDisposable
         var fraction = (int)(thousandths % 1000);
         if (fraction == 0)
             return;
-        Span<byte> decimals = [(byte)'.', (byte)('0' + fraction / 100), (byte)('0' + fraction / 10 % 10), (byte)('0' + fraction % 10)];
-        var length = 4;
-        while (decimals[length - 1] == '0')
-            length--;
-        WriteRaw(decimals[..length]);
+        if (buffer.Length - used < 4)
+            Flush();
+        buffer[used++] = (byte)'.';
+        buffer[used++] = (byte)('0' + fraction / 100);
+        if (fraction % 100 == 0)
+            return;
+        buffer[used++] = (byte)('0' + fraction / 10 % 10);
+        if (fraction % 10 == 0)
+            return;
+        buffer[used++] = (byte)('0' + fraction % 10);
     }
 }
