@@ -25,8 +25,6 @@ public sealed class WriteArchiveZip : IOutputStep
 
     public string Name => "download";
 
-    public bool ReadsEarlierSteps => true;
-
     /// <summary>Text is deflated as the steps before write it (<see cref="Pack"/>), so the zip need not read it back.</summary>
     public void Prepare(IOutputWriter writer)
     {

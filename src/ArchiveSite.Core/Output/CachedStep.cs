@@ -11,8 +11,6 @@ public sealed class CachedStep(IOutputStep step, Func<OutputContext, string?> ke
 {
     public string Name => step.Name;
 
-    public bool ReadsEarlierSteps => step.ReadsEarlierSteps;
-
     public void Prepare(IOutputWriter writer) => step.Prepare(writer);
 
     public void Run(OutputContext context)

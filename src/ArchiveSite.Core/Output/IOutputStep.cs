@@ -10,12 +10,6 @@ public interface IOutputStep
     string Name { get; }
 
     /// <summary>
-    /// True for a step that reads the files of the steps before it (the download zips them all): it runs once
-    /// those have finished, and the steps after it wait for it. Other steps run at the same time as each other.
-    /// </summary>
-    bool ReadsEarlierSteps => false;
-
-    /// <summary>
     /// Called on every step before any step runs, with the writer they all write to: a step that reads the files of
     /// the steps before it can ask for what it needs while their bytes are at hand (<see cref="StagedOutput.Packer"/>).
     /// </summary>

@@ -23,7 +23,7 @@ public sealed class OutputContext(SiteSource site, ThemeFolder theme, IOutputWri
     }
 
     /// <summary>
-    /// A context for one step of steps that run at the same time: the same site, renderer and writer, with the
+    /// A context for one step: the same site, renderer and writer, with the
     /// step's own diagnostics (so each step's are reported, and cached, in step order) and progress.
     /// </summary>
     internal OutputContext ForStep(Action<int, int>? progress) => new(this) { StepProgress = progress };

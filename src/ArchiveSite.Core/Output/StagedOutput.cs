@@ -10,7 +10,7 @@ namespace ArchiveSite.Output;
 /// written at all; any other file goes to a staging folder beside the output folder. Only <see cref="Commit"/>
 /// touches the output folder: it moves the staged files in, deletes files the new site no longer has and
 /// records the new manifest. So a failed build leaves the last good output as it was, and a rebuild leaves
-/// unchanged files alone (same inode, same modification time). Thread-safe for writes of different paths, from steps running at the same time.
+/// unchanged files alone (same inode, same modification time). Thread-safe for writes of different paths, from a step's parallel workers.
 /// </summary>
 public sealed class StagedOutput : IOutputWriter, IDisposable
 {
@@ -43,8 +43,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
 
     /// <summary>
     /// The output step running on this flow of execution (its own thread and the parallel work it starts); files
-    /// it writes or keeps are recorded as its own. Per flow, because steps that do not read each other's files run
-    /// at the same time.
+    /// it writes or keeps are recorded as its own.
     /// </summary>
     public string CurrentStep
     {
