@@ -15,7 +15,6 @@ namespace ArchiveSite.Build;
 public static class OutputPhase
 {
     /// <param name="inputHash">See <see cref="InputData.Hash"/>.</param>
-    /// <param name="stepDone">Called with each step's time once the steps have run, in step order; then with the commit's.</param>
     public static OutputResult Run(SiteSource site, string? inputHash, ThemeFolder theme, string outputDirectory, IReadOnlyList<IOutputStep> steps,
         Action<string, TimeSpan>? stepDone = null, BuildOptions? options = null)
     {
@@ -26,10 +25,21 @@ public static class OutputPhase
         var context = new OutputContext(site, theme, staged) { CacheDirectory = cacheDirectory, InputHash = inputHash };
         foreach (var step in steps)
             step.Prepare(staged);
-        var ran = steps.Select(step => RunStep(step, context, staged, site, options.Progress)).ToList();
-        foreach (var (step, run) in steps.Zip(ran))
-            stepDone?.Invoke(step.Name, run.Elapsed);
-        var diagnostics = ran.SelectMany(run => run.Context.Diagnostics).ToList();
+        foreach (var step in steps)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var makingBefore = site.MakingTime;
+            var total = 1;
+            var progress = options.Progress;
+            context.StepProgress = progress is null ? null : (done, all) => progress(step.Name, done, total = all);
+            progress?.Invoke(step.Name, 0, total);
+            staged.CurrentStep = step.Name;
+            step.Run(context);
+            progress?.Invoke(step.Name, total, total);
+            // Process and PostProcess, when this step needed them first, are timed on their own.
+            stepDone?.Invoke(step.Name, Stopwatch.GetElapsedTime(started) - (site.MakingTime - makingBefore));
+        }
+        var diagnostics = context.Diagnostics.ToList();
         var succeeded = diagnostics.All(d => d.Severity != Severity.Error && !(options.Strict && d.Severity == Severity.Warning));
         var changed = staged.Changed;
         if (succeeded)
@@ -40,22 +50,6 @@ public static class OutputPhase
         }
         return new OutputResult(succeeded, staged.Files.Count, changed, diagnostics);
     }
-
-    static StepRun RunStep(IOutputStep step, OutputContext context, StagedOutput staged, SiteSource site, BuildProgress? progress)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var total = 1;
-        var stepContext = context.ForStep(progress is null ? null : (done, all) => progress(step.Name, done, total = all));
-        progress?.Invoke(step.Name, 0, total);
-        staged.CurrentStep = step.Name;
-        step.Run(stepContext);
-        progress?.Invoke(step.Name, total, total);
-        var ended = Stopwatch.GetTimestamp();
-        return new StepRun(stepContext, Stopwatch.GetElapsedTime(started, ended) - site.MakingTimeBetween(started, ended));
-    }
-
-    /// <param name="Elapsed">The step's time, less any time it waited for the site to be made (timed as phases of their own).</param>
-    sealed record StepRun(OutputContext Context, TimeSpan Elapsed);
 
     /// <param name="FilesWritten">Files in the site.</param>
     /// <param name="FilesChanged">Of those, files new or different from the last build's output: the only ones written to disk.</param>

@@ -15,25 +15,10 @@ public sealed class OutputContext(SiteSource site, ThemeFolder theme, IOutputWri
     readonly ConcurrentQueue<Diagnostic> _diagnostics = new();
     readonly Lazy<PageRenderer> _renderer = new(() => new PageRenderer(theme, site.Value.Archive.Site));
 
-    OutputContext(OutputContext shared) : this(shared.Site, shared.Theme, shared.Writer)
-    {
-        _renderer = shared._renderer;
-        CacheDirectory = shared.CacheDirectory;
-        InputHash = shared.InputHash;
-    }
-
-    /// <summary>
-    /// A context for one step: the same site, renderer and writer, with the
-    /// step's own diagnostics (so each step's are reported, and cached, in step order) and progress.
-    /// </summary>
-    internal OutputContext ForStep(Action<int, int>? progress) => new(this) { StepProgress = progress };
-
-    SiteSource Site { get; } = site;
-
-    public TranscriptArchive Archive => Site.Value.Archive;
+    public TranscriptArchive Archive => site.Value.Archive;
 
     /// <summary>Every HTML page of the site, in a stable order.</summary>
-    public IReadOnlyList<Page> Pages => Site.Value.Pages;
+    public IReadOnlyList<Page> Pages => site.Value.Pages;
 
     public ThemeFolder Theme { get; } = theme;
     public PageRenderer Renderer => _renderer.Value;

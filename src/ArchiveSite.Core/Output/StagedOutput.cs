@@ -10,7 +10,7 @@ namespace ArchiveSite.Output;
 /// written at all; any other file goes to a staging folder beside the output folder. Only <see cref="Commit"/>
 /// touches the output folder: it moves the staged files in, deletes files the new site no longer has and
 /// records the new manifest. So a failed build leaves the last good output as it was, and a rebuild leaves
-/// unchanged files alone (same inode, same modification time). Thread-safe for writes of different paths, from a step's parallel workers.
+/// unchanged files alone (same inode, same modification time). Thread-safe for writes of different paths.
 /// </summary>
 public sealed class StagedOutput : IOutputWriter, IDisposable
 {
@@ -39,17 +39,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// <summary>Holds only the files that changed, until <see cref="Commit"/>.</summary>
     public string StagingDirectory { get; }
 
-    readonly AsyncLocal<string?> _currentStep = new();
-
-    /// <summary>
-    /// The output step running on this flow of execution (its own thread and the parallel work it starts); files
-    /// it writes or keeps are recorded as its own.
-    /// </summary>
-    public string CurrentStep
-    {
-        get => _currentStep.Value ?? "";
-        set => _currentStep.Value = value;
-    }
+    /// <summary>The output step now running; files it writes or keeps are recorded as its own.</summary>
+    public string CurrentStep { get; set; } = "";
 
     /// <summary>
     /// Makes something of each file this build writes, from its bytes while they are at hand (set before the steps
