@@ -123,7 +123,6 @@ public sealed class Builder
         var analyzed = Analyze(terms, fields.Count);
         StageFinished?.Invoke("analyse");
         var merged = InvertedIndexMerge.Merge(documents, analyzed, terms, fields.Count);
-        var (refIdOfAdd, refsRepeat) = RefIdsOfAdds();
         StageFinished?.Invoke("number terms");
         string[] termsByIndex = [.. merged.TermsInOrder.Select(t => t.Term)];
         FieldVectorTable vectors = null!;
@@ -131,7 +130,7 @@ public sealed class Builder
         int[] termIndexesInOrder = null!;
         Parallel.Invoke(
             () => vectors = new FieldVectorCalculator(this, fields, merged).Calculate(),
-            () => postings = PostingLists.Build(refIdOfAdd, refsRepeat, analyzed, merged, fields.Count),
+            () => postings = PostingLists.Build(analyzed, merged, fields.Count),
             () => termIndexesInOrder = OrdinalOrder(termsByIndex));
         StageFinished?.Invoke("vectors, postings, term order");
         return new Index(
@@ -201,20 +200,6 @@ public sealed class Builder
         for (var i = 0; i < renumbered.Length; i++)
             renumbered[i] = termIds[field.TermIds[i]];
         return field with { TermIds = renumbered };
-    }
-
-    /// <summary>Each add's ref numbered by first add (as <see cref="InvertedIndexMerge.Refs"/> lists them), and whether any ref repeats.</summary>
-    (int[] RefIdOfAdd, bool RefsRepeat) RefIdsOfAdds()
-    {
-        var ids = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
-        var refIdOfAdd = new int[documents.Count];
-        for (var d = 0; d < documents.Count; d++)
-        {
-            if (!ids.TryGetValue(documents[d].Ref, out var id))
-                ids.Add(documents[d].Ref, id = ids.Count);
-            refIdOfAdd[d] = id;
-        }
-        return (refIdOfAdd, ids.Count < documents.Count);
     }
 
     /// <summary>The indexes of <paramref name="terms"/> ordered as JavaScript's default sort orders strings (by UTF-16 code units).</summary>

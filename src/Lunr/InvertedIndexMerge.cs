@@ -11,7 +11,6 @@ internal sealed class InvertedIndexMerge
     int[] indexOfTermId = [];
     TermTable terms = null!;
     int fieldCount;
-    bool keepRefs;
 
     /// <summary>Distinct refs in order of first add.</summary>
     public List<string> Refs { get; } = [];
@@ -27,6 +26,12 @@ internal sealed class InvertedIndexMerge
 
     public int DocumentCount { get; private set; }
 
+    /// <summary>For each add, its ref's index in <see cref="Refs"/>.</summary>
+    public int[] RefIdOfAdd { get; private set; } = [];
+
+    /// <summary>Whether some ref was added more than once.</summary>
+    public bool RefsRepeat { get; private set; }
+
     /// <remarks>
     /// Postings only count their refs, which is all idf needs, unless a ref is added twice: a repeat must not count
     /// twice, so refs are listed then.
@@ -34,8 +39,11 @@ internal sealed class InvertedIndexMerge
     public static InvertedIndexMerge Merge(
         IReadOnlyList<Builder.PendingDocument> documents, AnalyzedField[] analyzed, TermTable terms, int fieldCount)
     {
-        var keepRefs = documents.DistinctBy(d => d.Ref).Count() < documents.Count;
-        var merge = new InvertedIndexMerge { terms = terms, fieldCount = fieldCount, indexOfTermId = new int[terms.Count], keepRefs = keepRefs };
+        var merge = new InvertedIndexMerge
+        {
+            terms = terms, fieldCount = fieldCount, indexOfTermId = new int[terms.Count], RefIdOfAdd = new int[documents.Count],
+            RefsRepeat = documents.DistinctBy(d => d.Ref).Count() < documents.Count,
+        };
         Array.Fill(merge.indexOfTermId, -1);
         var refIds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var d = 0; d < documents.Count; d++)
@@ -51,6 +59,7 @@ internal sealed class InvertedIndexMerge
                 for (var f = 0; f < fieldCount; f++)
                     merge.FieldsByRef.Add(AnalyzedField.Empty);
             }
+            merge.RefIdOfAdd[d] = refId;
             merge.DocumentBoosts[refId] = document.Boost;
             for (var f = 0; f < fieldCount; f++)
             {
@@ -72,7 +81,7 @@ internal sealed class InvertedIndexMerge
         var index = indexOfTermId[termId];
         if (index >= 0)
             return TermsInOrder[index];
-        var postings = new TermPostings(terms.TermOf(termId), TermsInOrder.Count, fieldCount, keepRefs);
+        var postings = new TermPostings(terms.TermOf(termId), TermsInOrder.Count, fieldCount, keepRefs: RefsRepeat);
         indexOfTermId[termId] = postings.Index;
         TermsInOrder.Add(postings);
         return postings;

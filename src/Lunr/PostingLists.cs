@@ -20,11 +20,11 @@ internal sealed class PostingLists
     public ArraySegment<int> this[int field, int term] =>
         new(refIds[field], starts[field][term], starts[field][term + 1] - starts[field][term]);
 
-    /// <param name="refIdOfAdd">For each add, its ref's id (the ids <paramref name="merged"/> gives its refs).</param>
     /// <param name="analyzed">Each add's fields, add d's field f at d * fieldCount + f.</param>
-    public static PostingLists Build(int[] refIdOfAdd, bool refsRepeat, AnalyzedField[] analyzed, InvertedIndexMerge merged, int fieldCount)
+    public static PostingLists Build(AnalyzedField[] analyzed, InvertedIndexMerge merged, int fieldCount)
     {
         var termCount = merged.TermsInOrder.Count;
+        var refIdOfAdd = merged.RefIdOfAdd;
         var starts = new int[fieldCount][];
         var refIds = new int[fieldCount][];
         // A counting sort per field: count each term's refs, then place them; fields are independent.
@@ -41,7 +41,7 @@ internal sealed class PostingLists
             for (var add = 0; add < refIdOfAdd.Length; add++)
                 foreach (var termId in analyzed[add * fieldCount + field].TermIds)
                     fieldRefIds[next[merged.IndexOf(termId)]++] = refIdOfAdd[add];
-            if (refsRepeat)
+            if (merged.RefsRepeat)
                 fieldRefIds = KeepFirstOfEachRef(fieldStarts, fieldRefIds);
             starts[field] = fieldStarts;
             refIds[field] = fieldRefIds;
