@@ -10,15 +10,22 @@ sealed class BenchArgs
 
     public BenchArgs(IEnumerable<string> args)
     {
-        using var e = args.GetEnumerator();
-        while (e.MoveNext())
+        var list = args.ToList();
+        for (var i = 0; i < list.Count; i++)
         {
-            if (e.Current.StartsWith("--", StringComparison.Ordinal))
-                _named[e.Current] = e.MoveNext() ? e.Current : "";
+            if (!IsName(list[i]))
+                _positional.Add(list[i]);
+            // A name followed by another name, or by nothing, is a switch.
+            else if (i + 1 < list.Count && !IsName(list[i + 1]))
+                _named[list[i]] = list[++i];
             else
-                _positional.Add(e.Current);
+                _named[list[i]] = "";
         }
     }
 
     public string Get(string name, string fallback) => _named.GetValueOrDefault(name, fallback);
+
+    public bool Has(string name) => _named.ContainsKey(name);
+
+    static bool IsName(string arg) => arg.StartsWith("--", StringComparison.Ordinal);
 }

@@ -8,11 +8,14 @@ namespace ArchiveSite.Bench;
 /// <c>bench build INPUT [--output DIR] [--theme DIR] [--cache DIR]</c>: a cold build of INPUT (e.g. bench/out/1000
 /// from <c>bench generate</c>) with an empty build cache, a rebuild with nothing changed, and a rebuild after one
 /// transcript changed (both incremental, with the cache and output the build before left), each with time per
-/// phase; then peak memory, output size, search index bytes and the download's size.
+/// phase; then peak memory, output size, search index bytes and the download's size. <c>--changes N</c> makes N
+/// one-transcript changes in turn (the line is added, then taken away again, ...), for figures of a process whose
+/// code is already compiled; <c>--reuse</c> starts from the cache and output the last run left (no cold build: its
+/// first build compiles the code a rebuild runs).
 /// </summary>
 static class BuildBenchmark
 {
-    public const string Usage = "build INPUT [--output bench/out/site] [--theme theme] [--cache bench/out/cache]";
+    public const string Usage = "build INPUT [--output bench/out/site] [--theme theme] [--cache bench/out/cache] [--changes 1] [--reuse]";
 
     public static int Run(BenchArgs args)
     {
@@ -30,19 +33,28 @@ static class BuildBenchmark
             return 1;
         }
         var options = new BuildOptions { CacheDirectory = Path.GetFullPath(args.Get("--cache", Path.Combine("bench", "out", "cache"))) };
-        foreach (var folder in new[] { output, options.CacheDirectory })
-            if (Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-
-        if (!Measure("cold build", input, output, theme, options))
-            return 1;
+        var changes = int.TryParse(args.Get("--changes", "1"), out var n) && n > 0 ? n : 1;
+        if (!args.Has("--reuse"))
+        {
+            foreach (var folder in new[] { output, options.CacheDirectory })
+                if (Directory.Exists(folder))
+                    Directory.Delete(folder, recursive: true);
+            if (!Measure("cold build", input, output, theme, options))
+                return 1;
+        }
         Measure("no-change rebuild", input, output, theme, options);
         var changed = Directory.EnumerateFiles(Path.Combine(input, InputPhase.TranscriptsFolder)).Order(StringComparer.Ordinal).First();
         var original = File.ReadAllBytes(changed);
         try
         {
-            File.AppendAllText(changed, "\n\nDr. Added:  One more sentence for the benchmark. \n");
-            Measure("one-transcript change", input, output, theme, options);
+            for (var i = 0; i < changes; i++)
+            {
+                if (i % 2 == 0)
+                    File.AppendAllText(changed, "\n\nDr. Added:  One more sentence for the benchmark. \n");
+                else
+                    File.WriteAllBytes(changed, original);
+                Measure("one-transcript change", input, output, theme, options);
+            }
         }
         finally
         {

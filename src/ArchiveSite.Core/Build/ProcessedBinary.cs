@@ -62,7 +62,7 @@ public static class ProcessedBinary
     }
 
     /// <summary>What Process made of <paramref name="source"/>, or null when the bytes are not a whole entry of this format.</summary>
-    public static ArchivedTranscript? FromBytes(byte[] bytes, Transcript source)
+    public static ArchivedTranscript? FromBytes(ArraySegment<byte> bytes, Transcript source)
     {
         try
         {

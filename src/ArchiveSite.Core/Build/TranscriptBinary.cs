@@ -75,7 +75,7 @@ public static class TranscriptBinary
     }
 
     /// <summary>The transcript, or null when the bytes are not a whole transcript of this format.</summary>
-    public static Transcript? FromBytes(byte[] bytes)
+    public static Transcript? FromBytes(ArraySegment<byte> bytes)
     {
         try
         {

@@ -226,7 +226,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             // Deleted first rather than renamed over: ext4 flushes a file renamed over another to disk at once
             // (auto_da_alloc), which made committing 19,000 changed search shards take seconds.
             File.Delete(target);
-            File.Move(Path.Combine(StagingDirectory, path), target);
+            File.Move(Path.Combine(StagingDirectory, path), target, overwrite: true);
         }
         DeleteFilesNotIn(OutputDirectory);
     }

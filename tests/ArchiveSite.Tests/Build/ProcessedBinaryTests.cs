@@ -35,8 +35,8 @@ public sealed class ProcessedBinaryTests : IDisposable
         var bytes = ProcessedBinary.ToBytes(original);
 
         Assert.Null(ProcessedBinary.FromBytes(bytes[..^1], original.Source));
-        Assert.Null(ProcessedBinary.FromBytes([.. bytes, 0], original.Source));
-        Assert.Null(ProcessedBinary.FromBytes([1, 0, 0, 0, 255, 255, 255, 255, 255], original.Source));
+        Assert.Null(ProcessedBinary.FromBytes((byte[])[.. bytes, 0], original.Source));
+        Assert.Null(ProcessedBinary.FromBytes((byte[])[1, 0, 0, 0, 255, 255, 255, 255, 255], original.Source));
         Assert.Null(ProcessedBinary.FromBytes([], original.Source));
     }
 

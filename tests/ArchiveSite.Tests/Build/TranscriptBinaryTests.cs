@@ -59,8 +59,8 @@ public sealed class TranscriptBinaryTests
         var bytes = TranscriptBinary.ToBytes(new Transcript { SourcePath = "a.md", Slug = "a", Title = "A" });
 
         Assert.Null(TranscriptBinary.FromBytes(bytes[..^1]));
-        Assert.Null(TranscriptBinary.FromBytes([.. bytes, 0]));
-        Assert.Null(TranscriptBinary.FromBytes([9, 9, 9, 9, 255, 255, 255, 255]));
+        Assert.Null(TranscriptBinary.FromBytes((byte[])[.. bytes, 0]));
+        Assert.Null(TranscriptBinary.FromBytes((byte[])[9, 9, 9, 9, 255, 255, 255, 255]));
         Assert.Null(TranscriptBinary.FromBytes([]));
     }
 

@@ -68,4 +68,69 @@ public sealed class TranscriptCacheTests : IDisposable
         File.WriteAllBytes(pack, [1, 0, 0, 0, 255, 255, 255, 127]);
         Assert.Null(new TranscriptCache(_root).Get("a"));
     }
+
+    [Fact]
+    public void A_build_that_puts_few_transcripts_into_a_big_pack_writes_them_beside_it_and_a_later_build_gets_every_one()
+    {
+        var slugs = Enumerable.Range(0, 16).Select(i => "t" + i).ToArray();
+        var pack = SavedWith(slugs).PackPath;
+        var written = File.GetLastWriteTimeUtc(pack);
+        File.SetLastWriteTimeUtc(pack, written.AddHours(-1));
+
+        var changed = new TranscriptCache(_root);
+        foreach (var slug in slugs.Skip(1))
+            Assert.NotNull(changed.Get(slug));
+        changed.Put("new", Made("new"));
+        changed.Save();
+
+        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(pack));
+        Assert.True(File.Exists(pack + ".delta"));
+        var later = new TranscriptCache(_root);
+        Assert.Equal(TranscriptJson.ToJson(Made("new")), TranscriptJson.ToJson(later.Get("new")!));
+        Assert.All(slugs, slug => Assert.NotNull(later.Get(slug)));
+    }
+
+    [Fact]
+    public void Once_unused_and_delta_entries_pass_an_eighth_of_the_pack_it_is_written_whole_without_the_unused_ones()
+    {
+        var slugs = Enumerable.Range(0, 16).Select(i => "t" + i).ToArray();
+        var pack = SavedWith(slugs).PackPath;
+
+        var first = new TranscriptCache(_root);
+        foreach (var slug in slugs.Skip(1))
+            Assert.NotNull(first.Get(slug));
+        first.Put("new", Made("new"));
+        first.Save();
+        var second = new TranscriptCache(_root);
+        foreach (var slug in slugs.Skip(2))
+            Assert.NotNull(second.Get(slug));
+        Assert.NotNull(second.Get("new"));
+        second.Put("newer", Made("newer"));
+        second.Save();
+
+        Assert.False(File.Exists(pack + ".delta"));
+        var later = new TranscriptCache(_root);
+        Assert.Null(later.Get("t0"));
+        Assert.Null(later.Get("t1"));
+        Assert.All(slugs.Skip(2).Append("new").Append("newer"), slug => Assert.NotNull(later.Get(slug)));
+    }
+
+    [Fact]
+    public void A_damaged_delta_loses_only_its_own_entries()
+    {
+        var slugs = Enumerable.Range(0, 16).Select(i => "t" + i).ToArray();
+        var pack = SavedWith(slugs).PackPath;
+        var changed = new TranscriptCache(_root);
+        foreach (var slug in slugs)
+            Assert.NotNull(changed.Get(slug));
+        changed.Put("new", Made("new"));
+        changed.Save();
+        var delta = File.ReadAllBytes(pack + ".delta");
+
+        File.WriteAllBytes(pack + ".delta", delta[..^1]);
+
+        var later = new TranscriptCache(_root);
+        Assert.Null(later.Get("new"));
+        Assert.All(slugs, slug => Assert.NotNull(later.Get(slug)));
+    }
 }
