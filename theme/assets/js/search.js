@@ -211,25 +211,45 @@
     return showMore(mine, arrived)
   }
 
+  /*
+   * Shows the next page of results. Each result's place is reserved at once and filled, in rank order, as
+   * soon as its own display file and those of the results above it have arrived: the first results appear
+   * while the others still load, and nothing the visitor may be about to click moves. The status (read out
+   * by aria-live) is set once, with the first results.
+   */
   function showMore(mine, arrived) {
-    var from = current.shown
-    var page = current.results.slice(from, from + pageSize)
-    var chunkPaths = {}
-    page.forEach(function (r) { chunkPaths[displayPath(r.ref)] = true })
-    var requestedAt = performance.now()
-    return loadAll(Object.keys(chunkPaths)).then(function () {
+    var from = current.shown, page = current.results.slice(from, from + pageSize)
+    var list = resultsRegion.querySelector("ol"), places = [], drawn = 0, paths = {}
+    page.forEach(function (result) {
+      var place = document.createElement("li")
+      place.className = "search-result search-result-pending"
+      place.setAttribute("aria-hidden", "true")
+      list.appendChild(place)
+      places.push(place)
+      paths[displayPath(result.ref)] = true
+    })
+    current.shown = from + page.length
+    var more = resultsRegion.querySelector(".search-more")
+    if (more) more.parentNode.removeChild(more)
+    var requestedAt = performance.now(), lastArrived = requestedAt
+    function drawReady() {
       if (mine !== runNumber) return
-      var displayArrived = performance.now()
-      var list = resultsRegion.querySelector("ol")
-      var firstNew = null
-      page.forEach(function (result) {
-        var item = resultItem(result)
-        list.appendChild(item)
-        firstNew = firstNew || item
-      })
-      current.shown = from + page.length
-      var more = resultsRegion.querySelector(".search-more")
-      if (more) more.parentNode.removeChild(more)
+      lastArrived = performance.now()
+      while (drawn < page.length && displayLoaded(page[drawn].ref)) {
+        places[drawn].classList.remove("search-result-pending")
+        places[drawn].removeAttribute("aria-hidden")
+        fillResult(places[drawn], page[drawn])
+        if (drawn++ === 0 && from === 0) firstShown()
+      }
+    }
+    function firstShown() {
+      announceCount()
+      if (arrived !== undefined) resultsRegion.setAttribute("data-first-ms", (performance.now() - arrived).toFixed(1))
+    }
+    return Promise.all(Object.keys(paths).map(function (path) { return loadScript(path).then(drawReady) })).then(function () {
+      if (mine !== runNumber) return
+      var displayArrived = lastArrived
+      if (from > 0) announceCount()
       if (current.shown < current.total) {
         var button = document.createElement("button")
         button.type = "button"
@@ -249,12 +269,10 @@
         })
         resultsRegion.appendChild(button)
       }
-      var total = current.total
-      setStatus(total + (total === 1 ? " result" : " results") + " for “" + current.text + "”" +
-        (current.shown < total ? ", showing " + current.shown + "." : "."))
       resultsRegion.setAttribute("data-state", "done")
       if (arrived !== undefined) {
-        // Timings for the search-browser benchmark: waiting for the display files, then building the list.
+        // Timings for the search-browser benchmark: waiting for the display files (drawing the results
+        // already complete meanwhile), then drawing the rest; data-first-ms is when the first result showed.
         resultsRegion.setAttribute("data-display-ms", (displayArrived - requestedAt).toFixed(1))
         resultsRegion.setAttribute("data-render-ms", (performance.now() - displayArrived).toFixed(1))
         resultsRegion.setAttribute("data-search-ms", (performance.now() - arrived).toFixed(1))
@@ -262,16 +280,24 @@
     })
   }
 
+  function announceCount() {
+    var total = current.total
+    setStatus(total + (total === 1 ? " result" : " results") + " for “" + current.text + "”" +
+      (current.shown < total ? ", showing " + current.shown + "." : "."))
+  }
+
   function displayPath(ref) {
     return "search/d" + ArchiveSearch.displayOf(ArchiveSearch.received.documents, Number(ref)).id + ".js"
   }
 
-  function resultItem(result) {
+  function displayLoaded(ref) {
+    return ArchiveSearch.received.display[ArchiveSearch.displayOf(ArchiveSearch.received.documents, Number(ref)).id] !== undefined
+  }
+
+  function fillResult(item, result) {
     var at = ArchiveSearch.displayOf(ArchiveSearch.received.documents, Number(result.ref))
     var chunk = ArchiveSearch.received.display[at.id], turn = chunk.turns[at.turn]
     var terms = ArchiveSearch.matchedTermsOf(result)
-    var item = document.createElement("li")
-    item.className = "search-result"
 
     var heading = document.createElement("h2")
     heading.className = "search-result-title"
@@ -294,7 +320,6 @@
     words.className = "search-result-snippet"
     appendMarked(words, ArchiveSearch.snippet(turn[3], terms, 15))
     item.appendChild(words)
-    return item
   }
 
   // Text from a transcript only ever reaches the page as text nodes.
