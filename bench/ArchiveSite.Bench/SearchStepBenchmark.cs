@@ -42,6 +42,7 @@ static class SearchStepBenchmark
             for (var run = 0; run < runs; run++)
             {
                 File.WriteAllBytes(cache.PackPath, keptPack);
+                File.Delete(cache.DeltaPath);
                 var timings = new Timings();
                 var changedDocuments = timings.Time("documents", () => SearchDocument.FromTranscripts(changed));
                 var changedCache = new SearchAnalysisCache(folder);

@@ -181,7 +181,7 @@ public sealed class ShardWriter(int targetShardBytes)
         entry.Advance(written);
         foreach (var postings in term.PostingsByField)
         {
-            if (keys.Length < postings.Count) keys = new long[Math.Max(postings.Count, 2 * keys.Length)];
+            if (keys.Length < postings.Count) keys = GC.AllocateUninitializedArray<long>(Math.Max(postings.Count, 2 * keys.Length));
             var sorted = keys.AsSpan(0, postings.Count);
             FillKeys(sorted, term, postings);
             SortByWeight(sorted, ref scratch);
@@ -238,7 +238,7 @@ public sealed class ShardWriter(int targetShardBytes)
         }
         long largest = 0;
         foreach (var key in keys) largest = Math.Max(largest, key >> 32);
-        if (scratch.Length < keys.Length) scratch = new long[Math.Max(keys.Length, 2 * scratch.Length)];
+        if (scratch.Length < keys.Length) scratch = GC.AllocateUninitializedArray<long>(Math.Max(keys.Length, 2 * scratch.Length));
         var from = keys;
         var to = scratch.AsSpan(0, keys.Length);
         var inScratch = false;
