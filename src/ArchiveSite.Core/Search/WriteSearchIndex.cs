@@ -1,4 +1,3 @@
-using System.Text;
 using ArchiveSite.Output;
 
 namespace ArchiveSite.Search;
@@ -31,10 +30,9 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
     static void WriteAll(IOutputWriter writer, IReadOnlyList<SearchFile> files) =>
         Parallel.ForEach(files, file =>
         {
-            var bytes = Encoding.UTF8.GetBytes(file.Content);
             if (writer is StagedOutput staged)
-                staged.Write(file.Path, bytes, file.Key);
+                staged.Write(file.Path, file.Bytes, file.Key);
             else
-                writer.Write(file.Path, bytes);
+                writer.Write(file.Path, file.Bytes);
         });
 }
