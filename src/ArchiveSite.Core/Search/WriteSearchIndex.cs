@@ -18,7 +18,7 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         // Written in two batches, each in parallel, so the display strings are garbage before the index is built.
         // Display files the last build wrote from the same key are kept, unmade.
         var staged = context.Writer as StagedOutput;
-        WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk, staged is null ? null : staged.TryKeep));
+        WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk, staged is null ? null : staged.TryKeep, chosen.TopResultsMinimumOf(documents.Count)));
         var cache = new SearchAnalysisCache(context.CacheDirectory);
         WriteAll(context.Writer, SearchOutput.Shards(documents, chosen, cache));
         cache.Save();
