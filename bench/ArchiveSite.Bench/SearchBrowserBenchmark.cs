@@ -123,6 +123,7 @@ static class SearchBrowserBenchmark
             var r when r.StartsWith("search/s", StringComparison.Ordinal) => "shards",
             var r when r.StartsWith("search/g", StringComparison.Ordinal) => "groups",
             var r when r.StartsWith("search/d", StringComparison.Ordinal) && name != "documents.js" => "display",
+            var r when r.StartsWith("search/t", StringComparison.Ordinal) => "top results",
             var r when r.StartsWith("search/", StringComparison.Ordinal) => name,
             _ when name.EndsWith(".woff2", StringComparison.Ordinal) || name.EndsWith(".woff", StringComparison.Ordinal) => "fonts",
             _ => name,

@@ -42,9 +42,11 @@ static class SearchStepBenchmark
             for (var run = 0; run < runs; run++)
             {
                 File.WriteAllBytes(cache.PackPath, keptPack);
+                File.Delete(cache.DeltaPath);
                 var timings = new Timings();
                 var changedDocuments = timings.Time("documents", () => SearchDocument.FromTranscripts(changed));
                 var changedCache = new SearchAnalysisCache(folder);
+                timings.Time("pack load", () => changedCache.Vocabulary);
                 var changedSource = timings.Time("index", () => SearchOutput.Source(changedDocuments, changedCache));
                 timings.Time("shards", () => new ShardWriter(options.ShardBytes).Write(changedSource));
                 timings.Time("display files", () => DisplayWriter.Write(changedDocuments, options.DisplayChunk, (path, _) => !path.Contains($"/d{DisplayWriter.Names([changedPage])[0]}-")));
@@ -62,15 +64,18 @@ static class SearchStepBenchmark
 
     sealed class Timings
     {
-        readonly Dictionary<string, (TimeSpan Wall, TimeSpan Cpu)> _parts = [];
+        readonly Dictionary<string, (TimeSpan Wall, TimeSpan Cpu, long Allocated, int Collections)> _parts = [];
 
         public T Time<T>(string part, Func<T> work)
         {
             GC.Collect();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var collections = GC.CollectionCount(2);
             var clock = Stopwatch.StartNew();
             var result = work();
-            _parts[part] = (clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+            _parts[part] = (clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu,
+                GC.GetTotalAllocatedBytes(precise: true) - allocated, GC.CollectionCount(2) - collections);
             return result;
         }
 
@@ -82,7 +87,7 @@ static class SearchStepBenchmark
         }
 
         public override string ToString() =>
-            string.Join(", ", _parts.Select(p => $"{p.Key} {p.Value.Wall.TotalSeconds:F3} s (CPU {p.Value.Cpu.TotalSeconds:F3})")) +
+            string.Join(", ", _parts.Select(p => $"{p.Key} {p.Value.Wall.TotalSeconds:F3} s (CPU {p.Value.Cpu.TotalSeconds:F3}, {p.Value.Allocated / 1048576.0:F0} MB allocated, {p.Value.Collections} gen2)")) +
             $"; in all {_parts.Values.Sum(p => p.Wall.TotalSeconds):F3} s (CPU {_parts.Values.Sum(p => p.Cpu.TotalSeconds):F3})";
     }
 }

@@ -6,7 +6,7 @@
  * (Jint). The data format is written by ArchiveSite.Search.ShardWriter (C#).
  */
 var ArchiveSearch = (function () {
-  var received = { manifest: null, documents: null, group: {}, shard: {}, display: {}, facets: null }
+  var received = { manifest: null, documents: null, group: {}, shard: {}, display: {}, top: {}, facets: null }
 
   // Numbers inside posting strings (PostingEncoding in C#): the last digit of each number is one of the
   // first 46 characters of the alphabet (base 46), earlier digits are among the other 47 (base 47), so
@@ -38,6 +38,7 @@ var ArchiveSearch = (function () {
     if (kind === "manifest") received.manifest = data
     else if (kind === "documents") received.documents = data
     else if (kind === "facets") received.facets = data
+    else if (kind === "top") for (var term in data) received.top[term] = data[term]
     else received[kind][id] = data
   }
 
@@ -217,7 +218,8 @@ var ArchiveSearch = (function () {
    * vectors), each field's score as dot(queryVector, fieldVector) / |queryVector| || 0 with the products
    * added in ascending term index as lunr.Vector.dot adds them, a document's field scores added in the order
    * its field refs first matched, and ties kept in the order documents first matched (lunr's results
-   * before its stable sort). Returns { total, top: the best `count` results, like lunr's }, or null for the
+   * before its stable sort). Returns { total, top: the best `count` results, like lunr's, terms: the index
+   * terms that scored }, or null for the
    * queries it leaves to lunr: negated ones and those that reach every shard (edit distance, leading "*").
    */
   function fastSearch(manifest, shardIds, query, count) {
@@ -226,7 +228,7 @@ var ArchiveSearch = (function () {
     for (var t = 0; t < targets.length; t++) if (targets[t].all) return null
     var presence = lunr.Query.presence, fields = manifest.fields, fieldCount = fields.length
     var documentCount = manifest.documentCount, terms = reachableTerms(manifest, shardIds, reachableBy(targets))
-    var queryVectors = [], postingsByField = [], combos = [], seen = Object.create(null)
+    var queryVectors = [], postingsByField = [], combos = [], seen = Object.create(null), scoredTerms = []
     for (var f = 0; f < fieldCount; f++) { queryVectors.push(Object.create(null)); postingsByField.push(Object.create(null)) }
     // Per document: the combination (term, field) it first matched in, counted from 1 (0: none yet), the
     // fields it matched as bits, and those fields in the order they first matched as base-8 digits (field + 1),
@@ -263,6 +265,7 @@ var ArchiveSearch = (function () {
             var termField = expanded[j] + "/" + clause.fields[k]
             if (seen[termField]) continue
             seen[termField] = true
+            if (scoredTerms.indexOf(expanded[j]) < 0) scoredTerms.push(expanded[j])
             postingsByField[field][entry.index] = postings
             combos.push({ term: expanded[j], documents: documents })
             var combo = combos.length, bit = 1 << field, digit = field + 1
@@ -294,7 +297,7 @@ var ArchiveSearch = (function () {
     var top = Array.prototype.slice.call(candidates).sort(function (x, y) {
       return scores[y] - scores[x] || firstMatch[x] - firstMatch[y] || x - y
     }).slice(0, count)
-    return { total: results.length, top: resultsOf(top, scores, combos, documentCount) }
+    return { total: results.length, top: resultsOf(top, scores, combos, documentCount), terms: scoredTerms }
 
     // The field scores added in the order the fields first matched (the most significant digit first), as lunr adds them.
     function exactScore(doc) {
@@ -457,6 +460,29 @@ var ArchiveSearch = (function () {
     return { id: found.names[low] + "-" + Math.floor(local / documents.chunk), turn: local % documents.chunk }
   }
 
+  /*
+   * The top results file (search/tN.js, see TopResultsWriter in C#) of a query whose results all come from
+   * one index term held by at least documents.top documents, or null: N is the term's FNV-1a hash (32 bits,
+   * UTF-16 code units) in hexadecimal, as the C# writer names it.
+   */
+  function topResultsPath(documents, fast) {
+    if (fast.terms.length !== 1 || fast.total < documents.top) return null
+    var term = fast.terms[0], hash = 2166136261
+    for (var i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 16777619) >>> 0
+    return "search/t" + ("0000000" + hash.toString(16)).slice(-8) + ".js"
+  }
+
+  // What a result shows: { page, title, turn: [anchor, speaker, section, text] }, from a top results file or a
+  // display file, or null while neither holding it has arrived.
+  function displayData(documents, documentNumber) {
+    for (var term in received.top) {
+      var top = received.top[term], at = top.documents.indexOf(documentNumber)
+      if (at >= 0) return { page: top.turns[at][0], title: top.turns[at][1], turn: top.turns[at].slice(2) }
+    }
+    var place = displayOf(documents, documentNumber), chunk = received.display[place.id]
+    return chunk === undefined ? null : { page: chunk.page, title: chunk.title, turn: chunk.turns[place.turn] }
+  }
+
   function matchedTermsOf(result) {
     var terms = {}, metadata = result.matchData.metadata
     for (var term in metadata) terms[term] = true
@@ -477,6 +503,8 @@ var ArchiveSearch = (function () {
     indexTermOf: indexTermOf,
     snippet: snippet,
     displayOf: displayOf,
+    topResultsPath: topResultsPath,
+    displayData: displayData,
     matchedTermsOf: matchedTermsOf
   }
 })()

@@ -147,7 +147,7 @@
     if (fast) {
       resultsRegion.setAttribute("data-path", "fast")
       resultsRegion.setAttribute("data-query-ms", (performance.now() - arrived).toFixed(1))
-      return render(mine, fast.top, text, arrived, fast.total, lunrResults)
+      return render(mine, fast.top, text, arrived, fast.total, lunrResults, ArchiveSearch.topResultsPath(ArchiveSearch.received.documents, fast))
     }
     return loadScript(mergeScript).then(function () {
       if (mine !== runNumber) return
@@ -191,9 +191,10 @@
     resultsRegion.setAttribute("data-state", "error")
   }
 
-  // results: lunr's, or the fast path's first page of `total`, with `pending` giving lunr's full list.
-  function render(mine, results, text, arrived, total, pending) {
-    current = { results: results, shown: 0, text: text, total: total === undefined ? results.length : total, pending: pending || null }
+  // results: lunr's, or the fast path's first page of `total`, with `pending` giving lunr's full list and
+  // `topPath` the top results file that may hold the whole first page.
+  function render(mine, results, text, arrived, total, pending, topPath) {
+    current = { results: results, shown: 0, text: text, total: total === undefined ? results.length : total, pending: pending || null, topPath: topPath || null }
     resultsRegion.textContent = ""
     resultsRegion.setAttribute("data-state", "loading")
     if (current.total === 0) {
@@ -213,20 +214,20 @@
 
   /*
    * Shows the next page of results. Each result's place is reserved at once and filled, in rank order, as
-   * soon as its own display file and those of the results above it have arrived: the first results appear
+   * soon as its display data and that of the results above it have arrived, from the query's top results
+   * file when it has one (one file instead of about ten) and display files for the rest: the first results appear
    * while the others still load, and nothing the visitor may be about to click moves. The status (read out
    * by aria-live) is set once, with the first results.
    */
   function showMore(mine, arrived) {
     var from = current.shown, page = current.results.slice(from, from + pageSize)
-    var list = resultsRegion.querySelector("ol"), places = [], drawn = 0, paths = {}
-    page.forEach(function (result) {
+    var list = resultsRegion.querySelector("ol"), places = [], drawn = 0
+    page.forEach(function () {
       var place = document.createElement("li")
       place.className = "search-result search-result-pending"
       place.setAttribute("aria-hidden", "true")
       list.appendChild(place)
       places.push(place)
-      paths[displayPath(result.ref)] = true
     })
     current.shown = from + page.length
     var more = resultsRegion.querySelector(".search-more")
@@ -246,7 +247,14 @@
       announceCount()
       if (arrived !== undefined) resultsRegion.setAttribute("data-first-ms", (performance.now() - arrived).toFixed(1))
     }
-    return Promise.all(Object.keys(paths).map(function (path) { return loadScript(path).then(drawReady) })).then(function () {
+    var top = from === 0 && current.topPath ? loadScript(current.topPath).catch(function () { /* display files serve */ }) : Promise.resolve()
+    return top.then(function () {
+      if (mine !== runNumber) return
+      drawReady()
+      var paths = {}
+      page.forEach(function (result) { if (!displayLoaded(result.ref)) paths[displayPath(result.ref)] = true })
+      return Promise.all(Object.keys(paths).map(function (path) { return loadScript(path).then(drawReady) }))
+    }).then(function () {
       if (mine !== runNumber) return
       var displayArrived = lastArrived
       if (from > 0) announceCount()
@@ -291,12 +299,11 @@
   }
 
   function displayLoaded(ref) {
-    return ArchiveSearch.received.display[ArchiveSearch.displayOf(ArchiveSearch.received.documents, Number(ref)).id] !== undefined
+    return ArchiveSearch.displayData(ArchiveSearch.received.documents, Number(ref)) !== null
   }
 
   function fillResult(item, result) {
-    var at = ArchiveSearch.displayOf(ArchiveSearch.received.documents, Number(result.ref))
-    var chunk = ArchiveSearch.received.display[at.id], turn = chunk.turns[at.turn]
+    var chunk = ArchiveSearch.displayData(ArchiveSearch.received.documents, Number(result.ref)), turn = chunk.turn
     var terms = ArchiveSearch.matchedTermsOf(result)
 
     var heading = document.createElement("h2")
