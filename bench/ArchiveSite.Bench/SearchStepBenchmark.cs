@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ArchiveSite.Model;
 using ArchiveSite.Search;
 
@@ -58,31 +57,5 @@ static class SearchStepBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    sealed class Timings
-    {
-        readonly Dictionary<string, (TimeSpan Wall, TimeSpan Cpu)> _parts = [];
-
-        public T Time<T>(string part, Func<T> work)
-        {
-            GC.Collect();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            var result = work();
-            _parts[part] = (clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
-            return result;
-        }
-
-        public void KeepFastest(Timings run)
-        {
-            foreach (var (part, time) in run._parts)
-                if (!_parts.TryGetValue(part, out var best) || time.Wall < best.Wall)
-                    _parts[part] = time;
-        }
-
-        public override string ToString() =>
-            string.Join(", ", _parts.Select(p => $"{p.Key} {p.Value.Wall.TotalSeconds:F3} s (CPU {p.Value.Cpu.TotalSeconds:F3})")) +
-            $"; in all {_parts.Values.Sum(p => p.Wall.TotalSeconds):F3} s (CPU {_parts.Values.Sum(p => p.Cpu.TotalSeconds):F3})";
     }
 }
