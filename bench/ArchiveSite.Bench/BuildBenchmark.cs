@@ -79,9 +79,9 @@ static class BuildBenchmark
         var memory = new Dictionary<string, string>(StringComparer.Ordinal);
         // CPU is counted from the start of this build: what came before (the last build, deleting the last
         // benchmark's output) is not this build's.
-        TimeSpan cpuAtStart;
+        TimeSpan cpuAtStart, sysAtStart;
         using (var current = Process.GetCurrentProcess())
-            cpuAtStart = current.TotalProcessorTime;
+            (cpuAtStart, sysAtStart) = (current.TotalProcessorTime, current.PrivilegedProcessorTime);
         var jitAtStart = System.Runtime.JitInfo.GetCompilationTime();
         var gcPauseAtStart = GC.GetTotalPauseDuration();
         var allocatedAtStart = GC.GetTotalAllocatedBytes();
@@ -98,7 +98,8 @@ static class BuildBenchmark
                 using var process = Process.GetCurrentProcess();
                 lock (memory)
                     memory[phase] = $"heap {Mb(GC.GetTotalMemory(false)),9}, working set {Mb(process.WorkingSet64),9}, " +
-                                    $"peak {Mb(process.PeakWorkingSet64),9}, build CPU so far {(process.TotalProcessorTime - cpuAtStart).TotalSeconds,6:F2} s, " +
+                                    $"peak {Mb(process.PeakWorkingSet64),9}, build CPU so far {(process.TotalProcessorTime - cpuAtStart).TotalSeconds,6:F2} s " +
+                                    $"({(process.PrivilegedProcessorTime - sysAtStart).TotalSeconds,5:F2} s sys), " +
                                     $"JIT so far {(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart).TotalSeconds,5:F2} s, " +
                                     $"allocated so far {Mb(GC.GetTotalAllocatedBytes() - allocatedAtStart)}, GC pauses so far {(GC.GetTotalPauseDuration() - gcPauseAtStart).TotalSeconds,5:F2} s " +
                                     $"(collections of gen 0/1/2: {string.Join('/', collectionsAtStart.Select((start, gen) => GC.CollectionCount(gen) - start))})";
@@ -107,10 +108,10 @@ static class BuildBenchmark
         var stopwatch = Stopwatch.StartNew();
         var result = SiteBuilder.Build(input, output, theme, options);
         var total = stopwatch.Elapsed;
-        TimeSpan cpu;
+        TimeSpan cpu, sys;
         using (var current = Process.GetCurrentProcess())
-            cpu = current.TotalProcessorTime - cpuAtStart;
-        Console.WriteLine($"{label}: {total.TotalSeconds:F2} s ({cpu.TotalSeconds:F2} s CPU), {(result.Succeeded ? "ok" : "FAILED")}, " +
+            (cpu, sys) = (current.TotalProcessorTime - cpuAtStart, current.PrivilegedProcessorTime - sysAtStart);
+        Console.WriteLine($"{label}: {total.TotalSeconds:F2} s ({cpu.TotalSeconds:F2} s CPU, {sys.TotalSeconds:F2} s of it sys), {(result.Succeeded ? "ok" : "FAILED")}, " +
                           $"{result.Counts?.Transcripts ?? 0} transcripts, {result.FilesWritten:N0} files ({result.FilesChanged:N0} written), " +
                           $"{result.Errors.Count()} errors, {result.Warnings.Count()} warnings; JIT " +
                           $"{(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart).TotalSeconds:F2} s for " +

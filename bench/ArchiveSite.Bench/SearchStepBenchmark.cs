@@ -41,9 +41,11 @@ static class SearchStepBenchmark
             for (var run = 0; run < runs; run++)
             {
                 File.WriteAllBytes(cache.PackPath, keptPack);
+                File.Delete(cache.DeltaPath);
                 var timings = new Timings();
                 var changedDocuments = timings.Time("documents", () => SearchDocument.FromTranscripts(changed));
                 var changedCache = new SearchAnalysisCache(folder);
+                timings.Time("pack load", () => changedCache.Vocabulary);
                 var changedSource = timings.Time("index", () => SearchOutput.Source(changedDocuments, changedCache));
                 timings.Time("shards", () => new ShardWriter(options.ShardBytes).Write(changedSource));
                 timings.Time("display files", () => DisplayWriter.Write(changedDocuments, options.DisplayChunk, (path, _) => !path.Contains($"/d{DisplayWriter.Names([changedPage])[0]}-")));

@@ -77,7 +77,7 @@ public sealed class AnalyzedBatch
 
     internal AnalyzedBatch Renumbered(int[] newIdOf)
     {
-        var renumbered = new int[termIds.Length];
+        var renumbered = GC.AllocateUninitializedArray<int>(termIds.Length);
         for (var i = 0; i < renumbered.Length; i++)
             renumbered[i] = newIdOf[termIds[i]];
         return new AnalyzedBatch(DocumentCount, FieldCount, fieldEnds, renumbered, frequencies);

@@ -142,8 +142,9 @@ public static class BatchIndexBuilder
         }
         starts[slotsPerTerm] = total;
 
-        var documents = new int[total];
-        var weights = new double[total];
+        // Every place is filled below, so the arrays need no clearing first (they are tens of MB).
+        var documents = GC.AllocateUninitializedArray<int>(total);
+        var weights = GC.AllocateUninitializedArray<double>(total);
         var k1 = settings.TermFrequencySaturation;
         var b = settings.FieldLengthNormalization;
         var boosts = fields.Select(f => Bm25.OrOne(f.Boost)).ToArray();

@@ -141,6 +141,37 @@ public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper out
             await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
     }
 
+    /// <summary>
+    /// Results are drawn as their display files arrive, each in a place reserved for it: when the page is done
+    /// every place holds a result (a link), in rank order, and the status was announced once, with the first
+    /// result, which showed no later than the whole page.
+    /// </summary>
+    [Fact]
+    public async Task Results_fill_their_reserved_places_and_the_count_is_announced_once()
+    {
+        var page = await site.NewPageAsync();
+        await page.AddInitScriptAsync("""
+            window.__statuses = []
+            new MutationObserver(function () {
+              var status = document.getElementById("search-status")
+              if (status && status.textContent && status.textContent !== window.__statuses[window.__statuses.length - 1]) window.__statuses.push(status.textContent)
+            }).observe(document, { subtree: true, childList: true, characterData: true })
+            """);
+        await page.GotoAsync(site.SearchUrl("empathy"));
+        await page.WaitForSelectorAsync("#search-results[data-state=done]");
+
+        Assert.Equal(0, await page.Locator(".search-result-pending").CountAsync());
+        var places = await page.Locator("#search-results li").CountAsync();
+        Assert.Equal(10, places);
+        Assert.Equal(places, await page.Locator("#search-results li h2 a").CountAsync());
+        var statuses = await page.EvaluateAsync<string[]>("window.__statuses");
+        Assert.Equal(["Searching…", await page.TextContentAsync("#search-status") ?? ""], statuses);
+        Assert.Matches(new Regex(@"^\d+ results for “empathy”, showing 10\.$"), statuses[^1]);
+        var first = double.Parse(await page.GetAttributeAsync("#search-results", "data-first-ms") ?? "NaN", System.Globalization.CultureInfo.InvariantCulture);
+        var all = double.Parse(await page.GetAttributeAsync("#search-results", "data-search-ms") ?? "NaN", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(first, 0, all);
+    }
+
     [Fact]
     public async Task The_speaker_filter_keeps_only_that_speakers_turns()
     {

@@ -1,6 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ArchiveSite.Cards;
 
@@ -116,33 +119,50 @@ internal static class RowDeflater
     /// <summary>
     /// Greedy matching: at each position the longer of the run of the byte before and the match with the row
     /// above, else a literal. A token is two entries of the writing table, the first in the low 16 bits: a literal
-    /// byte and <see cref="NoEntry"/>, or a match's length and distance.
+    /// byte and <see cref="NoEntry"/>, or a match's length and distance. Bit masks of the positions equal to the
+    /// byte before and to the byte a row above, made with vector compares, give every match's length by counting
+    /// bits, and the stretches of literals between matches without testing each of their bytes.
     /// </summary>
     /// <returns>How many tokens.</returns>
     static int Tokenize(ReadOnlySpan<byte> data, int rowDistance, ref int[] tokens, Span<int> literalCounts, Span<int> distanceCounts, int rowCode)
     {
+        // One word past the data, always zero, so that counting bits never reads past the end.
+        var words = (data.Length + 63) / 64 + 1;
+        if (sameBuffer is null || sameBuffer.Length < words)
+            (sameBuffer, upBuffer, startBuffer) = (new ulong[words], new ulong[words], new ulong[words]);
+        var same = sameBuffer.AsSpan(0, words);
+        var up = upBuffer!.AsSpan(0, words);
+        var starts = startBuffer!.AsSpan(0, words);
+        EqualityMask(data, 1, same);
+        EqualityMask(data, rowDistance, up);
+        // Where a match starts: three bytes in a row equal to the byte before, or to the bytes a row above.
+        for (var w = 0; w < words - 1; w++)
+            starts[w] = ThreeInARow(same, w) | ThreeInARow(up, w);
+        starts[^1] = 0;
+
         var count = 0;
         var at = 0;
         while (at < data.Length)
         {
-            var value = data[at];
-            // The vectorised searches cost more than a literal: first the three bytes a match needs, one by one.
-            var room = data.Length - at;
-            var run = 0;
-            if (at > 0 && room >= MinMatch && data[at - 1] == value && data[at + 1] == value && data[at + 2] == value)
+            var next = NextSetBit(starts, at, data.Length);
+            if (next > at)
             {
-                run = data[at..].IndexOfAnyExcept(value);
-                if (run < 0)
-                    run = room;
+                if (count + (next - at) > tokens.Length)
+                    Array.Resize(ref tokens, Math.Max(2 * tokens.Length, count + (next - at)));
+                for (; at < next; at++)
+                {
+                    var value = data[at];
+                    tokens[count++] = value | NoEntry << 16;
+                    literalCounts[value]++;
+                }
+                if (at == data.Length)
+                    break;
             }
-            var up = 0;
-            if (run < MaxMatch && at >= rowDistance && rowDistance > 0 && room >= MinMatch && data[at - rowDistance] == value
-                && data[at + 1 - rowDistance] == data[at + 1] && data[at + 2 - rowDistance] == data[at + 2])
-            {
-                var length = Math.Min(MaxMatch, room);
-                up = data.Slice(at, length).CommonPrefixLength(data.Slice(at - rowDistance, length));
-            }
-            if (run >= MinMatch && run >= up)
+            var run = OnesFrom(same, at, int.MaxValue);
+            if (run < MinMatch)
+                run = 0;
+            var upLength = run < MaxMatch ? OnesFrom(up, at, MaxMatch) : 0;
+            if (run >= MinMatch && run >= upLength)
             {
                 at += run;
                 // Pieces of at most 258, none shorter than 3.
@@ -157,21 +177,87 @@ internal static class RowDeflater
                     run -= piece;
                 }
             }
-            else if (up >= MinMatch)
-            {
-                at += up;
-                Add(ref tokens, ref count, LengthEntries + up | RowEntry << 16);
-                literalCounts[257 + LengthSymbol[up]]++;
-                distanceCounts[rowCode]++;
-            }
             else
             {
-                at++;
-                Add(ref tokens, ref count, value | NoEntry << 16);
-                literalCounts[value]++;
+                at += upLength;
+                Add(ref tokens, ref count, LengthEntries + upLength | RowEntry << 16);
+                literalCounts[257 + LengthSymbol[upLength]]++;
+                distanceCounts[rowCode]++;
             }
         }
         return count;
+    }
+
+    [ThreadStatic]
+    static ulong[]? sameBuffer, upBuffer, startBuffer;
+
+    /// <summary>Bit i of <paramref name="mask"/> set when data[i] equals data[i - distance]; no bit at all for a distance of 0.</summary>
+    static void EqualityMask(ReadOnlySpan<byte> data, int distance, Span<ulong> mask)
+    {
+        mask.Clear();
+        if (distance <= 0)
+            return;
+        for (var w = 0; w * 64 < data.Length; w++)
+        {
+            var start = w * 64;
+            if (start >= distance && start + 64 <= data.Length)
+            {
+                ref var first = ref MemoryMarshal.GetReference(data);
+                var (here, back) = ((nuint)start, (nuint)(start - distance));
+                if (Vector512.IsHardwareAccelerated)
+                    mask[w] = Vector512.Equals(Vector512.LoadUnsafe(ref first, here), Vector512.LoadUnsafe(ref first, back)).ExtractMostSignificantBits();
+                else
+                    mask[w] = Vector256.Equals(Vector256.LoadUnsafe(ref first, here), Vector256.LoadUnsafe(ref first, back)).ExtractMostSignificantBits()
+                              | (ulong)Vector256.Equals(Vector256.LoadUnsafe(ref first, here + 32), Vector256.LoadUnsafe(ref first, back + 32)).ExtractMostSignificantBits() << 32;
+                continue;
+            }
+            var bits = 0UL;
+            for (var i = Math.Max(start, distance); i < Math.Min(start + 64, data.Length); i++)
+                if (data[i] == data[i - distance])
+                    bits |= 1UL << (i - start);
+            mask[w] = bits;
+        }
+    }
+
+    /// <summary>The positions of word <paramref name="w"/> whose bit and the next two are all set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ulong ThreeInARow(ReadOnlySpan<ulong> mask, int w)
+    {
+        var (word, next) = (mask[w], mask[w + 1]);
+        return word & (word >> 1 | next << 63) & (word >> 2 | next << 62);
+    }
+
+    /// <summary>How many bits in a row are set from bit <paramref name="at"/> on, at most <paramref name="limit"/>.</summary>
+    static int OnesFrom(ReadOnlySpan<ulong> mask, int at, int limit)
+    {
+        var (w, bit) = (at >> 6, at & 63);
+        // Shifted down, the word's top bits are zeros, so the count stops at its end at the latest.
+        var ones = BitOperations.TrailingZeroCount(~(mask[w] >> bit));
+        if (ones < 64 - bit)
+            return Math.Min(ones, limit);
+        var count = 64 - bit;
+        while (count < limit)
+        {
+            var word = mask[++w];
+            if (word != ulong.MaxValue)
+                return Math.Min(count + BitOperations.TrailingZeroCount(~word), limit);
+            count += 64;
+        }
+        return limit;
+    }
+
+    /// <summary>The first set bit at or after <paramref name="at"/>, or <paramref name="end"/> when there is none before it.</summary>
+    static int NextSetBit(ReadOnlySpan<ulong> mask, int at, int end)
+    {
+        var w = at >> 6;
+        var word = mask[w] & (ulong.MaxValue << (at & 63));
+        while (word == 0)
+        {
+            if (++w * 64 >= end)
+                return end;
+            word = mask[w];
+        }
+        return Math.Min(w * 64 + BitOperations.TrailingZeroCount(word), end);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

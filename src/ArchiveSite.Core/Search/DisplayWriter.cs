@@ -14,7 +14,8 @@ namespace ArchiveSite.Search;
 /// N comes from a hash of the transcript's page, not its place in slug order, so that editing, adding or
 /// removing one transcript rewrites only its own display files (see <see cref="Names"/>).
 /// search/documents.js gives the chunk size and each transcript's turn count and name, which is how the
-/// browser finds a document number's file. search/facets.js holds the speaker and topic names the filters offer, loaded
+/// browser finds a document number's file, and how many documents a term needs for a top results file
+/// (<see cref="TopResultsWriter"/>). search/facets.js holds the speaker and topic names the filters offer, loaded
 /// only when the filters are opened.
 /// </summary>
 public static class DisplayWriter
@@ -35,7 +36,9 @@ public static class DisplayWriter
     /// Asked with each display file's path and key (everything its bytes are made from); a file it keeps, as
     /// the last build wrote it, is neither made nor returned. documents.js and facets.js are always returned.
     /// </param>
-    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, int chunkSize, Func<string, string, bool>? keep = null)
+    /// <param name="topResultsMinimum">The documents a term needs for a top results file, as <see cref="TopResultsWriter"/> was given it.</param>
+    public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, int chunkSize, Func<string, string, bool>? keep = null,
+        int topResultsMinimum = int.MaxValue)
     {
         if (chunkSize <= 0) throw new ArgumentOutOfRangeException(nameof(chunkSize), "display chunks need a positive size");
         var transcripts = Transcripts(documents);
@@ -69,7 +72,7 @@ public static class DisplayWriter
             documents.Select(d => d.Speaker).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToArray(),
             documents.SelectMany(d => d.Topics).Distinct().Order(StringComparer.Ordinal).ToArray());
         return [.. files.OfType<SearchFile>(),
-                new SearchFile(DocumentsPath, ScriptData.Call("documents", 0, Layout(chunkSize, turnCounts, encodedNames))),
+                new SearchFile(DocumentsPath, ScriptData.Call("documents", 0, Layout(chunkSize, topResultsMinimum, turnCounts, encodedNames))),
                 new SearchFile(FacetsPath, ScriptData.Call("facets", 0, ScriptData.Json(facets)))];
     }
 
@@ -118,13 +121,13 @@ public static class DisplayWriter
     sealed record Chunk(string Page, string Title, string[][] Turns);
 
     /// <summary>
-    /// The chunk size, and turn counts and display names as posting digits (see <see cref="PostingEncoding"/>),
+    /// The chunk size, the top results minimum, and turn counts and display names as posting digits (see <see cref="PostingEncoding"/>),
     /// one number each per transcript. Written as the shards write postings: posting digits need no escape in
     /// a JSON string, and the JSON encoder's escapes of '+', '&amp;', '\'' and '&lt;' would make the names a
     /// fifth larger, in a file every query loads.
     /// </summary>
-    static string Layout(int chunkSize, StringBuilder turnCounts, StringBuilder names) =>
-        $"{{\"chunk\":{chunkSize},\"turns\":\"{turnCounts}\",\"names\":\"{names}\"}}";
+    static string Layout(int chunkSize, int topResultsMinimum, StringBuilder turnCounts, StringBuilder names) =>
+        $"{{\"chunk\":{chunkSize},\"top\":{topResultsMinimum},\"turns\":\"{turnCounts}\",\"names\":\"{names}\"}}";
 
     sealed record Facets(string[] Speakers, string[] Topics);
 }

@@ -11,19 +11,38 @@ namespace ArchiveSite.Search;
 /// </summary>
 public static class PostingEncoding
 {
-    const string Alphabet = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
     const int LastDigits = 46;
     const int EarlierDigits = 47;
 
     public static void Append(StringBuilder text, long number)
     {
-        if (number < 0) throw new ArgumentOutOfRangeException(nameof(number), number, "only non-negative numbers are encoded");
-        Span<char> digits = stackalloc char[13];
-        var at = digits.Length;
-        digits[--at] = Alphabet[(int)(number % LastDigits)];
-        for (number /= LastDigits; number > 0; number /= EarlierDigits) digits[--at] = Alphabet[LastDigits + (int)(number % EarlierDigits)];
-        text.Append(digits[at..]);
+        Span<byte> digits = stackalloc byte[MaxDigits];
+        foreach (var digit in digits[..Write(digits, number)]) text.Append((char)digit);
     }
+
+    /// <summary>The most characters a number takes (a long's largest, in base 47 after the last digit).</summary>
+    public const int MaxDigits = 13;
+
+    /// <summary>Writes the number's characters (ASCII, so also its UTF-8 bytes) at the start of <paramref name="destination"/>, which holds at least <see cref="MaxDigits"/>; returns how many.</summary>
+    public static int Write(Span<byte> destination, long number)
+    {
+        if (number < 0) throw new ArgumentOutOfRangeException(nameof(number), number, "only non-negative numbers are encoded");
+        var digits = Alphabet;
+        if (number < LastDigits)
+        {
+            destination[0] = digits[(int)number];
+            return 1;
+        }
+        var length = 1;
+        for (var rest = number / LastDigits; rest > 0; rest /= EarlierDigits) length++;
+        destination[length - 1] = digits[(int)(number % LastDigits)];
+        number /= LastDigits;
+        for (var at = length - 2; at >= 0; at--, number /= EarlierDigits)
+            destination[at] = digits[LastDigits + (int)(number % EarlierDigits)];
+        return length;
+    }
+
+    static ReadOnlySpan<byte> Alphabet => " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8;
 
     public static IReadOnlyList<long> Decode(string text)
     {
@@ -31,7 +50,7 @@ public static class PostingEncoding
         long value = 0;
         foreach (var c in text)
         {
-            var digit = Alphabet.IndexOf(c);
+            var digit = c < 128 ? Alphabet.IndexOf((byte)c) : -1;
             if (digit < 0) throw new FormatException($"'{c}' is not a posting digit");
             if (digit >= LastDigits) value = value * EarlierDigits + digit - LastDigits;
             else

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace ArchiveSite.Search;
@@ -11,6 +12,18 @@ public static class ScriptData
 {
     public static string Call(string kind, int id, string payloadJson) =>
         $"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{id},{payloadJson});\n";
+
+    /// <summary>As <see cref="Call(string, int, string)"/>, its payload and result UTF-8 bytes.</summary>
+    public static byte[] Call(string kind, int id, ReadOnlySpan<byte> payloadJson)
+    {
+        var head = Encoding.UTF8.GetBytes($"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{id},");
+        var tail = ");\n"u8;
+        var bytes = new byte[head.Length + payloadJson.Length + tail.Length];
+        head.CopyTo(bytes, 0);
+        payloadJson.CopyTo(bytes.AsSpan(head.Length));
+        tail.CopyTo(bytes.AsSpan(head.Length + payloadJson.Length));
+        return bytes;
+    }
 
     public static string Call(string kind, string id, string payloadJson) =>
         $"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{JsonSerializer.Serialize(id)},{payloadJson});\n";

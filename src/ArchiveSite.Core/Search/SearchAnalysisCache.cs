@@ -16,23 +16,39 @@ namespace ArchiveSite.Search;
 /// changed. Term weights depend on the whole archive (idf, average field lengths), so they are not kept: the
 /// index is rebuilt from the kept counts (<see cref="BatchIndexBuilder"/>). The pack is one vocabulary, sorted,
 /// and every analysis as flat arrays of term numbers in it, behind a checksum: loading it is a few bulk copies
-/// rather than a record per transcript to decode and its terms to look up. Get and Put are thread-safe;
-/// <see cref="Save"/> runs once the index is built.
+/// rather than a record per transcript to decode and its terms to look up. A build that uses few analyses the
+/// pack lacks writes them, with the terms they use, to a small delta file beside it (<see cref="DeltaPath"/>)
+/// rather than the whole pack (36 MB for 1,000 transcripts), as <see cref="Build.CachePack{T}"/> does; the
+/// pack is written whole once the analyses it holds that no build uses and the delta's would be more than an
+/// eighth of it. A key names its analysis's content, so the pack and a delta left by different builds never
+/// disagree. Get and Put are thread-safe; <see cref="Save"/> runs once the index is built.
 /// </summary>
-public sealed class SearchAnalysisCache(string cacheDirectory)
+public sealed class SearchAnalysisCache
 {
-    /// <summary>Differs from the first bytes of any other layout this file had, so an older pack reads as empty.</summary>
-    static readonly byte[] Magic = "ASsearch2"u8.ToArray();
+    /// <summary>Differ from the first bytes of any other layout these files had, so an older pack reads as empty.</summary>
+    static readonly byte[] PackMagic = "ASsearch2"u8.ToArray();
+    static readonly byte[] DeltaMagic = "ASsearchD"u8.ToArray();
     const int ChecksumBytes = 16;
 
-    readonly Lazy<Pack> _kept = new(() => Load(Path.Combine(cacheDirectory, "search.pack")));
+    /// <summary>The pack is written whole once its unused analyses and the delta's are more than this share of it.</summary>
+    const int WholeWhenMoreThanOneIn = 8;
+
+    readonly Lazy<Kept> _kept;
     readonly ConcurrentDictionary<string, AnalyzedBatch> _used = new(StringComparer.Ordinal);
     int _reused;
-    int _added;
 
-    public string PackPath { get; } = Path.Combine(cacheDirectory, "search.pack");
+    public SearchAnalysisCache(string cacheDirectory)
+    {
+        PackPath = Path.Combine(cacheDirectory, "search.pack");
+        _kept = new(() => Load(PackPath, DeltaPath));
+    }
 
-    /// <summary>How many transcripts' analyses this build took from the pack.</summary>
+    public string PackPath { get; }
+
+    /// <summary>Analyses the pack lacks, kept since it was last written whole, with the terms they use.</summary>
+    public string DeltaPath => PackPath + ".delta";
+
+    /// <summary>How many transcripts' analyses this build took from the pack or its delta.</summary>
     public int Reused => _reused;
 
     /// <summary>The vocabulary the kept analyses are numbered in; <see cref="Put"/>'s analyses must be numbered in it too.</summary>
@@ -64,7 +80,8 @@ public sealed class SearchAnalysisCache(string cacheDirectory)
     /// <summary>The analysis kept under <paramref name="key"/>; null when there is none.</summary>
     public AnalyzedBatch? Get(string key)
     {
-        if (!_kept.Value.Batches.TryGetValue(key, out var batch))
+        var kept = _kept.Value;
+        if (!kept.Pack.TryGetValue(key, out var batch) && !kept.Delta.TryGetValue(key, out batch))
             return null;
         _used[key] = batch;
         Interlocked.Increment(ref _reused);
@@ -72,59 +89,136 @@ public sealed class SearchAnalysisCache(string cacheDirectory)
     }
 
     /// <summary>Keeps an analysis, numbered in <see cref="Vocabulary"/>, for the next build.</summary>
-    public void Put(string key, AnalyzedBatch batch)
-    {
-        _used[key] = batch;
-        Interlocked.Increment(ref _added);
-    }
+    public void Put(string key, AnalyzedBatch batch) => _used[key] = batch;
 
     /// <summary>
-    /// Writes the pack of the analyses this build used, its vocabulary cut to their terms and sorted, unless it
-    /// already holds exactly those. A cache that cannot be written only costs time, so that is not an error.
+    /// Keeps the analyses this build used: in the delta while few differ from the pack, otherwise in a pack written
+    /// whole (its vocabulary cut to their terms and sorted), so analyses of transcripts since changed or removed do
+    /// not pile up. Nothing is written when the files already hold what they should. A cache that cannot be
+    /// written only costs time, so that is not an error.
     /// </summary>
     public void Save()
     {
-        if (_added == 0 && _used.Count == _kept.Value.Batches.Count)
-            return;
-        var keys = _used.Keys.Order(StringComparer.Ordinal).ToArray();
-        var (vocabulary, batches) = Vocabulary.Compact([.. keys.Select(key => _used[key])]);
+        var kept = _kept.Value;
+        var fromPack = _used.Keys.Count(kept.Pack.ContainsKey);
+        var notInPack = _used.Keys.Where(key => !kept.Pack.ContainsKey(key)).Order(StringComparer.Ordinal).ToArray();
         try
         {
-            AtomicFile.Write(PackPath, stream =>
+            if (kept.Pack.Count > 0 && (kept.Pack.Count - fromPack + notInPack.Length) * WholeWhenMoreThanOneIn <= kept.Pack.Count)
             {
-                var checksum = new XxHash128();
-                using var writer = new BinaryWriter(new ChecksummedStream(stream, checksum), Encoding.UTF8);
-                writer.Write(Magic);
-                writer.Write(vocabulary.Count);
-                for (var t = 0; t < vocabulary.Count; t++)
-                    writer.Write(vocabulary[t]);
-                writer.Write(keys.Length);
-                for (var b = 0; b < keys.Length; b++)
-                {
-                    writer.Write(keys[b]);
-                    writer.Write(batches[b].DocumentCount);
-                    writer.Write(batches[b].FieldCount);
-                    writer.Write(batches[b].TermIds.Length);
-                    writer.Write(MemoryMarshal.AsBytes(batches[b].FieldEnds));
-                    writer.Write(MemoryMarshal.AsBytes(batches[b].TermIds));
-                    writer.Write(MemoryMarshal.AsBytes(batches[b].Frequencies));
-                }
-                writer.Flush();
-                stream.Write(checksum.GetCurrentHash());
-            });
+                if (notInPack.Length == kept.Delta.Count && notInPack.All(kept.Delta.ContainsKey))
+                    return;
+                if (notInPack.Length == 0)
+                    File.Delete(DeltaPath);
+                else
+                    WriteDelta(notInPack);
+                return;
+            }
+            if (notInPack.Length == 0 && fromPack == kept.Pack.Count && kept.Delta.Count == 0)
+                return;
+            WritePack();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
     }
 
-    sealed record Pack(SharedVocabulary Vocabulary, IReadOnlyDictionary<string, AnalyzedBatch> Batches)
+    void WritePack()
     {
-        public static Pack Empty => new(new SharedVocabulary(), new Dictionary<string, AnalyzedBatch>());
+        var keys = _used.Keys.Order(StringComparer.Ordinal).ToArray();
+        var (vocabulary, batches) = Vocabulary.Compact([.. keys.Select(key => _used[key])]);
+        Write(PackPath, PackMagic, [.. Enumerable.Range(0, vocabulary.Count).Select(t => vocabulary[t])], keys, batches);
+        File.Delete(DeltaPath);
     }
 
-    /// <summary>The kept vocabulary and analyses; empty when there is no pack or it is not a whole, undamaged one of this layout.</summary>
-    static Pack Load(string path)
+    /// <summary>The analyses with their terms numbered among only the terms they use, in order of first use.</summary>
+    void WriteDelta(string[] keys)
+    {
+        var vocabulary = Vocabulary;
+        var localIds = new Dictionary<int, int>();
+        var terms = new List<string>();
+        var batches = keys.Select(key =>
+        {
+            var batch = _used[key];
+            var termIds = batch.TermIds.ToArray();
+            for (var i = 0; i < termIds.Length; i++)
+            {
+                if (!localIds.TryGetValue(termIds[i], out var local))
+                {
+                    localIds[termIds[i]] = local = terms.Count;
+                    terms.Add(vocabulary[termIds[i]]);
+                }
+                termIds[i] = local;
+            }
+            return new AnalyzedBatch(batch.DocumentCount, batch.FieldCount, batch.FieldEnds.ToArray(), termIds, batch.Frequencies.ToArray());
+        }).ToArray();
+        Write(DeltaPath, DeltaMagic, terms, keys, batches);
+    }
+
+    static void Write(string path, byte[] magic, IReadOnlyList<string> terms, string[] keys, AnalyzedBatch[] batches) =>
+        AtomicFile.Write(path, stream =>
+        {
+            var checksum = new XxHash128();
+            using var writer = new BinaryWriter(new ChecksummedStream(stream, checksum), Encoding.UTF8);
+            writer.Write(magic);
+            writer.Write(terms.Count);
+            foreach (var term in terms)
+                writer.Write(term);
+            writer.Write(keys.Length);
+            for (var b = 0; b < keys.Length; b++)
+            {
+                writer.Write(keys[b]);
+                writer.Write(batches[b].DocumentCount);
+                writer.Write(batches[b].FieldCount);
+                writer.Write(batches[b].TermIds.Length);
+                writer.Write(MemoryMarshal.AsBytes(batches[b].FieldEnds));
+                writer.Write(MemoryMarshal.AsBytes(batches[b].TermIds));
+                writer.Write(MemoryMarshal.AsBytes(batches[b].Frequencies));
+            }
+            writer.Flush();
+            stream.Write(checksum.GetCurrentHash());
+        });
+
+    /// <param name="Pack">The pack's analyses, numbered in <see cref="Vocabulary"/> as the pack numbers its sorted terms.</param>
+    /// <param name="Delta">The delta's analyses, renumbered in <see cref="Vocabulary"/>, which numbers terms new to the pack after its own.</param>
+    sealed record Kept(SharedVocabulary Vocabulary, IReadOnlyDictionary<string, AnalyzedBatch> Pack, IReadOnlyDictionary<string, AnalyzedBatch> Delta);
+
+    /// <summary>
+    /// The kept vocabulary and analyses. A pack that is missing, damaged or of another layout is an empty cache,
+    /// and so is its delta then; a delta that is missing or damaged is an empty delta.
+    /// </summary>
+    static Kept Load(string packPath, string deltaPath)
+    {
+        var empty = new Dictionary<string, AnalyzedBatch>();
+        if (Read(packPath, PackMagic) is not { } read)
+            return new Kept(new SharedVocabulary(), empty, empty);
+        var (terms, pack) = read;
+        SharedVocabulary vocabulary;
+        try
+        {
+            vocabulary = new SharedVocabulary(terms);
+        }
+        catch (ArgumentException)
+        {
+            return new Kept(new SharedVocabulary(), empty, empty);
+        }
+        if (Read(deltaPath, DeltaMagic) is not { } readDelta)
+            return new Kept(vocabulary, pack, empty);
+        var (deltaTerms, delta) = readDelta;
+        var idOf = deltaTerms.Select(vocabulary.IdOf).ToArray();
+        var renumbered = new Dictionary<string, AnalyzedBatch>(StringComparer.Ordinal);
+        foreach (var (key, batch) in delta)
+        {
+            var termIds = batch.TermIds.ToArray();
+            for (var i = 0; i < termIds.Length; i++)
+                termIds[i] = idOf[termIds[i]];
+            renumbered[key] = new AnalyzedBatch(batch.DocumentCount, batch.FieldCount, batch.FieldEnds.ToArray(), termIds, batch.Frequencies.ToArray());
+        }
+        return new Kept(vocabulary, pack, renumbered);
+    }
+
+    /// <summary>A file's terms and analyses (numbered in its terms); null when there is none or it is not a whole, undamaged one of this layout.</summary>
+    static (string[] Terms, Dictionary<string, AnalyzedBatch> Batches)? Read(string path, byte[] magic)
     {
         byte[] bytes;
         try
@@ -133,19 +227,18 @@ public sealed class SearchAnalysisCache(string cacheDirectory)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Pack.Empty;
+            return null;
         }
         // The arrays are kept as the machine holds them; a big-endian machine just starts without a cache.
-        if (!BitConverter.IsLittleEndian || bytes.Length < Magic.Length + ChecksumBytes || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+        if (!BitConverter.IsLittleEndian || bytes.Length < magic.Length + ChecksumBytes || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic)
             || !XxHash128.Hash(bytes.AsSpan(0, bytes.Length - ChecksumBytes)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumBytes)))
-            return Pack.Empty;
+            return null;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - ChecksumBytes - Magic.Length, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes, magic.Length, bytes.Length - ChecksumBytes - magic.Length, writable: false), Encoding.UTF8);
             var terms = new string[ReadCount(reader)];
             for (var t = 0; t < terms.Length; t++)
                 terms[t] = reader.ReadString();
-            var vocabulary = new SharedVocabulary(terms);
             var batches = new Dictionary<string, AnalyzedBatch>(StringComparer.Ordinal);
             var batchCount = ReadCount(reader);
             for (var b = 0; b < batchCount; b++)
@@ -157,14 +250,14 @@ public sealed class SearchAnalysisCache(string cacheDirectory)
                 var batch = new AnalyzedBatch(documentCount, fieldCount, ReadInts(reader, (long)documentCount * fieldCount), ReadInts(reader, entries), ReadInts(reader, entries));
                 foreach (var id in batch.TermIds)
                     if (id >= terms.Length)
-                        return Pack.Empty;
+                        return null;
                 batches[key] = batch;
             }
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new Pack(vocabulary, batches) : Pack.Empty;
+            return reader.BaseStream.Position == reader.BaseStream.Length ? (terms, batches) : null;
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or ArgumentException or DecoderFallbackException)
         {
-            return Pack.Empty;
+            return null;
         }
     }
 
@@ -182,7 +275,7 @@ public sealed class SearchAnalysisCache(string cacheDirectory)
         var stream = (MemoryStream)reader.BaseStream;
         if (count * sizeof(int) > stream.Length - stream.Position)
             throw new EndOfStreamException();
-        var values = new int[count];
+        var values = GC.AllocateUninitializedArray<int>((int)count);
         stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }

@@ -7,9 +7,16 @@ namespace ArchiveSite.Search;
 /// lookup (manifest, then one small group file per term), 4 KB shards and two turns per display file keep
 /// first queries of one to three terms at 127-139 KB with everything the page loads (12 KB shards gave
 /// more). The cost is file count: about 4,500 shards and 19,000 display files (19 per 37-turn transcript)
-/// per 1,000 synthetic transcripts.
+/// per 1,000 synthetic transcripts. Terms held by at least <see cref="TopResultsMinimumOf"/> documents also get
+/// the first page of a query of them alone in one file (<see cref="TopResultsWriter"/>), <c>TopResultsCount</c>
+/// being search.js's page size. The share keeps those files few: with a natural vocabulary (bench search-step,
+/// 60,000 terms among 37,000 turns) 50 documents would take 10,850 files and 77 MB, 1% of them about 1,300
+/// files and 9 MB.
 /// </summary>
-public sealed record SearchOptions(int ShardBytes = 4_000, int DisplayChunk = 2);
+public sealed record SearchOptions(int ShardBytes = 4_000, int DisplayChunk = 2, int TopResultsMinimum = 50, double TopResultsShare = 0.01, int TopResultsCount = 10)
+{
+    public int TopResultsMinimumOf(int documentCount) => Math.Max(TopResultsMinimum, (int)Math.Ceiling(documentCount * TopResultsShare));
+}
 
 /// <summary>All search files for an archive: the lunr index built in C#, cut into shards, and the display files.</summary>
 public static class SearchOutput
@@ -18,11 +25,15 @@ public static class SearchOutput
         Build(SearchDocument.FromTranscripts(transcripts), options ?? new SearchOptions());
 
     public static IReadOnlyList<SearchFile> Build(IReadOnlyList<SearchDocument> documents, SearchOptions options) =>
-        [.. Shards(documents, options), .. DisplayWriter.Write(documents, options.DisplayChunk)];
+        [.. Shards(documents, options), .. DisplayWriter.Write(documents, options.DisplayChunk, topResultsMinimum: options.TopResultsMinimumOf(documents.Count))];
 
-    /// <summary>The manifest, group files and shards.</summary>
-    public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options, SearchAnalysisCache? cache = null) =>
-        new ShardWriter(options.ShardBytes).Write(Source(documents, cache));
+    /// <summary>The manifest, group files and shards, and the top results files.</summary>
+    public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options, SearchAnalysisCache? cache = null)
+    {
+        var source = Source(documents, cache);
+        return [.. new ShardWriter(options.ShardBytes).Write(source),
+                .. TopResultsWriter.Write(source, documents, options.TopResultsCount, options.TopResultsMinimumOf(documents.Count))];
+    }
 
     /// <summary>
     /// What the shards are cut from: the index built term by term, the shape shards cut it in, from each

@@ -124,9 +124,15 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
     }
 
     /// <summary>One field's postings of a term, read from the builder's arrays.</summary>
-    sealed class PostingView(Lunr.FieldWeights weights) : IReadOnlyList<Posting>
+    internal sealed class PostingView(Lunr.FieldWeights weights) : IReadOnlyList<Posting>
     {
         public int Count => weights.RefIds.Count;
+
+        /// <summary>The documents, ascending, for readers that go through them all without a call per posting.</summary>
+        public ReadOnlySpan<int> Documents => weights.RefIds;
+
+        /// <summary>The weight in each of <see cref="Documents"/>.</summary>
+        public ReadOnlySpan<double> Weights => weights.Weights;
 
         public Posting this[int index] => new(weights.RefIds[index], weights.Weights[index]);
 

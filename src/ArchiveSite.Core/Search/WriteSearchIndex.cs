@@ -1,4 +1,3 @@
-using System.Text;
 using ArchiveSite.Output;
 
 namespace ArchiveSite.Search;
@@ -19,7 +18,7 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         // Written in two batches, each in parallel, so the display strings are garbage before the index is built.
         // Display files the last build wrote from the same key are kept, unmade.
         var staged = context.Writer as StagedOutput;
-        WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk, staged is null ? null : staged.TryKeep));
+        WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk, staged is null ? null : staged.TryKeep, chosen.TopResultsMinimumOf(documents.Count)));
         var cache = new SearchAnalysisCache(context.CacheDirectory);
         WriteAll(context.Writer, SearchOutput.Shards(documents, chosen, cache));
         cache.Save();
@@ -31,10 +30,9 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
     static void WriteAll(IOutputWriter writer, IReadOnlyList<SearchFile> files) =>
         Parallel.ForEach(files, file =>
         {
-            var bytes = Encoding.UTF8.GetBytes(file.Content);
             if (writer is StagedOutput staged)
-                staged.Write(file.Path, bytes, file.Key);
+                staged.Write(file.Path, file.Bytes, file.Key);
             else
-                writer.Write(file.Path, bytes);
+                writer.Write(file.Path, file.Bytes);
         });
 }

@@ -134,4 +134,71 @@ public sealed class SearchAnalysisCacheTests : IDisposable
 
         Assert.Equal(1, reused);
     }
+
+    /// <summary>Twenty talks: one change among them is few enough for the delta (its unused and new analyses, two, are at most an eighth).</summary>
+    static readonly Transcript[] Twenty = [.. Enumerable.Range(0, 20).Select(i => Talk($"t{i:00}", $"Talk {i}", $"Pacing and willingness, talk {i}.", $"Compassion practice number {i}."))];
+
+    static Transcript[] WithChanged(Transcript[] archive, params int[] changed) =>
+        [.. archive.Select((t, i) => changed.Contains(i) ? Talk(t.Slug, t.Title!, $"A changed talk {i}: zygomatic{i} and pacing.") : t)];
+
+    [Fact]
+    public void One_change_among_many_is_kept_in_a_small_delta_and_the_pack_is_left_as_it_was()
+    {
+        var cache = new SearchAnalysisCache(_cache);
+        ShardsWithCache(Twenty, out _);
+        var pack = File.ReadAllBytes(cache.PackPath);
+        Assert.False(File.Exists(cache.DeltaPath));
+
+        var once = WithChanged(Twenty, 3);
+        Assert.Equal(CleanShards(once), ShardsWithCache(once, out var reusedOnce));
+        Assert.Equal(19, reusedOnce);
+        Assert.Equal(pack, File.ReadAllBytes(cache.PackPath));
+        Assert.True(new FileInfo(cache.DeltaPath).Length * 10 < pack.Length);
+
+        Transcript[] twice = [.. once[..3], Talk("t03", "Talk 3", "Changed again: only the delta is rewritten."), .. once[4..]];
+        Assert.Equal(CleanShards(twice), ShardsWithCache(twice, out var reusedTwice));
+        Assert.Equal(19, reusedTwice);
+        Assert.Equal(pack, File.ReadAllBytes(cache.PackPath));
+
+        var delta = File.ReadAllBytes(cache.DeltaPath);
+        var modified = File.GetLastWriteTimeUtc(cache.DeltaPath);
+        Assert.Equal(CleanShards(twice), ShardsWithCache(twice, out var reusedAll));
+        Assert.Equal(20, reusedAll);
+        Assert.Equal(delta, File.ReadAllBytes(cache.DeltaPath));
+        Assert.Equal(modified, File.GetLastWriteTimeUtc(cache.DeltaPath));
+    }
+
+    [Fact]
+    public void A_damaged_delta_is_an_empty_delta()
+    {
+        var cache = new SearchAnalysisCache(_cache);
+        ShardsWithCache(Twenty, out _);
+        var changed = WithChanged(Twenty, 5);
+        ShardsWithCache(changed, out _);
+        var delta = File.ReadAllBytes(cache.DeltaPath);
+
+        foreach (var damaged in new[] { delta[..(delta.Length / 2)], [.. delta[..^1], (byte)(delta[^1] ^ 1)], File.ReadAllBytes(cache.PackPath) })
+        {
+            File.WriteAllBytes(cache.DeltaPath, damaged);
+            Assert.Equal(CleanShards(changed), ShardsWithCache(changed, out var reused));
+            Assert.Equal(19, reused);
+        }
+    }
+
+    [Fact]
+    public void Once_the_delta_and_unused_analyses_pass_an_eighth_of_the_pack_it_is_written_whole()
+    {
+        var cache = new SearchAnalysisCache(_cache);
+        ShardsWithCache(Twenty, out _);
+        ShardsWithCache(WithChanged(Twenty, 0), out _);
+        Assert.True(File.Exists(cache.DeltaPath));
+
+        var many = WithChanged(Twenty, 0, 1, 2);
+        Assert.Equal(CleanShards(many), ShardsWithCache(many, out var reused));
+        Assert.Equal(18, reused);
+        Assert.False(File.Exists(cache.DeltaPath));
+
+        Assert.Equal(CleanShards(many), ShardsWithCache(many, out var reusedAll));
+        Assert.Equal(20, reusedAll);
+    }
 }

@@ -216,6 +216,43 @@ public sealed class ShardMergeTests
     public void The_fast_path_answers_like_the_unsplit_index_on_the_real_corpus(string query) =>
         AssertFastPathExact(RealCorpus.Value.Scripts, RealCorpus.Value.IndexJson, query);
 
+    /// <summary>Each query the fast path takes, with page sizes smaller than most of its result counts.</summary>
+    public static TheoryData<string, int> PagedQueries()
+    {
+        var paged = new TheoryData<string, int>();
+        foreach (var query in ((IEnumerable<object[]>)Queries).Select(row => (string)row[0]).Where(q => !LeftToLunr.Contains(q)))
+            foreach (var count in new[] { 1, 3, 10 }) paged.Add(query, count);
+        return paged;
+    }
+
+    /// <summary>
+    /// The fast path scores exactly only the results that can make the page (see candidatesFor in
+    /// search-core.js); its page is still the head of lunr's list, ties included: the seed has many turns
+    /// of one speaker that score alike.
+    /// </summary>
+    [Theory]
+    [Trait("Category", "Shared")]
+    [MemberData(nameof(PagedQueries))]
+    [InlineData("speaker:buczynski", 3)]
+    public void The_fast_path_page_is_the_head_of_lunrs_list_on_the_seed(string query, int count)
+    {
+        var (scripts, json, _) = Seed.Value;
+        var unsplit = scripts.SearchUnsplit(json, query);
+        var (total, top) = scripts.SearchFast(query, count) ?? throw new InvalidOperationException($"'{query}' should take the fast path");
+        Assert.Equal(unsplit.Count, total);
+        Assert.Equal(unsplit.Take(count), top);
+    }
+
+    [Fact]
+    [Trait("Category", "Shared")]
+    public void The_seed_has_ties_across_a_page_boundary()
+    {
+        var (scripts, json, _) = Seed.Value;
+        var unsplit = scripts.SearchUnsplit(json, "speaker:buczynski");
+        Assert.True(unsplit.Count > 4 && unsplit[2].Score == unsplit[3].Score,
+            $"'speaker:buczynski' should give tied scores across the third and fourth results, got {string.Join(", ", unsplit.Take(5).Select(h => h.Score))}");
+    }
+
     [Theory]
     [Trait("Category", "Shared")]
     [InlineData("federal reserve")]

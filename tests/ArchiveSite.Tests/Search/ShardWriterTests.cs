@@ -1,4 +1,6 @@
+using System.Text.Json;
 using ArchiveSite.Search;
+using CsCheck;
 
 namespace ArchiveSite.Tests.Search;
 
@@ -34,4 +36,64 @@ public sealed class ShardWriterTests
     [InlineData(4000, 64)]
     public void Groups_hold_about_the_square_root_of_the_shard_count(int shards, int expected) =>
         Assert.Equal(expected, ShardWriter.GroupSize(shards));
+
+    /// <summary>Lists long enough to be radix sorted and short ones, weights repeated and up to 2^24 thousandths (three sort bytes).</summary>
+    static readonly Gen<(int Document, long Thousandths)[][]> FieldLists =
+        Gen.Select(Gen.Int[0, 700], Gen.Int[1, 40], Gen.Int[0, 2], (count, distinct, scale) => (count, distinct, scale))
+            .SelectMany(shape => Gen.Long[0, shape.scale switch { 0 => 60, 1 => 70_000, _ => 16_000_000 }].Array[shape.distinct]
+                .SelectMany(weights => Gen.Int[0, weights.Length - 1].Array[shape.count].Select(picks =>
+                    picks.Select((pick, i) => (Document: 3 * i + pick % 3, Thousandths: weights[pick])).ToArray())))
+            .Array[2];
+
+    [Fact]
+    public void Each_field_lists_its_postings_by_weight_then_document_whichever_way_the_source_holds_them()
+    {
+        FieldLists.Array[1, 4].Sample(terms =>
+        {
+            var documentCount = 1 + terms.SelectMany(fields => fields).SelectMany(list => list).Select(p => p.Document).DefaultIfEmpty(0).Max();
+            var plain = new ShardSource("2.3.9", ["a", "b"], documentCount, [.. terms.Select((fields, t) => new IndexTerm($"term{t}", t,
+                [.. fields.Select(list => (IReadOnlyList<Posting>)[.. list.Select(p => new Posting(p.Document, p.Thousandths / 1000.0))])]))]);
+            var byTerm = ShardSource.FromIndex(new Lunr.IndexByTerm(["a", "b"], [.. Enumerable.Range(0, documentCount).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                [.. terms.Select((fields, t) => new Lunr.TermWeights($"term{t}", t, [.. fields.Select(list => new Lunr.FieldWeights(
+                    list.Select(p => p.Document).ToArray(), list.Select(p => p.Thousandths / 1000.0).ToArray()))]))]));
+
+            var written = new ShardWriter(4_000).Write(plain);
+            Assert.Equal(written.Select(f => f.Content), new ShardWriter(4_000).Write(byTerm).Select(f => f.Content));
+            var entries = written.Where(f => f.Path.StartsWith("search/s", StringComparison.Ordinal)).SelectMany(f => Entries(f, 2)).ToArray();
+            Assert.Equal(terms.Length, entries.Length);
+            for (var t = 0; t < terms.Length; t++)
+                for (var f = 0; f < 2; f++)
+                    Assert.Equal(terms[t][f].OrderBy(p => p.Thousandths).ThenBy(p => p.Document), Decoded(entries[t][2 + f].GetString()!));
+        });
+    }
+
+    /// <summary>A shard's entries: its payload is one flat array of term, index and a posting string per field, term after term.</summary>
+    static IEnumerable<JsonElement[]> Entries(SearchFile shard, int fieldCount)
+    {
+        var content = shard.Content;
+        var payload = content[(content.IndexOf(",[", StringComparison.Ordinal) + 1)..content.LastIndexOf(')')];
+        using var document = JsonDocument.Parse(payload);
+        return [.. document.RootElement.EnumerateArray().Select(e => e.Clone()).Chunk(2 + fieldCount)];
+    }
+
+    /// <summary>A posting string as the browser reads it: per weight group the weight gap, the count, then document gaps.</summary>
+    static List<(int Document, long Thousandths)> Decoded(string postings)
+    {
+        var numbers = PostingEncoding.Decode(postings);
+        var decoded = new List<(int, long)>();
+        long weight = 0;
+        for (var i = 0; i < numbers.Count;)
+        {
+            weight += numbers[i];
+            var count = numbers[i + 1];
+            i += 2;
+            long document = 0;
+            for (var k = 0; k < count; k++, i++)
+            {
+                document += numbers[i];
+                decoded.Add(((int)document, weight));
+            }
+        }
+        return decoded;
+    }
 }

@@ -6,7 +6,7 @@
  * (Jint). The data format is written by ArchiveSite.Search.ShardWriter (C#).
  */
 var ArchiveSearch = (function () {
-  var received = { manifest: null, documents: null, group: {}, shard: {}, display: {}, facets: null }
+  var received = { manifest: null, documents: null, group: {}, shard: {}, display: {}, top: {}, facets: null }
 
   // Numbers inside posting strings (PostingEncoding in C#): the last digit of each number is one of the
   // first 46 characters of the alphabet (base 46), earlier digits are among the other 47 (base 47), so
@@ -38,6 +38,7 @@ var ArchiveSearch = (function () {
     if (kind === "manifest") received.manifest = data
     else if (kind === "documents") received.documents = data
     else if (kind === "facets") received.facets = data
+    else if (kind === "top") for (var term in data) received.top[term] = data[term]
     else received[kind][id] = data
   }
 
@@ -217,7 +218,8 @@ var ArchiveSearch = (function () {
    * vectors), each field's score as dot(queryVector, fieldVector) / |queryVector| || 0 with the products
    * added in ascending term index as lunr.Vector.dot adds them, a document's field scores added in the order
    * its field refs first matched, and ties kept in the order documents first matched (lunr's results
-   * before its stable sort). Returns { total, top: the best `count` results, like lunr's }, or null for the
+   * before its stable sort). Returns { total, top: the best `count` results, like lunr's, terms: the index
+   * terms that scored }, or null for the
    * queries it leaves to lunr: negated ones and those that reach every shard (edit distance, leading "*").
    */
   function fastSearch(manifest, shardIds, query, count) {
@@ -226,7 +228,7 @@ var ArchiveSearch = (function () {
     for (var t = 0; t < targets.length; t++) if (targets[t].all) return null
     var presence = lunr.Query.presence, fields = manifest.fields, fieldCount = fields.length
     var documentCount = manifest.documentCount, terms = reachableTerms(manifest, shardIds, reachableBy(targets))
-    var queryVectors = [], postingsByField = [], combos = [], seen = Object.create(null)
+    var queryVectors = [], postingsByField = [], combos = [], seen = Object.create(null), scoredTerms = []
     for (var f = 0; f < fieldCount; f++) { queryVectors.push(Object.create(null)); postingsByField.push(Object.create(null)) }
     // Per document: the combination (term, field) it first matched in, counted from 1 (0: none yet), the
     // fields it matched as bits, and those fields in the order they first matched as base-8 digits (field + 1),
@@ -263,6 +265,7 @@ var ArchiveSearch = (function () {
             var termField = expanded[j] + "/" + clause.fields[k]
             if (seen[termField]) continue
             seen[termField] = true
+            if (scoredTerms.indexOf(expanded[j]) < 0) scoredTerms.push(expanded[j])
             postingsByField[field][entry.index] = postings
             combos.push({ term: expanded[j], documents: documents })
             var combo = combos.length, bit = 1 << field, digit = field + 1
@@ -287,54 +290,83 @@ var ArchiveSearch = (function () {
       }
     }
 
-    var dots = dotsOf(queryVectors, postingsByField, documentCount), magnitudes = magnitudesOf(queryVectors)
-    var total = 0, top = [], scores = new Float64Array(documentCount)
-    for (var i = 0; i < matchedCount && !requiredNone; i++) {
-      var candidate = matched[i]
-      if (prohibited[candidate] === 1 || requiredHits[candidate] !== requiredClauses) continue
-      total++
-      // The field scores added in the order the fields first matched (the most significant digit first).
-      var order = fieldOrder[candidate], place = 1, score = 0
+    var magnitudes = magnitudesOf(queryVectors), dots = dotsOf(queryVectors, postingsByField, magnitudes, documentCount)
+    var results = requiredNone ? new Int32Array(0) : resultsAmong(matched, matchedCount, prohibited, requiredHits, requiredClauses)
+    var candidates = candidatesFor(results, dots.sums, count), scores = new Float64Array(documentCount)
+    for (var i = 0; i < candidates.length; i++) scores[candidates[i]] = exactScore(candidates[i])
+    var top = Array.prototype.slice.call(candidates).sort(function (x, y) {
+      return scores[y] - scores[x] || firstMatch[x] - firstMatch[y] || x - y
+    }).slice(0, count)
+    return { total: results.length, top: resultsOf(top, scores, combos, documentCount), terms: scoredTerms }
+
+    // The field scores added in the order the fields first matched (the most significant digit first), as lunr adds them.
+    function exactScore(doc) {
+      var order = fieldOrder[doc], place = 1, score = 0
       while (place * 8 <= order) place *= 8
       for (var first = true; place >= 1; place /= 8, first = false) {
-        var matchedField = Math.floor(order / place) % 8 - 1
-        var fieldScore = dots[matchedField][candidate] / magnitudes[matchedField] || 0
+        var field = Math.floor(order / place) % 8 - 1
+        var fieldScore = dots.byField[field][doc] / magnitudes[field] || 0
         score = first ? fieldScore : score + fieldScore
       }
-      scores[candidate] = score
-      // Most candidates rank below a full page: one comparison with its last result settles them.
-      if (top.length === count && !ranksBefore(candidate, top[count - 1])) continue
-      var at = top.length
-      while (at > 0 && ranksBefore(candidate, top[at - 1])) at--
-      top.splice(at, 0, candidate)
-      if (top.length > count) top.pop()
-    }
-    return { total: total, top: resultsOf(top, scores, combos, documentCount) }
-
-    function ranksBefore(x, y) {
-      return scores[x] > scores[y] || (scores[x] === scores[y] && (firstMatch[x] < firstMatch[y] || (firstMatch[x] === firstMatch[y] && x < y)))
+      return score
     }
   }
 
+  // The matched documents no prohibited clause excludes and every required clause holds, in first-match order.
+  function resultsAmong(matched, matchedCount, prohibited, requiredHits, requiredClauses) {
+    var results = new Int32Array(matchedCount), total = 0
+    for (var i = 0; i < matchedCount; i++) {
+      var doc = matched[i]
+      if (prohibited[doc] === 0 && requiredHits[doc] === requiredClauses) results[total++] = doc
+    }
+    return results.subarray(0, total)
+  }
+
   /*
-   * Per field (null for a field the query does not reach) and document, dot(queryVector, fieldVector) as
-   * lunr.Vector.dot adds it: the products in ascending term index. A group of postings shares one weight,
-   * so one product serves the whole group.
+   * The results that can be among the best `count`: those whose score added in another order (sums, see
+   * dotsOf) is within a rounding margin of the count-th best such sum. The order changes a score by far
+   * less than the margin, so only these few need their exact score, and every result tied with the last of
+   * the page is among them.
    */
-  function dotsOf(queryVectors, postingsByField, documentCount) {
-    return queryVectors.map(function (vector, f) {
+  function candidatesFor(results, sums, count) {
+    if (results.length <= count) return results
+    var resultSums = new Float64Array(results.length)
+    for (var i = 0; i < results.length; i++) resultSums[i] = sums[results[i]]
+    var sorted = new Float64Array(resultSums).sort(), bar = sorted[sorted.length - count]
+    var margin = 1e-9 * (Math.abs(sorted[0]) + Math.abs(sorted[sorted.length - 1]) + 1), low = bar - margin
+    var candidates = []
+    for (var k = 0; k < results.length; k++) if (resultSums[k] >= low) candidates.push(results[k])
+    return candidates
+  }
+
+  /*
+   * byField: per field (null for a field where the query's terms hold no document) and document,
+   * dot(queryVector, fieldVector) as lunr.Vector.dot adds it: the products in ascending term index. A group
+   * of postings shares one weight, so one product serves the whole group. sums: per document, every product
+   * divided by its field's |queryVector|, which is its score added in another order.
+   */
+  function dotsOf(queryVectors, postingsByField, magnitudes, documentCount) {
+    var sums = new Float64Array(documentCount)
+    var byField = queryVectors.map(function (vector, f) {
       var indexes = Object.keys(vector).map(Number).sort(function (x, y) { return x - y })
-      if (indexes.length === 0) return null
-      var dots = new Float64Array(documentCount)
+      var postingCount = 0
+      for (var t = 0; t < indexes.length; t++) postingCount += postingsByField[f][indexes[t]].documents.length
+      if (postingCount === 0) return null
+      // With every boost 0 a field's scores are 0/0, which lunr counts as 0.
+      var dots = new Float64Array(documentCount), magnitude = magnitudes[f] === 0 ? Infinity : magnitudes[f]
       for (var i = 0; i < indexes.length; i++) {
         var boost = vector[indexes[i]], postings = postingsByField[f][indexes[i]], documents = postings.documents
         for (var g = 0, p = 0; g < postings.ends.length; g++) {
-          var product = boost * postings.weights[g]
-          for (var end = postings.ends[g]; p < end; p++) dots[documents[p]] += product
+          var product = boost * postings.weights[g], share = product / magnitude
+          for (var end = postings.ends[g]; p < end; p++) {
+            dots[documents[p]] += product
+            sums[documents[p]] += share
+          }
         }
       }
       return dots
     })
+    return { byField: byField, sums: sums }
   }
 
   // |queryVector| per field, as lunr.Vector.magnitude sums the squares (in ascending term index).
@@ -428,6 +460,29 @@ var ArchiveSearch = (function () {
     return { id: found.names[low] + "-" + Math.floor(local / documents.chunk), turn: local % documents.chunk }
   }
 
+  /*
+   * The top results file (search/tN.js, see TopResultsWriter in C#) of a query whose results all come from
+   * one index term held by at least documents.top documents, or null: N is the term's FNV-1a hash (32 bits,
+   * UTF-16 code units) in hexadecimal, as the C# writer names it.
+   */
+  function topResultsPath(documents, fast) {
+    if (fast.terms.length !== 1 || fast.total < documents.top) return null
+    var term = fast.terms[0], hash = 2166136261
+    for (var i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 16777619) >>> 0
+    return "search/t" + ("0000000" + hash.toString(16)).slice(-8) + ".js"
+  }
+
+  // What a result shows: { page, title, turn: [anchor, speaker, section, text] }, from a top results file or a
+  // display file, or null while neither holding it has arrived.
+  function displayData(documents, documentNumber) {
+    for (var term in received.top) {
+      var top = received.top[term], at = top.documents.indexOf(documentNumber)
+      if (at >= 0) return { page: top.turns[at][0], title: top.turns[at][1], turn: top.turns[at].slice(2) }
+    }
+    var place = displayOf(documents, documentNumber), chunk = received.display[place.id]
+    return chunk === undefined ? null : { page: chunk.page, title: chunk.title, turn: chunk.turns[place.turn] }
+  }
+
   function matchedTermsOf(result) {
     var terms = {}, metadata = result.matchData.metadata
     for (var term in metadata) terms[term] = true
@@ -448,6 +503,8 @@ var ArchiveSearch = (function () {
     indexTermOf: indexTermOf,
     snippet: snippet,
     displayOf: displayOf,
+    topResultsPath: topResultsPath,
+    displayData: displayData,
     matchedTermsOf: matchedTermsOf
   }
 })()

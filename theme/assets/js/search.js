@@ -147,7 +147,7 @@
     if (fast) {
       resultsRegion.setAttribute("data-path", "fast")
       resultsRegion.setAttribute("data-query-ms", (performance.now() - arrived).toFixed(1))
-      return render(mine, fast.top, text, arrived, fast.total, lunrResults)
+      return render(mine, fast.top, text, arrived, fast.total, lunrResults, ArchiveSearch.topResultsPath(ArchiveSearch.received.documents, fast))
     }
     return loadScript(mergeScript).then(function () {
       if (mine !== runNumber) return
@@ -191,9 +191,10 @@
     resultsRegion.setAttribute("data-state", "error")
   }
 
-  // results: lunr's, or the fast path's first page of `total`, with `pending` giving lunr's full list.
-  function render(mine, results, text, arrived, total, pending) {
-    current = { results: results, shown: 0, text: text, total: total === undefined ? results.length : total, pending: pending || null }
+  // results: lunr's, or the fast path's first page of `total`, with `pending` giving lunr's full list and
+  // `topPath` the top results file that may hold the whole first page.
+  function render(mine, results, text, arrived, total, pending, topPath) {
+    current = { results: results, shown: 0, text: text, total: total === undefined ? results.length : total, pending: pending || null, topPath: topPath || null }
     resultsRegion.textContent = ""
     resultsRegion.setAttribute("data-state", "loading")
     if (current.total === 0) {
@@ -211,25 +212,52 @@
     return showMore(mine, arrived)
   }
 
+  /*
+   * Shows the next page of results. Each result's place is reserved at once and filled, in rank order, as
+   * soon as its display data and that of the results above it have arrived, from the query's top results
+   * file when it has one (one file instead of about ten) and display files for the rest: the first results appear
+   * while the others still load, and nothing the visitor may be about to click moves. The status (read out
+   * by aria-live) is set once, with the first results.
+   */
   function showMore(mine, arrived) {
-    var from = current.shown
-    var page = current.results.slice(from, from + pageSize)
-    var chunkPaths = {}
-    page.forEach(function (r) { chunkPaths[displayPath(r.ref)] = true })
-    var requestedAt = performance.now()
-    return loadAll(Object.keys(chunkPaths)).then(function () {
+    var from = current.shown, page = current.results.slice(from, from + pageSize)
+    var list = resultsRegion.querySelector("ol"), places = [], drawn = 0
+    page.forEach(function () {
+      var place = document.createElement("li")
+      place.className = "search-result search-result-pending"
+      place.setAttribute("aria-hidden", "true")
+      list.appendChild(place)
+      places.push(place)
+    })
+    current.shown = from + page.length
+    var more = resultsRegion.querySelector(".search-more")
+    if (more) more.parentNode.removeChild(more)
+    var requestedAt = performance.now(), lastArrived = requestedAt
+    function drawReady() {
       if (mine !== runNumber) return
-      var displayArrived = performance.now()
-      var list = resultsRegion.querySelector("ol")
-      var firstNew = null
-      page.forEach(function (result) {
-        var item = resultItem(result)
-        list.appendChild(item)
-        firstNew = firstNew || item
-      })
-      current.shown = from + page.length
-      var more = resultsRegion.querySelector(".search-more")
-      if (more) more.parentNode.removeChild(more)
+      lastArrived = performance.now()
+      while (drawn < page.length && displayLoaded(page[drawn].ref)) {
+        places[drawn].classList.remove("search-result-pending")
+        places[drawn].removeAttribute("aria-hidden")
+        fillResult(places[drawn], page[drawn])
+        if (drawn++ === 0 && from === 0) firstShown()
+      }
+    }
+    function firstShown() {
+      announceCount()
+      if (arrived !== undefined) resultsRegion.setAttribute("data-first-ms", (performance.now() - arrived).toFixed(1))
+    }
+    var top = from === 0 && current.topPath ? loadScript(current.topPath).catch(function () { /* display files serve */ }) : Promise.resolve()
+    return top.then(function () {
+      if (mine !== runNumber) return
+      drawReady()
+      var paths = {}
+      page.forEach(function (result) { if (!displayLoaded(result.ref)) paths[displayPath(result.ref)] = true })
+      return Promise.all(Object.keys(paths).map(function (path) { return loadScript(path).then(drawReady) }))
+    }).then(function () {
+      if (mine !== runNumber) return
+      var displayArrived = lastArrived
+      if (from > 0) announceCount()
       if (current.shown < current.total) {
         var button = document.createElement("button")
         button.type = "button"
@@ -249,12 +277,10 @@
         })
         resultsRegion.appendChild(button)
       }
-      var total = current.total
-      setStatus(total + (total === 1 ? " result" : " results") + " for “" + current.text + "”" +
-        (current.shown < total ? ", showing " + current.shown + "." : "."))
       resultsRegion.setAttribute("data-state", "done")
       if (arrived !== undefined) {
-        // Timings for the search-browser benchmark: waiting for the display files, then building the list.
+        // Timings for the search-browser benchmark: waiting for the display files (drawing the results
+        // already complete meanwhile), then drawing the rest; data-first-ms is when the first result showed.
         resultsRegion.setAttribute("data-display-ms", (displayArrived - requestedAt).toFixed(1))
         resultsRegion.setAttribute("data-render-ms", (performance.now() - displayArrived).toFixed(1))
         resultsRegion.setAttribute("data-search-ms", (performance.now() - arrived).toFixed(1))
@@ -262,16 +288,23 @@
     })
   }
 
+  function announceCount() {
+    var total = current.total
+    setStatus(total + (total === 1 ? " result" : " results") + " for “" + current.text + "”" +
+      (current.shown < total ? ", showing " + current.shown + "." : "."))
+  }
+
   function displayPath(ref) {
     return "search/d" + ArchiveSearch.displayOf(ArchiveSearch.received.documents, Number(ref)).id + ".js"
   }
 
-  function resultItem(result) {
-    var at = ArchiveSearch.displayOf(ArchiveSearch.received.documents, Number(result.ref))
-    var chunk = ArchiveSearch.received.display[at.id], turn = chunk.turns[at.turn]
+  function displayLoaded(ref) {
+    return ArchiveSearch.displayData(ArchiveSearch.received.documents, Number(ref)) !== null
+  }
+
+  function fillResult(item, result) {
+    var chunk = ArchiveSearch.displayData(ArchiveSearch.received.documents, Number(result.ref)), turn = chunk.turn
     var terms = ArchiveSearch.matchedTermsOf(result)
-    var item = document.createElement("li")
-    item.className = "search-result"
 
     var heading = document.createElement("h2")
     heading.className = "search-result-title"
@@ -294,7 +327,6 @@
     words.className = "search-result-snippet"
     appendMarked(words, ArchiveSearch.snippet(turn[3], terms, 15))
     item.appendChild(words)
-    return item
   }
 
   // Text from a transcript only ever reaches the page as text nodes.

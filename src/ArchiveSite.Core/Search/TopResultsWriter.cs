@@ -1,0 +1,115 @@
+using System.Globalization;
+
+namespace ArchiveSite.Search;
+
+/// <summary>
+/// The first page of a one-term query in one file. Results cluster in few transcripts but their turns sit in
+/// different display files (search/d*.js, a couple of turns each), and from file:// ten script files take
+/// several times as long as one. So for each term held by at least <c>minimumResults</c> documents, the
+/// display data of the <c>count</c> documents a query of that term alone ranks first is written to
+/// search/t{name}.js, name the term's <see cref="Name"/> (terms whose names collide share the file, keyed by
+/// term). The browser uses it when a query reaches that one term and the file holds every result of its page;
+/// otherwise it loads display files as before, so a file that does not match the query's page costs time, never
+/// correctness.
+/// </summary>
+public static class TopResultsWriter
+{
+    public static string TopPath(uint name) => $"{ShardWriter.Folder}/t{name.ToString("x8", CultureInfo.InvariantCulture)}.js";
+
+    /// <summary>
+    /// FNV-1a (32 bits) of the term's UTF-16 code units: search-core.js computes the same from the term
+    /// alone, so it needs no list of which terms have a file.
+    /// </summary>
+    public static uint Name(string term)
+    {
+        var hash = 2166136261u;
+        foreach (var unit in term)
+        {
+            hash ^= unit;
+            hash = unchecked(hash * 16777619u);
+        }
+        return hash;
+    }
+
+    public static IReadOnlyList<SearchFile> Write(ShardSource source, IReadOnlyList<SearchDocument> documents, int count, int minimumResults)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var tops = new int[]?[source.Terms.Count];
+        Parallel.For(0, source.Terms.Count, () => new Scratch(source.DocumentCount), (t, _, scratch) =>
+        {
+            tops[t] = BestOf(source.Terms[t], t + 1, count, minimumResults, scratch);
+            return scratch;
+        }, _ => { });
+        return [.. Enumerable.Range(0, tops.Length).Where(t => tops[t] is not null)
+            .GroupBy(t => Name(source.Terms[t].Term))
+            .OrderBy(file => file.Key)
+            .Select(file => new SearchFile(TopPath(file.Key), ScriptData.Call("top", file.Key.ToString("x8", CultureInfo.InvariantCulture),
+                ScriptData.Json(file.ToDictionary(t => source.Terms[t].Term, t => Entry(tops[t]!, documents))))))];
+    }
+
+    /// <summary>
+    /// The documents a query of the term alone ranks first, in lunr's order (see fastSearch in search-core.js):
+    /// score descending, the score being the term's weights (as the shards store them: exact thousandths)
+    /// added in field order; ties by the first field holding the term, then by document. Null when fewer than
+    /// <paramref name="minimumResults"/> documents hold the term, and for the empty term (what punctuation-only
+    /// tokens become), which no word of a query is.
+    /// </summary>
+    static int[]? BestOf(IndexTerm term, int stamp, int count, int minimumResults, Scratch scratch)
+    {
+        if (term.Term.Length == 0 || term.PostingsByField.Sum(postings => postings.Count) < minimumResults) return null;
+        var (scores, firstField, seen, held) = (scratch.Scores, scratch.FirstField, scratch.Seen, scratch.Held);
+        var heldCount = 0;
+        for (var field = 0; field < term.PostingsByField.Count; field++)
+        {
+            var postings = term.PostingsByField[field];
+            for (var p = 0; p < postings.Count; p++)
+            {
+                var (document, weight) = postings[p];
+                if (seen[document] == stamp)
+                {
+                    scores[document] += weight;
+                    continue;
+                }
+                seen[document] = stamp;
+                scores[document] = weight;
+                firstField[document] = field;
+                held[heldCount++] = document;
+            }
+        }
+        if (heldCount < minimumResults) return null;
+
+        // Most documents rank below a full page: one comparison with its last settles them.
+        var best = new int[Math.Min(count, heldCount)];
+        var size = 0;
+        for (var h = 0; h < heldCount; h++)
+        {
+            var document = held[h];
+            if (size == best.Length && !RanksBefore(document, best[size - 1])) continue;
+            var at = size == best.Length ? size - 1 : size++;
+            while (at > 0 && RanksBefore(document, best[at - 1]))
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = document;
+        }
+        return best;
+
+        bool RanksBefore(int x, int y) => scores[x] > scores[y] || (scores[x] == scores[y] && (firstField[x] < firstField[y] || (firstField[x] == firstField[y] && x < y)));
+    }
+
+    /// <summary>Per-thread arrays indexed by document; Seen holds the stamp of the term that last set a document.</summary>
+    sealed class Scratch(int documentCount)
+    {
+        public double[] Scores { get; } = new double[documentCount];
+        public int[] FirstField { get; } = new int[documentCount];
+        public int[] Seen { get; } = new int[documentCount];
+        public int[] Held { get; } = new int[documentCount];
+    }
+
+    static TopEntry Entry(int[] best, IReadOnlyList<SearchDocument> documents) => new(best,
+        [.. best.Select(d => documents[d]).Select(d => new[] { d.Page, d.TranscriptTitle, d.Anchor, d.Speaker, d.Section, d.Text })]);
+
+    /// <summary>The documents, best first, and per document its page, transcript title, anchor, speaker, section and text.</summary>
+    sealed record TopEntry(int[] Documents, string[][] Turns);
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using ArchiveSite.Search;
+using ArchiveSite.Tests.Support;
+using Jint;
+
+namespace ArchiveSite.Tests.Search;
+
+/// <summary>
+/// Top results files (search/tN.js) hold, for each frequent term, the first page of a query of that term alone:
+/// the documents the browser's fast path ranks first (the fast path equals lunr, see ShardMergeTests), in its
+/// order, with what each result shows; and the browser finds a term's file by the same name.
+/// </summary>
+[Trait("Category", "Shared")]
+public sealed class TopResultsWriterTests
+{
+    const int Minimum = 3;
+
+    [Fact]
+    public void Each_file_holds_the_fast_paths_first_page_of_its_term_alone_and_the_browser_names_it_alike()
+    {
+        var (scripts, _, tops) = Seed.Value;
+        var json = scripts.Engine.Evaluate("""
+            (function () {
+              var manifest = ArchiveSearch.received.manifest, found = {}
+              for (var term in ArchiveSearch.received.top) {
+                var query = new lunr.Query(manifest.fields)
+                query.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
+                var fast = ArchiveSearch.fastSearch(manifest, ArchiveSearch.shardsForQuery(manifest, query), query, 10)
+                found[term] = {
+                  page: fast.top.map(function (r) { return Number(r.ref) }),
+                  listed: Array.prototype.slice.call(ArchiveSearch.received.top[term].documents),
+                  path: ArchiveSearch.topResultsPath(ArchiveSearch.received.documents, fast)
+                }
+              }
+              return JSON.stringify(found)
+            })()
+            """).AsString();
+        var found = JsonSerializer.Deserialize<Dictionary<string, Found>>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+
+        Assert.True(found.Count >= 20, $"the seed should give many frequent terms, got {found.Count}");
+        Assert.Contains(found, f => f.Value.Page.Length == 10);
+        foreach (var (term, result) in found)
+        {
+            Assert.True(result.Page.SequenceEqual(result.Listed), $"'{term}': fast path {string.Join(" ", result.Page)}, file {string.Join(" ", result.Listed)}");
+            Assert.Equal(TopResultsWriter.TopPath(TopResultsWriter.Name(term)), result.Path);
+            Assert.Contains(tops, file => file.Path == result.Path && file.Content.Contains(JsonSerializer.Serialize(term), StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Terms_held_by_fewer_documents_than_the_minimum_and_the_empty_term_get_no_file()
+    {
+        var (scripts, source, _) = Seed.Value;
+        var listed = scripts.Engine.Evaluate("Object.keys(ArchiveSearch.received.top).join('\\n')").AsString().Split('\n').ToHashSet();
+        var frequent = source.Terms
+            .Where(t => t.Term.Length > 0)
+            .Where(t => t.PostingsByField.SelectMany(postings => postings.Select(p => p.Document)).Distinct().Count() >= Minimum)
+            .Select(t => t.Term).ToHashSet();
+        Assert.Equal(frequent.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        Assert.True(frequent.Count < source.Terms.Count, "some seed terms should be rarer than the minimum");
+    }
+
+    [Fact]
+    public void Each_listed_result_shows_its_documents_page_title_anchor_speaker_section_and_text()
+    {
+        var documents = SearchDocument.FromTranscripts([SeedTranscript()]);
+        var files = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum);
+        var checkedTurns = 0;
+        foreach (var file in files)
+        {
+            var payload = file.Content[(file.Content.IndexOf(",{", StringComparison.Ordinal) + 1)..file.Content.LastIndexOf(");", StringComparison.Ordinal)];
+            foreach (var entry in JsonDocument.Parse(payload).RootElement.EnumerateObject())
+            {
+                var numbers = entry.Value.GetProperty("documents").EnumerateArray().Select(d => d.GetInt32()).ToArray();
+                var turns = entry.Value.GetProperty("turns").EnumerateArray().Select(t => t.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray();
+                Assert.Equal(numbers.Length, turns.Length);
+                for (var i = 0; i < numbers.Length; i++, checkedTurns++)
+                {
+                    var d = documents[numbers[i]];
+                    Assert.Equal([d.Page, d.TranscriptTitle, d.Anchor, d.Speaker, d.Section, d.Text], turns[i]);
+                }
+            }
+        }
+        Assert.True(checkedTurns >= 100, $"expected many listed results, got {checkedTurns}");
+    }
+
+    [Theory]
+    [InlineData("empathi")]
+    [InlineData("café")]
+    [InlineData("ΟΔΟΣ")]
+    [InlineData("😀x")]
+    public void The_browser_and_the_writer_name_a_terms_file_alike(string term)
+    {
+        var scripts = Seed.Value.Scripts;
+        scripts.Engine.SetValue("__term", term);
+        var path = scripts.Engine.Evaluate("ArchiveSearch.topResultsPath({ top: 0 }, { terms: [__term], total: 1 })").AsString();
+        Assert.Equal(TopResultsWriter.TopPath(TopResultsWriter.Name(term)), path);
+        Assert.Matches("^search/t[0-9a-f]{8}\\.js$", path);
+    }
+
+    [Fact]
+    public void A_query_of_several_terms_or_too_few_results_has_no_top_file()
+    {
+        var scripts = Seed.Value.Scripts;
+        Assert.True(scripts.Engine.Evaluate("ArchiveSearch.topResultsPath({ top: 3 }, { terms: ['a', 'b'], total: 9 })").IsNull());
+        Assert.True(scripts.Engine.Evaluate("ArchiveSearch.topResultsPath({ top: 3 }, { terms: ['a'], total: 2 })").IsNull());
+    }
+
+    sealed record Found(int[] Page, int[] Listed, string Path);
+
+    static ArchiveSite.Model.Transcript SeedTranscript() =>
+        ArchiveSite.Ingest.TranscriptReader.Read("000_6031f5502a71255c.txt", File.ReadAllBytes(RepoPaths.SharedFile("seeds/000_6031f5502a71255c.txt")));
+
+    /// <summary>The seed's shards, display layout and top results files (terms in at least <see cref="Minimum"/> turns), run in Jint.</summary>
+    static readonly Lazy<(SearchScripts Scripts, ShardSource Source, IReadOnlyList<SearchFile> Tops)> Seed = new(() =>
+    {
+        var documents = SearchDocument.FromTranscripts([SeedTranscript()]);
+        var source = SearchOutput.Source(documents);
+        var tops = TopResultsWriter.Write(source, documents, 10, Minimum);
+        var scripts = new SearchScripts();
+        scripts.Run(new ShardWriter(2_000).Write(source));
+        scripts.Run(DisplayWriter.Write(documents, 2, topResultsMinimum: Minimum));
+        scripts.Run(tops);
+        return (scripts, source, tops);
+    });
+}
