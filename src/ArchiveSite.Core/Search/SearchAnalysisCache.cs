@@ -229,13 +229,8 @@ public sealed class SearchAnalysisCache
             if (length > Array.MaxLength)
                 return null;
             bytes = GC.AllocateUninitializedArray<byte>((int)length);
-            for (var read = 0; read < bytes.Length;)
-            {
-                var got = RandomAccess.Read(file, bytes.AsSpan(read), read);
-                if (got == 0)
-                    return null;
-                read += got;
-            }
+            if (FileReading.ReadFully(file, bytes) != bytes.Length)
+                return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
