@@ -47,6 +47,7 @@ public sealed class CardRenderer : IDisposable
     public CardRenderer(CardFonts fonts)
     {
         this.fonts = fonts;
+        keyPrefix = string.Concat(new[] { "archivesite-quote-card", Version, fonts.Versions, Palette.ToString() }.Select(KeyPart));
         var runCache = new RunCache();
         var masks = new GlyphMasks(Palette);
         workspaces = new(() => new Workspace(runCache, masks), trackAllValues: true);
@@ -60,15 +61,16 @@ public sealed class CardRenderer : IDisposable
     /// </summary>
     public string Key(QuoteCard card)
     {
-        var parts = new[]
-        {
-            "archivesite-quote-card", Version, fonts.Versions, Palette.ToString(),
-            card.Quote, card.SpeakerName, card.Credentials ?? "\0", card.TranscriptTitle ?? "\0", card.SiteName,
-        };
-        // Length-prefixed so that moving text from one field to the next changes the key.
-        var text = string.Concat(parts.Select(p => $"{p.Length}:{p}"));
+        var text = string.Concat(keyPrefix, KeyPart(card.Quote), KeyPart(card.SpeakerName), KeyPart(card.Credentials ?? "\0"),
+            KeyPart(card.TranscriptTitle ?? "\0"), KeyPart(card.SiteName));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
+
+    // Length-prefixed so that moving text from one field to the next changes the key.
+    static string KeyPart(string part) => $"{part.Length}:{part}";
+
+    /// <summary>The parts of every card's key that are the same for all cards of a build, made once.</summary>
+    readonly string keyPrefix;
 
     /// <summary>Draws and encodes the card as a paletted PNG.</summary>
     public byte[] RenderPng(QuoteCard card) => EncodePng(DrawPaletted(card));

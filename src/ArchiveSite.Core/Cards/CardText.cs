@@ -27,9 +27,16 @@ internal static class CardText
             if (pendingSpace)
                 builder.Append(' ');
             pendingSpace = false;
-            builder.Append(rune.ToString());
+            builder.AppendRune(rune);
         }
         return TypographicApostrophes(builder.ToString());
+    }
+
+    /// <summary>Appends the rune's one or two UTF-16 units, without making a string of them first.</summary>
+    public static StringBuilder AppendRune(this StringBuilder builder, Rune rune)
+    {
+        Span<char> units = stackalloc char[2];
+        return builder.Append(units[..rune.EncodeToUtf16(units)]);
     }
 
     /// <summary>"doesn't" set as "doesn’t": a typewriter apostrophe between letters looks out of place at card size.</summary>

@@ -105,14 +105,11 @@ internal static class RowDeflater
         return outputBuffer.AsSpan(0, bits.Length);
     }
 
-    /// <summary>Each token is two entries, the second empty for a literal: written without a branch to mispredict.</summary>
+    /// <summary>Each token is two entries, the second empty for a literal, written together without a branch to mispredict.</summary>
     static BitWriter WriteTokens(BitWriter bits, ReadOnlySpan<int> tokens, ReadOnlySpan<uint> entries)
     {
         foreach (var token in tokens)
-        {
-            bits.Write(entries[token & 0xFFFF]);
-            bits.Write(entries[token >> 16]);
-        }
+            bits.Write(entries[token & 0xFFFF], entries[token >> 16]);
         return bits;
     }
 
@@ -268,6 +265,9 @@ internal static class RowDeflater
         tokens[count++] = token;
     }
 
+    /// <summary>What the <see cref="BitWriter"/> stores past the bits it wrote.</summary>
+    const int BitWriterRoom = 8;
+
     /// <summary>
     /// Bytes enough for the stream: the zlib header and checksum, the block's header (under 1 KB: 19 code length
     /// lengths of 3 bits, 316 code lengths of at most 7 + 7 bits), and each symbol counted at its code's length
@@ -280,7 +280,7 @@ internal static class RowDeflater
             bits += (long)literalCounts[symbol] * (literalLengths[symbol] + (symbol > EndOfBlock ? LengthExtra[symbol - 257] : 0));
         for (var symbol = 0; symbol < distanceCounts.Length; symbol++)
             bits += (long)distanceCounts[symbol] * (distanceLengths[symbol] + DistanceExtra[symbol]);
-        return (int)(bits / 8) + 2 + 1024 + 4 + 8;
+        return (int)(bits / 8) + 2 + 1024 + 4 + 8 + BitWriterRoom;
     }
 
     /// <summary>The code length code: runs of equal lengths as codes 16 (repeat), 17 and 18 (zeros), RFC 1951 3.2.7.</summary>
@@ -440,7 +440,11 @@ internal static class RowDeflater
         return symbols;
     }
 
-    /// <summary>Deflate's bit order: values go in least significant bit first.</summary>
+    /// <summary>
+    /// Deflate's bit order: values go in least significant bit first. Every write stores the whole 64-bit buffer
+    /// and moves on by the bytes it completed, so at most 7 bits wait in it and a write of up to 57 bits needs no
+    /// test for a full buffer. The output needs 8 bytes of room past the stream's end.
+    /// </summary>
     struct BitWriter(byte[] output)
     {
         ulong buffer;
@@ -450,30 +454,39 @@ internal static class RowDeflater
         public readonly int Length => at;
 
         const int CountShift = 27;
+        const uint ValueMask = (1u << CountShift) - 1;
 
-        /// <summary>Bits to write and how many, in one number for <see cref="Write(uint)"/>: at most 27 bits.</summary>
+        /// <summary>Bits to write and how many, in one number for <see cref="Write(uint, uint)"/>: at most 27 bits.</summary>
         public static uint Entry(int value, int bits) => (uint)value | (uint)bits << CountShift;
 
+        /// <summary>Two entries, one after the other.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(uint entry) => Write((int)(entry & ((1u << CountShift) - 1)), (int)(entry >> CountShift));
+        public void Write(uint first, uint second)
+        {
+            var firstBits = (int)(first >> CountShift);
+            Write((first & ValueMask) | (ulong)(second & ValueMask) << firstBits, firstBits + (int)(second >> CountShift));
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(int value, int bits)
+        public void Write(int value, int bits) => Write((ulong)(uint)value, bits);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        void Write(ulong value, int bits)
         {
-            buffer |= (ulong)(uint)value << count;
+            buffer |= value << count;
             count += bits;
-            if (count >= 32)
-            {
-                BinaryPrimitives.WriteUInt32LittleEndian(output.AsSpan(at), (uint)buffer);
-                (at, buffer, count) = (at + 4, buffer >> 32, count - 32);
-            }
+            BinaryPrimitives.WriteUInt64LittleEndian(output.AsSpan(at), buffer);
+            at += count >> 3;
+            buffer >>= count & ~7;
+            count &= 7;
         }
 
         public void AlignToByte()
         {
-            for (; count > 0; count -= 8, buffer >>= 8)
-                output[at++] = (byte)buffer;
-            count = 0;
+            // The partial byte is in the output already: the last write stored it.
+            if (count > 0)
+                at++;
+            (buffer, count) = (0, 0);
         }
 
         /// <summary>A whole byte; only at a byte boundary.</summary>

@@ -61,7 +61,7 @@ internal sealed class Typesetter(RunCache runCache) : IDisposable
             }
             if (current.Length == 0)
                 spaceBeforeCurrent = pendingSpace;
-            current.Append(rune.ToString());
+            current.AppendRune(rune);
             pendingSpace = false;
             previous = rune.Value;
         }
@@ -160,7 +160,7 @@ internal sealed class Typesetter(RunCache runCache) : IDisposable
                 text.Clear();
             }
             typeface = face;
-            text.Append(rune.ToString());
+            text.AppendRune(rune);
         }
         if (typeface is not null)
             runs.Add(new TextRun(text.ToString(), typeface, Measure(text.ToString(), typeface)));
