@@ -83,6 +83,9 @@ static class BuildBenchmark
         using (var current = Process.GetCurrentProcess())
             (cpuAtStart, sysAtStart) = (current.TotalProcessorTime, current.PrivilegedProcessorTime);
         var jitAtStart = System.Runtime.JitInfo.GetCompilationTime();
+        var gcPauseAtStart = GC.GetTotalPauseDuration();
+        var allocatedAtStart = GC.GetTotalAllocatedBytes();
+        int[] collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var methodsAtStart = System.Runtime.JitInfo.GetCompiledMethodCount();
         options = options with
         {
@@ -97,7 +100,9 @@ static class BuildBenchmark
                     memory[phase] = $"heap {Mb(GC.GetTotalMemory(false)),9}, working set {Mb(process.WorkingSet64),9}, " +
                                     $"peak {Mb(process.PeakWorkingSet64),9}, build CPU so far {(process.TotalProcessorTime - cpuAtStart).TotalSeconds,6:F2} s " +
                                     $"({(process.PrivilegedProcessorTime - sysAtStart).TotalSeconds,5:F2} s sys), " +
-                                    $"JIT so far {(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart).TotalSeconds,5:F2} s";
+                                    $"JIT so far {(System.Runtime.JitInfo.GetCompilationTime() - jitAtStart).TotalSeconds,5:F2} s, " +
+                                    $"allocated so far {Mb(GC.GetTotalAllocatedBytes() - allocatedAtStart)}, GC pauses so far {(GC.GetTotalPauseDuration() - gcPauseAtStart).TotalSeconds,5:F2} s " +
+                                    $"(collections of gen 0/1/2: {string.Join('/', collectionsAtStart.Select((start, gen) => GC.CollectionCount(gen) - start))})";
             },
         };
         var stopwatch = Stopwatch.StartNew();

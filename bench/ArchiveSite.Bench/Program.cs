@@ -10,6 +10,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
     ["card-png"] = (CardPngBenchmark.Usage, CardPngBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
     ["search-step"] = (SearchStepBenchmark.Usage, SearchStepBenchmark.Run),
+    ["pipeline-step"] = (PipelineStepBenchmark.Usage, PipelineStepBenchmark.Run),
     ["search-browser"] = (SearchBrowserBenchmark.Usage, SearchBrowserBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
     ["zip"] = (ZipBenchmark.Usage, ZipBenchmark.Run),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ArchiveSite.Model;
 using ArchiveSite.Search;
 
@@ -60,34 +59,5 @@ static class SearchStepBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    sealed class Timings
-    {
-        readonly Dictionary<string, (TimeSpan Wall, TimeSpan Cpu, long Allocated, int Collections)> _parts = [];
-
-        public T Time<T>(string part, Func<T> work)
-        {
-            GC.Collect();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var collections = GC.CollectionCount(2);
-            var clock = Stopwatch.StartNew();
-            var result = work();
-            _parts[part] = (clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu,
-                GC.GetTotalAllocatedBytes(precise: true) - allocated, GC.CollectionCount(2) - collections);
-            return result;
-        }
-
-        public void KeepFastest(Timings run)
-        {
-            foreach (var (part, time) in run._parts)
-                if (!_parts.TryGetValue(part, out var best) || time.Wall < best.Wall)
-                    _parts[part] = time;
-        }
-
-        public override string ToString() =>
-            string.Join(", ", _parts.Select(p => $"{p.Key} {p.Value.Wall.TotalSeconds:F3} s (CPU {p.Value.Cpu.TotalSeconds:F3}, {p.Value.Allocated / 1048576.0:F0} MB allocated, {p.Value.Collections} gen2)")) +
-            $"; in all {_parts.Values.Sum(p => p.Wall.TotalSeconds):F3} s (CPU {_parts.Values.Sum(p => p.Cpu.TotalSeconds):F3})";
     }
 }

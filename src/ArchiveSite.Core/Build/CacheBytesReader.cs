@@ -28,6 +28,9 @@ public sealed class CacheBytesReader(ArraySegment<byte> bytes)
 
     public string ReadString() => Encoding.UTF8.GetString(Take(ReadLength()));
 
+    /// <summary>A string as <see cref="ReadString()"/> reads it, the same instance as every equal one read through <paramref name="pool"/>.</summary>
+    public string ReadString(StringPool pool) => pool.Get(Take(ReadLength()));
+
     /// <summary>The next <paramref name="count"/> bytes, not copied.</summary>
     public ArraySegment<byte> ReadSegment(int count)
     {

@@ -145,14 +145,6 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
         if (length > Array.MaxLength)
             throw new IOException("the pack is too big to read");
         var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var got = RandomAccess.Read(file, bytes.AsSpan(read), read);
-            if (got == 0)
-                throw new IOException("the pack ended while it was read");
-            read += got;
-        }
-        return bytes;
+        return FileReading.ReadFully(file, bytes) == bytes.Length ? bytes : throw new IOException("the pack ended while it was read");
     }
 }

@@ -14,11 +14,12 @@ public sealed class ProcessedCache(string cacheDirectory, Registries registries)
 {
     readonly CachePack<ArchivedTranscript> _pack = new(Path.Combine(cacheDirectory, "processed.pack"), ProcessedBinary.Write);
     readonly string _registries = ModelFingerprint.Of(registries.People, registries.Topics);
+    readonly StringPool _stems = new();
 
     /// <param name="transcriptKey">The transcript's key in the <see cref="TranscriptCache"/>.</param>
     public string Key(string transcriptKey) => ContentHash.OfParts(["processed", transcriptKey, _registries]);
 
-    public ArchivedTranscript? Get(string key, Transcript source) => _pack.Get(key, bytes => ProcessedBinary.FromBytes(bytes, source));
+    public ArchivedTranscript? Get(string key, Transcript source) => _pack.Get(key, bytes => ProcessedBinary.FromBytes(bytes, source, _stems));
 
     public void Put(string key, ArchivedTranscript processed) => _pack.Put(key, processed);
 

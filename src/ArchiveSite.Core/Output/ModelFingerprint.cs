@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
@@ -23,7 +24,8 @@ public sealed class ModelFingerprint
     const int BufferSize = 4096;
 
     readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    readonly byte[] _buffer = new byte[BufferSize];
+    // Rented: a new buffer for each of the 13,800 pages of 1,000 transcripts was 56 MB of garbage in every rebuild.
+    readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     int _buffered;
 
     public static string Of(params object?[] values)
@@ -32,10 +34,17 @@ public sealed class ModelFingerprint
         // Disposed at once: left to the finalizer, the native hash states of 25,000 page fingerprints kept the
         // finalizer thread busier than the fingerprinting itself.
         using var hash = fingerprint._hash;
-        foreach (var value in values)
-            fingerprint.Add(value, 0);
-        fingerprint.Flush();
-        return ContentHash.Hex(hash.GetHashAndReset());
+        try
+        {
+            foreach (var value in values)
+                fingerprint.Add(value, 0);
+            fingerprint.Flush();
+            return ContentHash.Hex(hash.GetHashAndReset());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(fingerprint._buffer);
+        }
     }
 
     void Add(object? value, int depth)

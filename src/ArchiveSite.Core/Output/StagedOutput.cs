@@ -182,13 +182,16 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         else
             MoveStagedFilesIn();
 
-        var entries = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, ManifestEntry>(_files.Count, StringComparer.Ordinal);
         foreach (var (path, state) in _files)
         {
             // A file not staged was found on disk as the last build left it, so its size and time are the recorded ones.
             if (!state.Staged)
             {
-                entries[path] = _previous!.Files[path] with { Hash = state.Hash, Step = state.Step, Key = state.Key };
+                var kept = _previous!.Files[path];
+                entries[path] = kept.Hash == state.Hash && kept.Step == state.Step && kept.Key == state.Key
+                    ? kept
+                    : kept with { Hash = state.Hash, Step = state.Step, Key = state.Key };
                 continue;
             }
             var info = new FileInfo(Path.Combine(OutputDirectory, path));

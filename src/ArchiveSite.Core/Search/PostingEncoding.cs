@@ -33,6 +33,13 @@ public static class PostingEncoding
             destination[0] = digits[(int)number];
             return 1;
         }
+        // Most weight gaps and document gaps take two characters.
+        if (number < LastDigits * EarlierDigits)
+        {
+            destination[0] = digits[LastDigits + (int)number / LastDigits];
+            destination[1] = digits[(int)number % LastDigits];
+            return 2;
+        }
         var length = 1;
         for (var rest = number / LastDigits; rest > 0; rest /= EarlierDigits) length++;
         destination[length - 1] = digits[(int)(number % LastDigits)];

@@ -18,7 +18,7 @@ public static class ScriptData
     {
         var head = Encoding.UTF8.GetBytes($"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{id},");
         var tail = ");\n"u8;
-        var bytes = new byte[head.Length + payloadJson.Length + tail.Length];
+        var bytes = GC.AllocateUninitializedArray<byte>(head.Length + payloadJson.Length + tail.Length);
         head.CopyTo(bytes, 0);
         payloadJson.CopyTo(bytes.AsSpan(head.Length));
         tail.CopyTo(bytes.AsSpan(head.Length + payloadJson.Length));

@@ -223,7 +223,19 @@ public sealed class SearchAnalysisCache
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // Read into an uncleared array: File.ReadAllBytes clears its 36 MB first, a fifth of the load's time.
+            using var file = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(file);
+            if (length > Array.MaxLength)
+                return null;
+            bytes = GC.AllocateUninitializedArray<byte>((int)length);
+            for (var read = 0; read < bytes.Length;)
+            {
+                var got = RandomAccess.Read(file, bytes.AsSpan(read), read);
+                if (got == 0)
+                    return null;
+                read += got;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -27,12 +27,13 @@ public static class SearchOutput
     public static IReadOnlyList<SearchFile> Build(IReadOnlyList<SearchDocument> documents, SearchOptions options) =>
         [.. Shards(documents, options), .. DisplayWriter.Write(documents, options.DisplayChunk, topResultsMinimum: options.TopResultsMinimumOf(documents.Count))];
 
-    /// <summary>The manifest, group files and shards, and the top results files.</summary>
-    public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options, SearchAnalysisCache? cache = null)
+    /// <summary>The manifest, group files and shards, and the top results files but those <paramref name="keepTop"/> keeps (see <see cref="TopResultsWriter.Write"/>).</summary>
+    public static IReadOnlyList<SearchFile> Shards(IReadOnlyList<SearchDocument> documents, SearchOptions options, SearchAnalysisCache? cache = null,
+        Func<string, string, bool>? keepTop = null)
     {
         var source = Source(documents, cache);
         return [.. new ShardWriter(options.ShardBytes).Write(source),
-                .. TopResultsWriter.Write(source, documents, options.TopResultsCount, options.TopResultsMinimumOf(documents.Count))];
+                .. TopResultsWriter.Write(source, documents, options.TopResultsCount, options.TopResultsMinimumOf(documents.Count), keepTop)];
     }
 
     /// <summary>

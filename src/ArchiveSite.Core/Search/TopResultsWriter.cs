@@ -1,4 +1,6 @@
 using System.Globalization;
+using ArchiveSite.Build;
+using ArchiveSite.Output;
 
 namespace ArchiveSite.Search;
 
@@ -31,7 +33,13 @@ public static class TopResultsWriter
         return hash;
     }
 
-    public static IReadOnlyList<SearchFile> Write(ShardSource source, IReadOnlyList<SearchDocument> documents, int count, int minimumResults)
+    /// <param name="keep">
+    /// Asked with each file's path and key (everything its bytes are made from: the program version, its terms,
+    /// their documents and what those show); a file it keeps, as the last build wrote it, is neither made nor
+    /// returned, so a rebuild serialises only the files whose results changed.
+    /// </param>
+    public static IReadOnlyList<SearchFile> Write(ShardSource source, IReadOnlyList<SearchDocument> documents, int count, int minimumResults,
+        Func<string, string, bool>? keep = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var tops = new int[]?[source.Terms.Count];
@@ -40,12 +48,27 @@ public static class TopResultsWriter
             tops[t] = BestOf(source.Terms[t], t + 1, count, minimumResults, scratch);
             return scratch;
         }, _ => { });
-        return [.. Enumerable.Range(0, tops.Length).Where(t => tops[t] is not null)
+        var files = Enumerable.Range(0, tops.Length).Where(t => tops[t] is not null)
             .GroupBy(t => Name(source.Terms[t].Term))
             .OrderBy(file => file.Key)
-            .Select(file => new SearchFile(TopPath(file.Key), ScriptData.Call("top", file.Key.ToString("x8", CultureInfo.InvariantCulture),
-                ScriptData.Json(file.ToDictionary(t => source.Terms[t].Term, t => Entry(tops[t]!, documents))))))];
+            .ToArray();
+        var made = new SearchFile?[files.Length];
+        Parallel.For(0, files.Length, f =>
+        {
+            var (name, terms) = (files[f].Key, files[f].ToArray());
+            var path = TopPath(name);
+            var key = ContentHash.OfParts([ProgramVersion.Hash, path, .. terms.SelectMany(t => Parts(source.Terms[t].Term, tops[t]!, documents))]);
+            if (keep is not null && keep(path, key)) return;
+            made[f] = new SearchFile(path, ScriptData.Call("top", name.ToString("x8", CultureInfo.InvariantCulture),
+                ScriptData.Json(terms.ToDictionary(t => source.Terms[t].Term, t => Entry(tops[t]!, documents)))), key);
+        });
+        return [.. made.OfType<SearchFile>()];
     }
+
+    static IEnumerable<string> Parts(string term, int[] best, IReadOnlyList<SearchDocument> documents) =>
+        [term, .. best.SelectMany(d => (string[])[d.ToString(CultureInfo.InvariantCulture), .. Turn(documents[d])])];
+
+    static string[] Turn(SearchDocument d) => [d.Page, d.TranscriptTitle, d.Anchor, d.Speaker, d.Section, d.Text];
 
     /// <summary>
     /// The documents a query of the term alone ranks first, in lunr's order (see fastSearch in search-core.js):
@@ -107,8 +130,7 @@ public static class TopResultsWriter
         public int[] Held { get; } = new int[documentCount];
     }
 
-    static TopEntry Entry(int[] best, IReadOnlyList<SearchDocument> documents) => new(best,
-        [.. best.Select(d => documents[d]).Select(d => new[] { d.Page, d.TranscriptTitle, d.Anchor, d.Speaker, d.Section, d.Text })]);
+    static TopEntry Entry(int[] best, IReadOnlyList<SearchDocument> documents) => new(best, [.. best.Select(d => Turn(documents[d]))]);
 
     /// <summary>The documents, best first, and per document its page, transcript title, anchor, speaker, section and text.</summary>
     sealed record TopEntry(int[] Documents, string[][] Turns);

@@ -16,11 +16,11 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         var documents = SearchDocument.From(sources);
         var chosen = options ?? new SearchOptions();
         // Written in two batches, each in parallel, so the display strings are garbage before the index is built.
-        // Display files the last build wrote from the same key are kept, unmade.
+        // Display and top results files the last build wrote from the same key are kept, unmade.
         var staged = context.Writer as StagedOutput;
         WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk, staged is null ? null : staged.TryKeep, chosen.TopResultsMinimumOf(documents.Count)));
         var cache = new SearchAnalysisCache(context.CacheDirectory);
-        WriteAll(context.Writer, SearchOutput.Shards(documents, chosen, cache));
+        WriteAll(context.Writer, SearchOutput.Shards(documents, chosen, cache, staged is null ? null : staged.TryKeep));
         cache.Save();
         // The index, its regrouped postings and the file texts (a few hundred MB for 1,000 transcripts) are all
         // garbage now; collecting here returns that memory before the card and download steps need their own.

@@ -29,6 +29,35 @@ public sealed class ProcessedBinaryTests : IDisposable
     }
 
     [Fact]
+    public void Entries_read_through_one_pool_equal_the_originals_and_share_one_string_per_stem()
+    {
+        var processed = Processed();
+        var stems = new StringPool();
+
+        var copies = processed.Select(original => ProcessedBinary.FromBytes(ProcessedBinary.ToBytes(original), original.Source, stems)!).ToList();
+
+        for (var i = 0; i < processed.Count; i++)
+            Assert.Equal(ModelFingerprint.Of(processed[i]), ModelFingerprint.Of(copies[i]));
+        var shared = copies[0].StemCounts.Keys.Intersect(copies[1].StemCounts.Keys, StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(shared);
+        Assert.All(shared, stem => Assert.Same(copies[0].StemCounts.Keys.Single(k => k == stem), copies[1].StemCounts.Keys.Single(k => k == stem)));
+    }
+
+    [Fact]
+    public void A_pool_gives_the_text_utf8_decoding_gives_and_one_instance_for_equal_text()
+    {
+        var pool = new StringPool();
+        byte[] invalid = [0x61, 0xFF, 0x62];
+        var longText = new string('é', 100);
+
+        Assert.Equal("a\uFFFDb", pool.Get(invalid));
+        Assert.Same(pool.Get("stem"u8), pool.Get("stem"u8));
+        Assert.Equal("naïve", pool.Get(System.Text.Encoding.UTF8.GetBytes("naïve")));
+        Assert.Equal(longText, pool.Get(System.Text.Encoding.UTF8.GetBytes(longText)));
+        Assert.Equal("", pool.Get([]));
+    }
+
+    [Fact]
     public void Truncated_or_foreign_bytes_are_nothing()
     {
         var original = Processed()[0];

@@ -84,6 +84,25 @@ public sealed class TopResultsWriterTests
         Assert.True(checkedTurns >= 100, $"expected many listed results, got {checkedTurns}");
     }
 
+    [Fact]
+    public void A_rebuild_keeps_the_files_whose_results_and_their_display_are_unchanged()
+    {
+        var documents = SearchDocument.FromTranscripts([SeedTranscript()]);
+        var first = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum);
+        var keys = first.ToDictionary(f => f.Path, f => f.Key);
+        Assert.All(first, f => Assert.False(string.IsNullOrEmpty(f.Key)));
+
+        var again = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum, (path, key) => keys[path] == key);
+        Assert.Empty(again);
+
+        // A new speaker name for the first turn changes what it shows and its speaker terms' weights: the files
+        // listing it or ranking those terms are made again, the others kept.
+        var changed = documents.Select(d => d.Id == 0 ? d with { Speaker = d.Speaker + " Jr" } : d).ToArray();
+        var remade = TopResultsWriter.Write(SearchOutput.Source(changed), changed, 10, Minimum, (path, key) => keys.TryGetValue(path, out var old) && old == key);
+        Assert.NotEmpty(remade);
+        Assert.True(remade.Count < first.Count, $"only some files should be made again, got {remade.Count} of {first.Count}");
+    }
+
     [Theory]
     [InlineData("empathi")]
     [InlineData("café")]

@@ -21,6 +21,8 @@ public sealed class TranscriptPages : IPageSource
         var quotesByTurn = transcript.Quotes.Where(q => q.Turn is not null).ToLookup(q => q.Turn!.Value);
         var sections = new List<SectionView>();
         var toc = new List<Link>();
+        // A page's few speakers have many turns each: their names and links are made once per page.
+        var speakerLinks = new Dictionary<string, (string Name, string Url)>(StringComparer.Ordinal);
         var number = 0;
         var headed = 0;
         foreach (var section in source.Sections)
@@ -34,7 +36,7 @@ public sealed class TranscriptPages : IPageSource
             var turns = section.Turns.Select(turn =>
             {
                 number++;
-                return TurnOf(archive, transcript, turn, number, path, mentions, quotesByTurn[number]);
+                return TurnOf(archive, transcript, turn, number, path, mentions, quotesByTurn[number], speakerLinks);
             }).ToList();
             sections.Add(new SectionView(section.Heading, anchor, turns));
         }
@@ -66,13 +68,18 @@ public sealed class TranscriptPages : IPageSource
     }
 
     static TurnView TurnOf(TranscriptArchive archive, ArchivedTranscript transcript, Turn turn, int number, string path,
-        MentionLinker mentions, IEnumerable<ArchivedQuote> quotes)
+        MentionLinker mentions, IEnumerable<ArchivedQuote> quotes, Dictionary<string, (string Name, string Url)> speakerLinks)
     {
-        var person = archive.Person(transcript.PersonIdOf(turn));
-        return new TurnView(number, Urls.TurnAnchor(number), person.Name, Urls.Relative(path, Urls.Speaker(person.Id)),
+        var id = transcript.PersonIdOf(turn);
+        if (!speakerLinks.TryGetValue(id, out var speaker))
+        {
+            var person = archive.Person(id);
+            speakerLinks[id] = speaker = (person.Name, Urls.Relative(path, Urls.Speaker(person.Id)));
+        }
+        return new TurnView(number, Urls.TurnAnchor(number), speaker.Name, speaker.Url,
             turn.Start is { } start ? Timestamp(start) : null,
             [.. turn.Paragraphs.Select(p => new LinkedParagraph(p, path, mentions))],
-            [.. quotes.Select(q => Lists.Quote(archive, q, path))]);
+            quotes.Any() ? [.. quotes.Select(q => Lists.Quote(archive, q, path))] : []);
     }
 
     static Link? Neighbour(TranscriptArchive archive, string? slug, string path) =>

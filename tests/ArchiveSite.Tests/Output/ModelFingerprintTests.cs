@@ -1,0 +1,31 @@
+using ArchiveSite.Output;
+
+namespace ArchiveSite.Tests.Output;
+
+public sealed class ModelFingerprintTests
+{
+    sealed record Item(string Text, int Number, IReadOnlyList<string> Tags);
+
+    static Item Make(int i) => new(new string((char)('a' + i % 26), 10 + i * 97 % 9000), i, [$"tag{i}", "shared"]);
+
+    [Fact]
+    public void Fingerprints_made_at_once_on_every_core_equal_those_made_one_by_one_and_tell_models_apart()
+    {
+        var items = Enumerable.Range(0, 400).Select(Make).ToList();
+
+        var oneByOne = items.Select(item => ModelFingerprint.Of(item)).ToList();
+        var atOnce = items.AsParallel().AsOrdered().Select(item => ModelFingerprint.Of(item)).ToList();
+
+        Assert.Equal(oneByOne, atOnce);
+        Assert.Equal(items.Count, oneByOne.Distinct().Count());
+        Assert.Equal(ModelFingerprint.Of(Make(7)), ModelFingerprint.Of(Make(7)));
+        Assert.NotEqual(ModelFingerprint.Of(Make(7)), ModelFingerprint.Of(Make(7) with { Tags = ["tag7", "other"] }));
+    }
+
+    [Fact]
+    public void Text_moved_from_one_value_to_the_next_changes_the_fingerprint()
+    {
+        Assert.NotEqual(ModelFingerprint.Of("ab", "c"), ModelFingerprint.Of("a", "bc"));
+        Assert.NotEqual(ModelFingerprint.Of(new string('x', 5000), "y"), ModelFingerprint.Of(new string('x', 5001), ""));
+    }
+}
