@@ -19,7 +19,7 @@ public sealed class OneCreatorPerFolderTests
             Thread.SpinWait(2000); // long enough that other threads arrive while this one creates
             Assert.True(created.TryAdd(path, bytes.ToArray()), $"{path} created twice");
             creating.AddOrUpdate(folder, 0, (_, n) => n - 1);
-        });
+        }, maxHandedOver: int.MaxValue);
 
         var files = Enumerable.Range(0, 4000).Select(i => ($"out/{"abc"[i % 3]}/{i}.html", new[] { (byte)i, (byte)(i >> 8) })).ToArray();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = 8 }, file => creator.Create(file.Item1, file.Item2));
@@ -50,6 +50,34 @@ public sealed class OneCreatorPerFolderTests
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_file_is_created_at_once_beside_a_creator_that_has_fallen_behind_by_the_most_files_handed_over()
+    {
+        var created = new ConcurrentQueue<string>();
+        using var firstStarted = new ManualResetEventSlim();
+        using var releaseFirst = new ManualResetEventSlim();
+        var creator = new OneCreatorPerFolder((path, _) =>
+        {
+            if (path.EndsWith("/0", StringComparison.Ordinal))
+            {
+                firstStarted.Set();
+                releaseFirst.Wait();
+            }
+            created.Enqueue(path);
+        }, maxHandedOver: 1);
+
+        var first = Task.Run(() => creator.Create("out/0", [0]));
+        firstStarted.Wait();
+        creator.Create("out/1", [1]); // handed over to the thread creating out/0
+        creator.Create("out/2", [2]); // one is waiting already: created at once
+        Assert.Equal(["out/2"], created);
+        Assert.False(first.IsCompleted);
+
+        releaseFirst.Set();
+        first.Wait();
+        Assert.Equal(["out/2", "out/0", "out/1"], created);
     }
 
     static void InterlockedMax(ref int target, int value)
