@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Lunr;
 
 /// <summary>
@@ -35,7 +33,7 @@ public static class BatchIndexBuilder
             idfOfTerm[sorted[rank]] = Bm25.InverseDocumentFrequency(documentCount, documentsWithTerm[sorted[rank]]);
         }
 
-        var postings = Postings(settings, batches, firstDocument, rankOfTerm, [.. sorted.Select(id => idfOfTerm[id])], averageLengths, sorted.Length);
+        var postings = Postings(settings, batches, firstDocument, rankOfTerm, idfOfTerm, averageLengths, sorted.Length);
         var terms = new TermWeights[sorted.Length];
         var indexOfTerm = new int[vocabulary.Count];
         for (var index = 0; index < termsByIndex.Length; index++)
@@ -102,7 +100,7 @@ public static class BatchIndexBuilder
     /// and field, so every worker knows where its own go and they are in document order without sorting.
     /// </summary>
     static PostingArrays Postings(Builder settings, IReadOnlyList<AnalyzedBatch> batches, int[] firstDocument,
-        int[] rankOfTerm, double[] idfOfRank, double[] averageLengths, int termCount)
+        int[] rankOfTerm, double[] idfOfTerm, double[] averageLengths, int termCount)
     {
         var fields = settings.Fields;
         var fieldCount = fields.Count;
@@ -147,18 +145,12 @@ public static class BatchIndexBuilder
         // Every place is filled below, so the arrays need no clearing first (they are tens of MB).
         var documents = GC.AllocateUninitializedArray<int>(total);
         var weights = GC.AllocateUninitializedArray<double>(total);
-        var documentCount = firstDocument[^1];
-        var normalizations = GC.AllocateUninitializedArray<double>(documentCount * fieldCount);
         var k1 = settings.TermFrequencySaturation;
         var b = settings.FieldLengthNormalization;
-        // Scattering postings to their terms misses the cache at nearly every write, so the scatter writes one value
-        // per posting, its document and term frequency, in the place of its weight; the weights are then worked out
-        // term by term, reading and writing in order (measured on 1,000 transcripts: the scatter with the weights in
-        // it was the index build's biggest cost).
+        var boosts = fields.Select(f => Bm25.OrOne(f.Boost)).ToArray();
         Parallel.For(0, ranges.Length, w =>
         {
             var next = counts[w];
-            var placed = MemoryMarshal.Cast<double, long>(weights.AsSpan());
             for (var n = ranges[w].Start; n < ranges[w].End; n++)
             {
                 var batch = batches[n];
@@ -172,33 +164,17 @@ public static class BatchIndexBuilder
                     var document = firstDocument[n] + slot / fieldCount;
                     var length = 0;
                     for (var i = start; i < ends[slot]; i++)
-                    {
                         length += frequencies[i];
-                        placed[next[rankOfTerm[termIds[i]] * fieldCount + field]++] = (long)document << 32 | (uint)frequencies[i];
+                    var normalization = Bm25.LengthNormalization(length, averageLengths[field], k1, b);
+                    for (var i = start; i < ends[slot]; i++)
+                    {
+                        var id = termIds[i];
+                        var at = next[rankOfTerm[id] * fieldCount + field]++;
+                        documents[at] = document;
+                        // Every document is added once with no boost of its own: lunr's document boost is 1.
+                        weights[at] = Bm25.Weight(idfOfTerm[id], frequencies[i], normalization, k1, boosts[field], 1);
                     }
-                    normalizations[document * fieldCount + field] = Bm25.LengthNormalization(length, averageLengths[field], k1, b);
                     start = ends[slot];
-                }
-            }
-        });
-
-        var boosts = fields.Select(f => Bm25.OrOne(f.Boost)).ToArray();
-        Parallel.For(0, 4 * Environment.ProcessorCount, part =>
-        {
-            var placed = MemoryMarshal.Cast<double, long>(weights.AsSpan());
-            var first = slotsPerTerm * part / (4 * Environment.ProcessorCount);
-            var end = slotsPerTerm * (part + 1) / (4 * Environment.ProcessorCount);
-            for (var key = first; key < end; key++)
-            {
-                var field = (int)(key % fieldCount);
-                var idf = idfOfRank[key / fieldCount];
-                for (var at = starts[key]; at < starts[key + 1]; at++)
-                {
-                    var posting = placed[at];
-                    var document = (int)(posting >> 32);
-                    documents[at] = document;
-                    // Every document is added once with no boost of its own: lunr's document boost is 1.
-                    weights[at] = Bm25.Weight(idf, (int)posting, normalizations[document * fieldCount + field], k1, boosts[field], 1);
                 }
             }
         });
