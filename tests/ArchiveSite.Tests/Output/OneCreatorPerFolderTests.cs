@@ -53,7 +53,7 @@ public sealed class OneCreatorPerFolderTests
     }
 
     [Fact]
-    public void A_file_is_created_at_once_beside_a_creator_that_has_fallen_behind_by_the_most_files_handed_over()
+    public async Task A_file_is_created_at_once_beside_a_creator_that_has_fallen_behind_by_the_most_files_handed_over()
     {
         var created = new ConcurrentQueue<string>();
         using var firstStarted = new ManualResetEventSlim();
@@ -76,7 +76,7 @@ public sealed class OneCreatorPerFolderTests
         Assert.False(first.IsCompleted);
 
         releaseFirst.Set();
-        first.Wait();
+        await first;
         Assert.Equal(["out/2", "out/0", "out/1"], created);
     }
 
