@@ -22,9 +22,6 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
     /// <summary>Changes whenever the pack's layout does, so an old pack is never misread.</summary>
     const int PackVersion = 1;
 
-    /// <summary>The pack is written whole once its unused entries and the delta's are more than this share of it.</summary>
-    const int WholeWhenMoreThanOneIn = 8;
-
     readonly Lazy<(Dictionary<string, ArraySegment<byte>> Pack, Dictionary<string, ArraySegment<byte>> Delta)> _kept =
         new(() => (Load(path), Load(path + ".delta")));
     readonly ConcurrentDictionary<string, ArraySegment<byte>> _got = new(StringComparer.Ordinal);
@@ -63,7 +60,7 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
         var notInPack = used.Where(key => _put.ContainsKey(key) || !pack.ContainsKey(key)).ToList();
         try
         {
-            if (pack.Count > 0 && (pack.Count - fromPack + notInPack.Count) * WholeWhenMoreThanOneIn <= pack.Count)
+            if (CacheDelta.Suffices(pack.Count, fromPack, notInPack.Count))
             {
                 if (_put.IsEmpty && notInPack.Count == delta.Count)
                     return;
@@ -120,7 +117,7 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
         var entries = new Dictionary<string, ArraySegment<byte>>(StringComparer.Ordinal);
         try
         {
-            var reader = new CacheBytesReader(ReadWhole(path));
+            var reader = new CacheBytesReader(FileReading.ReadWhole(path));
             if (reader.ReadInt32() != PackVersion)
                 return entries;
             var count = reader.ReadInt32();
@@ -135,16 +132,5 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
         {
             return new(StringComparer.Ordinal);
         }
-    }
-
-    /// <summary>The file's bytes, in an array not cleared first: every byte of it is read into.</summary>
-    static byte[] ReadWhole(string path)
-    {
-        using var file = File.OpenHandle(path);
-        var length = RandomAccess.GetLength(file);
-        if (length > Array.MaxLength)
-            throw new IOException("the pack is too big to read");
-        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-        return FileReading.ReadFully(file, bytes) == bytes.Length ? bytes : throw new IOException("the pack ended while it was read");
     }
 }

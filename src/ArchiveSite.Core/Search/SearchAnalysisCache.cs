@@ -30,9 +30,6 @@ public sealed class SearchAnalysisCache
     static readonly byte[] DeltaMagic = "ASsearchD"u8.ToArray();
     const int ChecksumBytes = 16;
 
-    /// <summary>The pack is written whole once its unused analyses and the delta's are more than this share of it.</summary>
-    const int WholeWhenMoreThanOneIn = 8;
-
     readonly Lazy<Kept> _kept;
     readonly ConcurrentDictionary<string, AnalyzedBatch> _used = new(StringComparer.Ordinal);
     int _reused;
@@ -104,7 +101,7 @@ public sealed class SearchAnalysisCache
         var notInPack = _used.Keys.Where(key => !kept.Pack.ContainsKey(key)).Order(StringComparer.Ordinal).ToArray();
         try
         {
-            if (kept.Pack.Count > 0 && (kept.Pack.Count - fromPack + notInPack.Length) * WholeWhenMoreThanOneIn <= kept.Pack.Count)
+            if (CacheDelta.Suffices(kept.Pack.Count, fromPack, notInPack.Length))
             {
                 if (notInPack.Length == kept.Delta.Count && notInPack.All(kept.Delta.ContainsKey))
                     return;
@@ -223,14 +220,7 @@ public sealed class SearchAnalysisCache
         byte[] bytes;
         try
         {
-            // Read into an uncleared array: File.ReadAllBytes clears its 36 MB first, a fifth of the load's time.
-            using var file = File.OpenHandle(path);
-            var length = RandomAccess.GetLength(file);
-            if (length > Array.MaxLength)
-                return null;
-            bytes = GC.AllocateUninitializedArray<byte>((int)length);
-            if (FileReading.ReadFully(file, bytes) != bytes.Length)
-                return null;
+            bytes = FileReading.ReadWhole(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
