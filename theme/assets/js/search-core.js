@@ -219,31 +219,51 @@ var ArchiveSearch = (function () {
    * added in ascending term index as lunr.Vector.dot adds them, a document's field scores added in the order
    * its field refs first matched, and ties kept in the order documents first matched (lunr's results
    * before its stable sort). Returns { total, top: the best `count` results, like lunr's, terms: the index
-   * terms that scored }, or null for the
-   * queries it leaves to lunr: negated ones and those that reach every shard (edit distance, leading "*").
+   * terms that scored }, or null for the queries it leaves to lunr: negated ones and those that reach every
+   * shard (edit distance, leading "*").
+   *
+   * In three steps, each a tight loop of its own (the first query runs this code cold, interpreted): one
+   * pass over the postings adds every result's score in another order (sums); only the results whose sum can
+   * make the page (candidatesFor) get their exact score, tie order and matched terms, from a second pass
+   * that looks at nothing else (candidateDetails).
    */
   function fastSearch(manifest, shardIds, query, count) {
     var targets = queryTargets(query)
     if (query.isNegated()) return null
     for (var t = 0; t < targets.length; t++) if (targets[t].all) return null
-    var presence = lunr.Query.presence, fields = manifest.fields, fieldCount = fields.length
-    var documentCount = manifest.documentCount, terms = reachableTerms(manifest, shardIds, reachableBy(targets))
-    var queryVectors = [], postingsByField = [], combos = [], seen = Object.create(null), scoredTerms = []
-    for (var f = 0; f < fieldCount; f++) { queryVectors.push(Object.create(null)); postingsByField.push(Object.create(null)) }
-    // Per document: the combination (term, field) it first matched in, counted from 1 (0: none yet), the
-    // fields it matched as bits, and those fields in the order they first matched as base-8 digits (field + 1),
-    // the first the most significant: lunr adds a document's field scores in that order.
-    if (fieldCount > 7) return null
-    var firstMatch = new Int32Array(documentCount), fieldBits = new Uint8Array(documentCount), fieldOrder = new Int32Array(documentCount)
-    var matched = new Int32Array(documentCount), matchedCount = 0, prohibited = new Uint8Array(documentCount)
-    var requiredHits = new Int32Array(documentCount), clauseStamp = new Int32Array(documentCount)
-    var requiredClauses = 0, requiredNone = false, pipeline = searchPipeline()
+    var documentCount = manifest.documentCount
+    var plan = planOf(manifest.fields, query, reachableTerms(manifest, shardIds, reachableBy(targets)), documentCount)
+    if (plan === null) return null
+    var magnitudes = magnitudesOf(plan.queryVectors), hits = sumsOf(plan, magnitudes, documentCount)
+    var results = plan.requiredNone ? new Int32Array(0) : plan.filtered ? resultsAmong(hits.matched, plan) : hits.matched
+    var candidates = candidatesFor(results, hits.sums, count), details = candidateDetails(candidates, plan, documentCount)
+    var scores = details.map(function (found) { return exactScore(found, magnitudes) }), order = Object.keys(details).map(Number)
+    order.sort(function (x, y) {
+      return scores[y] - scores[x] || details[x].firstMatch - details[y].firstMatch || candidates[x] - candidates[y]
+    })
+    var top = order.slice(0, count).map(function (slot) {
+      return { ref: String(candidates[slot]), score: scores[slot], matchData: { metadata: details[slot].metadata } }
+    })
+    return { total: results.length, top: top, terms: plan.scoredTerms }
+  }
+
+  /*
+   * The clause loop of lunr's query, without scoring: the per-field query vectors (boosts summed by term
+   * index), each (term, field) pair that scores, once, in the order lunr first meets it (combos), and the
+   * documents prohibited or holding each required clause. Null when a required clause has no term at all.
+   */
+  function planOf(fields, query, terms, documentCount) {
+    var presence = lunr.Query.presence, pipeline = searchPipeline()
+    var queryVectors = fields.map(function () { return Object.create(null) }), combos = [], seen = Object.create(null), scoredTerms = []
+    var prohibited = new Uint8Array(documentCount), requiredHits = new Int32Array(documentCount), clauseStamp = new Int32Array(documentCount)
+    var requiredClauses = 0, requiredNone = false, filtered = false
 
     for (var c = 0; c < query.clauses.length; c++) {
       var clause = query.clauses[c], clauseDocuments = []
       var isRequired = clause.presence === presence.REQUIRED, isProhibited = clause.presence === presence.PROHIBITED
       var clauseTerms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term]
       if (isRequired && clauseTerms.length === 0) return null
+      filtered = filtered || isRequired || isProhibited
       for (var m = 0; m < clauseTerms.length; m++) {
         var expanded = terms.tokenSet.intersect(lunr.TokenSet.fromString(clauseTerms[m])).toArray()
         if (expanded.length === 0 && isRequired) { requiredNone = true; break }
@@ -266,21 +286,7 @@ var ArchiveSearch = (function () {
             if (seen[termField]) continue
             seen[termField] = true
             if (scoredTerms.indexOf(expanded[j]) < 0) scoredTerms.push(expanded[j])
-            postingsByField[field][entry.index] = postings
-            combos.push({ term: expanded[j], documents: documents })
-            var combo = combos.length, bit = 1 << field, digit = field + 1
-            for (var d = 0; d < documents.length; d++) {
-              var doc = documents[d]
-              if (firstMatch[doc] === 0) {
-                firstMatch[doc] = combo
-                fieldBits[doc] = bit
-                fieldOrder[doc] = digit
-                matched[matchedCount++] = doc
-              } else if ((fieldBits[doc] & bit) === 0) {
-                fieldBits[doc] |= bit
-                fieldOrder[doc] = fieldOrder[doc] * 8 + digit
-              }
-            }
+            combos.push({ term: expanded[j], field: field, index: entry.index, postings: postings })
           }
         }
       }
@@ -289,84 +295,109 @@ var ArchiveSearch = (function () {
         for (var h = 0; h < clauseDocuments.length; h++) requiredHits[clauseDocuments[h]]++
       }
     }
-
-    var magnitudes = magnitudesOf(queryVectors), dots = dotsOf(queryVectors, postingsByField, magnitudes, documentCount)
-    var results = requiredNone ? new Int32Array(0) : resultsAmong(matched, matchedCount, prohibited, requiredHits, requiredClauses)
-    var candidates = candidatesFor(results, dots.sums, count), scores = new Float64Array(documentCount)
-    for (var i = 0; i < candidates.length; i++) scores[candidates[i]] = exactScore(candidates[i])
-    var top = Array.prototype.slice.call(candidates).sort(function (x, y) {
-      return scores[y] - scores[x] || firstMatch[x] - firstMatch[y] || x - y
-    }).slice(0, count)
-    return { total: results.length, top: resultsOf(top, scores, combos, documentCount), terms: scoredTerms }
-
-    // The field scores added in the order the fields first matched (the most significant digit first), as lunr adds them.
-    function exactScore(doc) {
-      var order = fieldOrder[doc], place = 1, score = 0
-      while (place * 8 <= order) place *= 8
-      for (var first = true; place >= 1; place /= 8, first = false) {
-        var field = Math.floor(order / place) % 8 - 1
-        var fieldScore = dots.byField[field][doc] / magnitudes[field] || 0
-        score = first ? fieldScore : score + fieldScore
-      }
-      return score
+    return {
+      queryVectors: queryVectors, combos: combos, scoredTerms: scoredTerms, requiredNone: requiredNone, filtered: filtered,
+      prohibited: prohibited, requiredHits: requiredHits, requiredClauses: requiredClauses
     }
   }
 
+  /*
+   * One pass over the postings that score: matched, every document they hold in the order first met, and
+   * sums, per document, each product boost × weight divided by its field's |queryVector|: its score added
+   * in another order. A group of postings shares one weight, so one share serves the whole group.
+   */
+  function sumsOf(plan, magnitudes, documentCount) {
+    var sums = new Float64Array(documentCount), hit = new Uint8Array(documentCount), matched = new Int32Array(documentCount)
+    var matchedCount = 0, combos = plan.combos
+    for (var c = 0; c < combos.length; c++) {
+      var combo = combos[c], magnitude = magnitudes[combo.field]
+      // With every boost 0 a field's scores are 0/0, which lunr counts as 0.
+      var scale = plan.queryVectors[combo.field][combo.index] / (magnitude === 0 ? Infinity : magnitude)
+      var documents = combo.postings.documents, ends = combo.postings.ends, weights = combo.postings.weights
+      for (var g = 0, p = 0; g < ends.length; g++) {
+        var share = scale * weights[g]
+        for (var end = ends[g]; p < end; p++) {
+          var doc = documents[p]
+          sums[doc] += share
+          if (hit[doc] === 0) { hit[doc] = 1; matched[matchedCount++] = doc }
+        }
+      }
+    }
+    return { sums: sums, matched: matched.subarray(0, matchedCount) }
+  }
+
   // The matched documents no prohibited clause excludes and every required clause holds, in first-match order.
-  function resultsAmong(matched, matchedCount, prohibited, requiredHits, requiredClauses) {
-    var results = new Int32Array(matchedCount), total = 0
-    for (var i = 0; i < matchedCount; i++) {
+  function resultsAmong(matched, plan) {
+    var results = new Int32Array(matched.length), total = 0
+    for (var i = 0; i < matched.length; i++) {
       var doc = matched[i]
-      if (prohibited[doc] === 0 && requiredHits[doc] === requiredClauses) results[total++] = doc
+      if (plan.prohibited[doc] === 0 && plan.requiredHits[doc] === plan.requiredClauses) results[total++] = doc
     }
     return results.subarray(0, total)
   }
 
   /*
-   * The results that can be among the best `count`: those whose score added in another order (sums, see
-   * dotsOf) is within a rounding margin of the count-th best such sum. The order changes a score by far
-   * less than the margin, so only these few need their exact score, and every result tied with the last of
-   * the page is among them.
+   * The results that can be among the best `count`: those whose sum (see sumsOf) is within a rounding
+   * margin of the count-th best sum, found with a short sorted list rather than a sort of every sum. The
+   * order of addition changes a score by far less than the margin, so only these few need their exact
+   * score, and every result tied with the last of the page is among them.
    */
   function candidatesFor(results, sums, count) {
     if (results.length <= count) return results
-    var resultSums = new Float64Array(results.length)
-    for (var i = 0; i < results.length; i++) resultSums[i] = sums[results[i]]
-    var sorted = new Float64Array(resultSums).sort(), bar = sorted[sorted.length - count]
-    var margin = 1e-9 * (Math.abs(sorted[0]) + Math.abs(sorted[sorted.length - 1]) + 1), low = bar - margin
-    var candidates = []
-    for (var k = 0; k < results.length; k++) if (resultSums[k] >= low) candidates.push(results[k])
+    var best = new Float64Array(count).fill(-Infinity), last = count - 1, lowest = Infinity, highest = -Infinity
+    for (var i = 0; i < results.length; i++) {
+      var sum = sums[results[i]]
+      if (sum < lowest) lowest = sum
+      if (sum > highest) highest = sum
+      if (sum > best[last]) {
+        var at = last
+        while (at > 0 && best[at - 1] < sum) { best[at] = best[at - 1]; at-- }
+        best[at] = sum
+      }
+    }
+    var low = best[last] - 1e-9 * (Math.abs(lowest) + Math.abs(highest) + 1), candidates = []
+    for (var k = 0; k < results.length; k++) if (sums[results[k]] >= low) candidates.push(results[k])
     return candidates
   }
 
   /*
-   * byField: per field (null for a field where the query's terms hold no document) and document,
-   * dot(queryVector, fieldVector) as lunr.Vector.dot adds it: the products in ascending term index. A group
-   * of postings shares one weight, so one product serves the whole group. sums: per document, every product
-   * divided by its field's |queryVector|, which is its score added in another order.
+   * Per candidate (by its place in candidates): the number of the combination (term, field) it first
+   * matched in (lunr keeps ties in that order), the fields it matched in the order first matched (lunr adds
+   * a document's field scores in that order), its matched terms as lunr's metadata keys, and the products
+   * boost × weight as [field, term index, product].
    */
-  function dotsOf(queryVectors, postingsByField, magnitudes, documentCount) {
-    var sums = new Float64Array(documentCount)
-    var byField = queryVectors.map(function (vector, f) {
-      var indexes = Object.keys(vector).map(Number).sort(function (x, y) { return x - y })
-      var postingCount = 0
-      for (var t = 0; t < indexes.length; t++) postingCount += postingsByField[f][indexes[t]].documents.length
-      if (postingCount === 0) return null
-      // With every boost 0 a field's scores are 0/0, which lunr counts as 0.
-      var dots = new Float64Array(documentCount), magnitude = magnitudes[f] === 0 ? Infinity : magnitudes[f]
-      for (var i = 0; i < indexes.length; i++) {
-        var boost = vector[indexes[i]], postings = postingsByField[f][indexes[i]], documents = postings.documents
-        for (var g = 0, p = 0; g < postings.ends.length; g++) {
-          var product = boost * postings.weights[g], share = product / magnitude
-          for (var end = postings.ends[g]; p < end; p++) {
-            dots[documents[p]] += product
-            sums[documents[p]] += share
-          }
+  function candidateDetails(candidates, plan, documentCount) {
+    var slotOf = new Int32Array(documentCount), combos = plan.combos, details = []
+    for (var i = 0; i < candidates.length; i++) {
+      slotOf[candidates[i]] = details.push({ firstMatch: 0, fields: [], metadata: {}, products: [] })
+    }
+    for (var c = 0; c < combos.length; c++) {
+      var combo = combos[c], boost = plan.queryVectors[combo.field][combo.index]
+      var documents = combo.postings.documents, ends = combo.postings.ends, weights = combo.postings.weights
+      for (var g = 0, p = 0; g < ends.length; g++) {
+        for (var end = ends[g]; p < end; p++) {
+          if (slotOf[documents[p]] === 0) continue
+          var found = details[slotOf[documents[p]] - 1]
+          if (found.firstMatch === 0) found.firstMatch = c + 1
+          if (found.fields.indexOf(combo.field) < 0) found.fields.push(combo.field)
+          found.metadata[combo.term] = {}
+          found.products.push([combo.field, combo.index, boost * weights[g]])
         }
       }
-      return dots
-    })
-    return { byField: byField, sums: sums }
+    }
+    return details
+  }
+
+  // A candidate's score as lunr adds it: per field, dot(queryVector, fieldVector) with the products in
+  // ascending term index, divided by |queryVector| (0/0 counting as 0), in the order the fields first matched.
+  function exactScore(found, magnitudes) {
+    var products = found.products.sort(function (x, y) { return x[1] - y[1] }), score = 0
+    for (var f = 0; f < found.fields.length; f++) {
+      var field = found.fields[f], dot = 0
+      for (var i = 0; i < products.length; i++) if (products[i][0] === field) dot += products[i][2]
+      score = f === 0 ? dot / magnitudes[field] || 0 : score + (dot / magnitudes[field] || 0)
+    }
+    return score
   }
 
   // |queryVector| per field, as lunr.Vector.magnitude sums the squares (in ascending term index).
@@ -376,17 +407,6 @@ var ArchiveSearch = (function () {
       for (var i = 0; i < indexes.length; i++) sumOfSquares += vector[indexes[i]] * vector[indexes[i]]
       return Math.sqrt(sumOfSquares)
     })
-  }
-
-  // Results shaped like lunr's ({ ref, score, matchData.metadata keyed by matched term }).
-  function resultsOf(docs, scores, combos, documentCount) {
-    var metadataOf = [], isResult = new Uint8Array(documentCount)
-    for (var d = 0; d < docs.length; d++) { metadataOf[docs[d]] = {}; isResult[docs[d]] = 1 }
-    for (var c = 0; c < combos.length; c++) {
-      var documents = combos[c].documents
-      for (var i = 0; i < documents.length; i++) if (isResult[documents[i]] === 1) metadataOf[documents[i]][combos[c].term] = {}
-    }
-    return docs.map(function (doc) { return { ref: String(doc), score: scores[doc], matchData: { metadata: metadataOf[doc] } } })
   }
 
   // The index term a word of display text becomes when indexed (trimmer, then stemmer; lowercased first
@@ -473,13 +493,15 @@ var ArchiveSearch = (function () {
   }
 
   // What a result shows: { page, title, turn: [anchor, speaker, section, text] }, from a top results file or a
-  // display file, or null while neither holding it has arrived.
+  // display file, or null while neither holding it has arrived. Top results files list their results by place
+  // among the display files ("N-C/T"), which stays when other transcripts gain or lose turns.
   function displayData(documents, documentNumber) {
+    var place = displayOf(documents, documentNumber), placeName = place.id + "/" + place.turn
     for (var term in received.top) {
-      var top = received.top[term], at = top.documents.indexOf(documentNumber)
+      var top = received.top[term], at = top.places.indexOf(placeName)
       if (at >= 0) return { page: top.turns[at][0], title: top.turns[at][1], turn: top.turns[at].slice(2) }
     }
-    var place = displayOf(documents, documentNumber), chunk = received.display[place.id]
+    var chunk = received.display[place.id]
     return chunk === undefined ? null : { page: chunk.page, title: chunk.title, turn: chunk.turns[place.turn] }
   }
 
