@@ -28,7 +28,7 @@ static class SearchStepBenchmark
             var cache = new SearchAnalysisCache(folder);
             var source = cold.Time("index", () => SearchOutput.Source(documents, cache));
             cold.Time("shards", () => new ShardWriter(options.ShardBytes).Write(source));
-            cold.Time("top results", () => TopResultsWriter.Write(source, documents, options.TopResultsCount, options.TopResultsMinimumOf(documents.Count)));
+            cold.Time("top results", () => TopResultsWriter.Write(source, documents, options.TopResultsCount, options.TopResultsMinimumOf(documents.Count), options.DisplayChunk));
             cold.Time("display files", () => DisplayWriter.Write(documents, options.DisplayChunk));
             cold.Time("save", () => { cache.Save(); return 0; });
             Console.WriteLine($"cold, {transcripts.Length} transcripts, {documents.Count} turns, {source.Terms.Count:N0} terms, pack {new FileInfo(cache.PackPath).Length / 1048576.0:F1} MB: {cold}");
@@ -49,7 +49,7 @@ static class SearchStepBenchmark
                 timings.Time("pack load", () => changedCache.Vocabulary);
                 var changedSource = timings.Time("index", () => SearchOutput.Source(changedDocuments, changedCache));
                 timings.Time("shards", () => new ShardWriter(options.ShardBytes).Write(changedSource));
-                timings.Time("top results", () => TopResultsWriter.Write(changedSource, changedDocuments, options.TopResultsCount, options.TopResultsMinimumOf(changedDocuments.Count)));
+                timings.Time("top results", () => TopResultsWriter.Write(changedSource, changedDocuments, options.TopResultsCount, options.TopResultsMinimumOf(changedDocuments.Count), options.DisplayChunk));
                 timings.Time("display files", () => DisplayWriter.Write(changedDocuments, options.DisplayChunk, (path, _) => !path.Contains($"/d{DisplayWriter.Names([changedPage])[0]}-")));
                 timings.Time("save", () => { changedCache.Save(); return 0; });
                 best.KeepFastest(timings);

@@ -33,7 +33,7 @@ public static class SearchOutput
     {
         var source = Source(documents, cache);
         return [.. new ShardWriter(options.ShardBytes).Write(source),
-                .. TopResultsWriter.Write(source, documents, options.TopResultsCount, options.TopResultsMinimumOf(documents.Count), keepTop)];
+                .. TopResultsWriter.Write(source, documents, options.TopResultsCount, options.TopResultsMinimumOf(documents.Count), options.DisplayChunk, keepTop)];
     }
 
     /// <summary>

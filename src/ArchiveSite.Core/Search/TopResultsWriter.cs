@@ -12,7 +12,9 @@ namespace ArchiveSite.Search;
 /// search/t{name}.js, name the term's <see cref="Name"/> (terms whose names collide share the file, keyed by
 /// term). The browser uses it when a query reaches that one term and the file holds every result of its page;
 /// otherwise it loads display files as before, so a file that does not match the query's page costs time, never
-/// correctness.
+/// correctness. Results are listed by their place among the display files ("N-C/T": turn T of search/dN-C.js,
+/// see <see cref="DisplayWriter"/>), not by document number: a change that adds or removes a turn renumbers the
+/// documents after it, and would otherwise rewrite every top file, though their results rarely change.
 /// </summary>
 public static class TopResultsWriter
 {
@@ -38,10 +40,12 @@ public static class TopResultsWriter
     /// their documents and what those show); a file it keeps, as the last build wrote it, is neither made nor
     /// returned, so a rebuild serialises only the files whose results changed.
     /// </param>
+    /// <param name="displayChunk">The turns per display file, as <see cref="DisplayWriter.Write"/> was given it.</param>
     public static IReadOnlyList<SearchFile> Write(ShardSource source, IReadOnlyList<SearchDocument> documents, int count, int minimumResults,
-        Func<string, string, bool>? keep = null)
+        int displayChunk, Func<string, string, bool>? keep = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var places = Places(documents, displayChunk);
         var tops = new int[]?[source.Terms.Count];
         Parallel.For(0, source.Terms.Count, () => new Scratch(source.DocumentCount), (t, _, scratch) =>
         {
@@ -57,16 +61,32 @@ public static class TopResultsWriter
         {
             var (name, terms) = (files[f].Key, files[f].ToArray());
             var path = TopPath(name);
-            var key = ContentHash.OfParts([ProgramVersion.Hash, path, .. terms.SelectMany(t => Parts(source.Terms[t].Term, tops[t]!, documents))]);
+            var key = ContentHash.OfParts([ProgramVersion.Hash, path, .. terms.SelectMany(t => Parts(source.Terms[t].Term, tops[t]!, documents, places))]);
             if (keep is not null && keep(path, key)) return;
             made[f] = new SearchFile(path, ScriptData.Call("top", name.ToString("x8", CultureInfo.InvariantCulture),
-                ScriptData.Json(terms.ToDictionary(t => source.Terms[t].Term, t => Entry(tops[t]!, documents)))), key);
+                ScriptData.Json(terms.ToDictionary(t => source.Terms[t].Term, t => Entry(tops[t]!, documents, places)))), key);
         });
         return [.. made.OfType<SearchFile>()];
     }
 
-    static IEnumerable<string> Parts(string term, int[] best, IReadOnlyList<SearchDocument> documents) =>
-        [term, .. best.SelectMany(d => (string[])[d.ToString(CultureInfo.InvariantCulture), .. Turn(documents[d])])];
+    static IEnumerable<string> Parts(string term, int[] best, IReadOnlyList<SearchDocument> documents, string[] places) =>
+        [term, .. best.SelectMany(d => (string[])[places[d], .. Turn(documents[d])])];
+
+    /// <summary>Each document's place among the display files, "N-C/T" (see displayOf in search-core.js).</summary>
+    static string[] Places(IReadOnlyList<SearchDocument> documents, int displayChunk)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(displayChunk);
+        var transcripts = SearchDocument.ByTranscript(documents);
+        var names = DisplayWriter.Names([.. transcripts.Select(t => documents[t.Start].Page)]);
+        var places = new string[documents.Count];
+        for (var t = 0; t < transcripts.Count; t++)
+        {
+            var (start, turns) = transcripts[t];
+            for (var local = 0; local < turns; local++)
+                places[start + local] = string.Create(CultureInfo.InvariantCulture, $"{names[t]}-{local / displayChunk}/{local % displayChunk}");
+        }
+        return places;
+    }
 
     static string[] Turn(SearchDocument d) => [d.Page, d.TranscriptTitle, d.Anchor, d.Speaker, d.Section, d.Text];
 
@@ -130,8 +150,9 @@ public static class TopResultsWriter
         public int[] Held { get; } = new int[documentCount];
     }
 
-    static TopEntry Entry(int[] best, IReadOnlyList<SearchDocument> documents) => new(best, [.. best.Select(d => Turn(documents[d]))]);
+    static TopEntry Entry(int[] best, IReadOnlyList<SearchDocument> documents, string[] places) =>
+        new([.. best.Select(d => places[d])], [.. best.Select(d => Turn(documents[d]))]);
 
-    /// <summary>The documents, best first, and per document its page, transcript title, anchor, speaker, section and text.</summary>
-    sealed record TopEntry(int[] Documents, string[][] Turns);
+    /// <summary>The documents' places among the display files, best first, and per document its page, transcript title, anchor, speaker, section and text.</summary>
+    sealed record TopEntry(string[] Places, string[][] Turns);
 }

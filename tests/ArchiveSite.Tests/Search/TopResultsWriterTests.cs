@@ -14,6 +14,7 @@ namespace ArchiveSite.Tests.Search;
 public sealed class TopResultsWriterTests
 {
     const int Minimum = 3;
+    const int DisplayChunk = 2;
 
     [Fact]
     public void Each_file_holds_the_fast_paths_first_page_of_its_term_alone_and_the_browser_names_it_alike()
@@ -27,8 +28,11 @@ public sealed class TopResultsWriterTests
                 query.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.NONE })
                 var fast = ArchiveSearch.fastSearch(manifest, ArchiveSearch.shardsForQuery(manifest, query), query, 10)
                 found[term] = {
-                  page: fast.top.map(function (r) { return Number(r.ref) }),
-                  listed: Array.prototype.slice.call(ArchiveSearch.received.top[term].documents),
+                  page: fast.top.map(function (r) {
+                    var place = ArchiveSearch.displayOf(ArchiveSearch.received.documents, Number(r.ref))
+                    return place.id + "/" + place.turn
+                  }),
+                  listed: ArchiveSearch.received.top[term].places,
                   path: ArchiveSearch.topResultsPath(ArchiveSearch.received.documents, fast)
                 }
               }
@@ -64,14 +68,15 @@ public sealed class TopResultsWriterTests
     public void Each_listed_result_shows_its_documents_page_title_anchor_speaker_section_and_text()
     {
         var documents = SearchDocument.FromTranscripts([SeedTranscript()]);
-        var files = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum);
+        var files = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum, DisplayChunk);
+        var name = DisplayWriter.Names([documents[0].Page])[0];
         var checkedTurns = 0;
         foreach (var file in files)
         {
             var payload = file.Content[(file.Content.IndexOf(",{", StringComparison.Ordinal) + 1)..file.Content.LastIndexOf(");", StringComparison.Ordinal)];
             foreach (var entry in JsonDocument.Parse(payload).RootElement.EnumerateObject())
             {
-                var numbers = entry.Value.GetProperty("documents").EnumerateArray().Select(d => d.GetInt32()).ToArray();
+                var numbers = entry.Value.GetProperty("places").EnumerateArray().Select(p => DocumentAt(p.GetString()!)).ToArray();
                 var turns = entry.Value.GetProperty("turns").EnumerateArray().Select(t => t.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray();
                 Assert.Equal(numbers.Length, turns.Length);
                 for (var i = 0; i < numbers.Length; i++, checkedTurns++)
@@ -82,23 +87,50 @@ public sealed class TopResultsWriterTests
             }
         }
         Assert.True(checkedTurns >= 100, $"expected many listed results, got {checkedTurns}");
+
+        // The seed is one transcript: place "N-C/T" is its turn C * chunk + T.
+        int DocumentAt(string place)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(place, "^([0-9]+)-([0-9]+)/([0-9]+)$");
+            Assert.True(match.Success, $"'{place}' is not a display place");
+            Assert.Equal(name, int.Parse(match.Groups[1].Value));
+            return int.Parse(match.Groups[2].Value) * DisplayChunk + int.Parse(match.Groups[3].Value);
+        }
+    }
+
+    [Fact]
+    public void A_turn_added_to_another_transcript_renumbers_documents_but_keeps_the_files_whose_results_stay()
+    {
+        var seed = SeedTranscript();
+        var other = seed with { Slug = "zz-other", Title = "Another transcript" };
+        var documents = SearchDocument.FromTranscripts([seed, other]);
+        var first = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum, DisplayChunk);
+        var keys = first.ToDictionary(f => f.Path, f => f.Key);
+
+        // A turn added at the end of the transcript that sorts first renumbers every document of the other.
+        var last = seed.Sections[^1];
+        var grown = seed with { Sections = [.. seed.Sections.SkipLast(1), last with { Turns = [.. last.Turns, last.Turns[0] with { Paragraphs = ["Zyxwv qwerty."] }] }] };
+        Assert.True(string.CompareOrdinal(seed.Slug, other.Slug) < 0);
+        var renumbered = SearchDocument.FromTranscripts([grown, other]);
+        var remade = TopResultsWriter.Write(SearchOutput.Source(renumbered), renumbered, 10, Minimum, DisplayChunk, (path, key) => keys.TryGetValue(path, out var old) && old == key);
+        Assert.True(4 * remade.Count < first.Count, $"files whose results stay should be kept, {remade.Count} of {first.Count} made again");
     }
 
     [Fact]
     public void A_rebuild_keeps_the_files_whose_results_and_their_display_are_unchanged()
     {
         var documents = SearchDocument.FromTranscripts([SeedTranscript()]);
-        var first = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum);
+        var first = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum, DisplayChunk);
         var keys = first.ToDictionary(f => f.Path, f => f.Key);
         Assert.All(first, f => Assert.False(string.IsNullOrEmpty(f.Key)));
 
-        var again = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum, (path, key) => keys[path] == key);
+        var again = TopResultsWriter.Write(SearchOutput.Source(documents), documents, 10, Minimum, DisplayChunk, (path, key) => keys[path] == key);
         Assert.Empty(again);
 
         // A new speaker name for the first turn changes what it shows and its speaker terms' weights: the files
         // listing it or ranking those terms are made again, the others kept.
         var changed = documents.Select(d => d.Id == 0 ? d with { Speaker = d.Speaker + " Jr" } : d).ToArray();
-        var remade = TopResultsWriter.Write(SearchOutput.Source(changed), changed, 10, Minimum, (path, key) => keys.TryGetValue(path, out var old) && old == key);
+        var remade = TopResultsWriter.Write(SearchOutput.Source(changed), changed, 10, Minimum, DisplayChunk, (path, key) => keys.TryGetValue(path, out var old) && old == key);
         Assert.NotEmpty(remade);
         Assert.True(remade.Count < first.Count, $"only some files should be made again, got {remade.Count} of {first.Count}");
     }
@@ -125,7 +157,7 @@ public sealed class TopResultsWriterTests
         Assert.True(scripts.Engine.Evaluate("ArchiveSearch.topResultsPath({ top: 3 }, { terms: ['a'], total: 2 })").IsNull());
     }
 
-    sealed record Found(int[] Page, int[] Listed, string Path);
+    sealed record Found(string[] Page, string[] Listed, string Path);
 
     static ArchiveSite.Model.Transcript SeedTranscript() =>
         ArchiveSite.Ingest.TranscriptReader.Read("000_6031f5502a71255c.txt", File.ReadAllBytes(RepoPaths.SharedFile("seeds/000_6031f5502a71255c.txt")));
@@ -135,10 +167,10 @@ public sealed class TopResultsWriterTests
     {
         var documents = SearchDocument.FromTranscripts([SeedTranscript()]);
         var source = SearchOutput.Source(documents);
-        var tops = TopResultsWriter.Write(source, documents, 10, Minimum);
+        var tops = TopResultsWriter.Write(source, documents, 10, Minimum, DisplayChunk);
         var scripts = new SearchScripts();
         scripts.Run(new ShardWriter(2_000).Write(source));
-        scripts.Run(DisplayWriter.Write(documents, 2, topResultsMinimum: Minimum));
+        scripts.Run(DisplayWriter.Write(documents, DisplayChunk, topResultsMinimum: Minimum));
         scripts.Run(tops);
         return (scripts, source, tops);
     });

@@ -500,13 +500,15 @@ var ArchiveSearch = (function () {
   }
 
   // What a result shows: { page, title, turn: [anchor, speaker, section, text] }, from a top results file or a
-  // display file, or null while neither holding it has arrived.
+  // display file, or null while neither holding it has arrived. Top results files list their results by place
+  // among the display files ("N-C/T"), which stays when other transcripts gain or lose turns.
   function displayData(documents, documentNumber) {
+    var place = displayOf(documents, documentNumber), placeName = place.id + "/" + place.turn
     for (var term in received.top) {
-      var top = received.top[term], at = top.documents.indexOf(documentNumber)
+      var top = received.top[term], at = top.places.indexOf(placeName)
       if (at >= 0) return { page: top.turns[at][0], title: top.turns[at][1], turn: top.turns[at].slice(2) }
     }
-    var place = displayOf(documents, documentNumber), chunk = received.display[place.id]
+    var chunk = received.display[place.id]
     return chunk === undefined ? null : { page: chunk.page, title: chunk.title, turn: chunk.turns[place.turn] }
   }
 
