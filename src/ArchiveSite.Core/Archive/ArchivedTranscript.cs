@@ -30,6 +30,12 @@ public sealed record ArchivedTranscript
     /// <summary>How often each word stem occurs; what "distinctive terms" of related transcripts are made of.</summary>
     public required IReadOnlyDictionary<string, int> StemCounts { get; init; }
 
+    /// <summary>
+    /// A hash of everything Process made this from (the transcript's file, the program version, the registries);
+    /// null when that is not known. What is made of this transcript alone can be fingerprinted by it.
+    /// </summary>
+    public string? Key { get; init; }
+
     public string? PreviousSlug { get; init; }
     public string? NextSlug { get; init; }
     public IReadOnlyList<string> RelatedSlugs { get; init; } = [];

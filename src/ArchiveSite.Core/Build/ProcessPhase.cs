@@ -39,10 +39,10 @@ public sealed class ProcessPhase(Registries registries)
     ArchivedTranscript Cached(Transcript transcript, string key, ProcessedCache cache)
     {
         if (cache.Get(key, transcript) is { } kept)
-            return kept;
+            return kept with { Key = key };
         var made = Process(transcript);
         cache.Put(key, made);
-        return made;
+        return made with { Key = key };
     }
 
     public ArchivedTranscript Process(Transcript transcript)

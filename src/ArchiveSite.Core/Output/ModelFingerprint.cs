@@ -65,6 +65,10 @@ public sealed class ModelFingerprint
                 Tag('v');
                 Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                 break;
+            case IFingerprinted part:
+                Tag('k');
+                Text(part.Fingerprint);
+                break;
             case IEnumerable items:
                 Tag('[');
                 foreach (var item in items)

@@ -172,6 +172,29 @@ public sealed class IncrementalBuildTests : IDisposable
         AssertSameTree(Path.Combine(_root, "clean-2"), Output);
     }
 
+    /// <summary>
+    /// A speaker missing from speakers.yml is named by the first transcript (by slug) that has them, so a transcript
+    /// added before another renames someone on the other's page: its kept body must not be reused.
+    /// </summary>
+    [Fact]
+    public void A_transcript_that_renames_a_guest_on_another_transcript_page_rerenders_that_page()
+    {
+        const string later = "transcripts/zz-later.html";
+        File.WriteAllText(Path.Combine(Transcripts, "zz-later.md"),
+            "---\ntitle: Later\nspeakers:\n  - name: Sam Doe\n---\n\n**Sam Doe:** A guest says a few words about rest.\n");
+        Rebuild();
+        Assert.Contains(">Sam Doe</a>", File.ReadAllText(Path.Combine(Output, later)));
+
+        File.WriteAllText(Path.Combine(Transcripts, "aa-earlier.md"),
+            "---\ntitle: Earlier\nspeakers:\n  - name: SAM DOE\n---\n\n**SAM DOE:** The same guest, named in capitals.\n");
+        Rebuild();
+
+        Assert.Contains(">SAM DOE</a>", File.ReadAllText(Path.Combine(Output, later)));
+        Assert.DoesNotContain(">Sam Doe</a>", File.ReadAllText(Path.Combine(Output, later)));
+        CleanBuild("clean");
+        AssertSameTree(Path.Combine(_root, "clean"), Output);
+    }
+
     static void Append(string root, string relative, string text) => File.AppendAllText(Path.Combine(root, relative), text);
 
     static void Replace(string root, string relative, string from, string to)

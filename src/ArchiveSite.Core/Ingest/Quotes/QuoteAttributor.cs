@@ -11,11 +11,13 @@ public static class QuoteAttributor
     public static List<Quote> Attribute(
         IReadOnlyList<Section> sections, IEnumerable<QuoteCandidate> candidates, string sourcePath, List<Diagnostic> diagnostics)
     {
-        QuoteMatcher? matcher = null;
+        var asked = candidates.ToList();
+        if (asked.Count == 0)
+            return [];
+        var matcher = new QuoteMatcher(sections, [.. asked.Select(c => c.Text)]);
         var quotes = new List<Quote>();
-        foreach (var candidate in candidates)
+        foreach (var candidate in asked)
         {
-            matcher ??= new QuoteMatcher(sections);
             var match = matcher.FindTurn(candidate.Text);
             if (match is null)
                 diagnostics.Add(new Diagnostic(Severity.Warning, sourcePath, candidate.Line,

@@ -32,12 +32,34 @@ public sealed class QuoteMatcher
     readonly Dictionary<string, int> wordIds = new(StringComparer.Ordinal);
     readonly List<int> wordLengths = [];
     readonly List<(int Number, Turn Turn, string? Heading, int[] Words, int[] DistinctWords)> turns = [];
+    /// <summary>The quotes given up front, the only ones <see cref="FindTurn"/> then accepts; null when any may be asked.</summary>
+    readonly HashSet<string>? knownQuotes;
+    /// <summary>With the quotes known, the one id of every turn word that is in none of them; otherwise -1.</summary>
+    readonly int otherWord = -1;
     char[] buffer = new char[64];
     /// <summary>Per word id, the weight the quote being matched gives it; zero again after each quote.</summary>
     double[] weightOfWord = [];
 
-    public QuoteMatcher(IEnumerable<Section> sections)
+    public QuoteMatcher(IEnumerable<Section> sections) : this(sections, null)
     {
+    }
+
+    /// <param name="quotes">
+    /// The quotes that will be asked, when known. Then only their words are numbered and every other word of
+    /// the turns shares one id that equals no quote word: scores depend only on where the quote's words are,
+    /// so they come out the same, without a string and a table entry per distinct word of the transcript.
+    /// </param>
+    public QuoteMatcher(IEnumerable<Section> sections, IReadOnlyCollection<string>? quotes)
+    {
+        if (quotes is not null)
+        {
+            knownQuotes = new HashSet<string>(quotes, StringComparer.Ordinal);
+            var ignored = new List<int>();
+            foreach (var quote in knownQuotes)
+                AddWords(quote, ignored);
+            otherWord = wordIds.Count;
+            wordLengths.Add(0);
+        }
         var words = new List<int>();
         var distinct = new List<int>();
         var lastTurnOfWord = new List<int>();
@@ -66,6 +88,8 @@ public sealed class QuoteMatcher
     /// <summary>The turn that best contains the quote, or null when none contains enough of it.</summary>
     public QuoteMatch? FindTurn(string quote)
     {
+        if (knownQuotes is not null && !knownQuotes.Contains(quote))
+            throw new ArgumentException("this matcher was built for other quotes", nameof(quote));
         var tokens = new List<int>();
         AddWords(quote, tokens);
         if (tokens.Count == 0)
@@ -125,17 +149,17 @@ public sealed class QuoteMatcher
         var lookup = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var reader = new QuoteTokenReader(text, buffer);
         while (reader.Next(out var token))
-        {
-            if (!lookup.TryGetValue(token, out var id))
-            {
-                id = wordIds.Count;
-                wordIds.Add(token.ToString(), id);
-                wordLengths.Add(token.Length);
-            }
-            words.Add(id);
-        }
+            words.Add(lookup.TryGetValue(token, out var id) ? id : otherWord >= 0 ? otherWord : NewWord(token));
         if (reader.Buffer.Length > buffer.Length)
             buffer = reader.Buffer;
+    }
+
+    int NewWord(ReadOnlySpan<char> token)
+    {
+        var id = wordIds.Count;
+        wordIds.Add(token.ToString(), id);
+        wordLengths.Add(token.Length);
+        return id;
     }
 
     /// <summary>Smith-Waterman local alignment score of the quote against one turn, one row at a time.</summary>

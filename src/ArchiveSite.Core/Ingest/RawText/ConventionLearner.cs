@@ -72,31 +72,59 @@ internal static class ConventionLearner
             boundary[i] = pageOpens[i] || furniture[i] == "page-number";
         }
 
-        // Most lines are sentences that occur once; their keys are built on the stack and never kept.
-        var occurrences = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var lookup = occurrences.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[MaxRunningLineLength];
+        // Most lines are sentences that occur once: their keys are written side by side into one pooled buffer
+        // and sorted, so only keys that recur become strings.
+        var eligible = new List<int>();
+        var total = 0;
         for (var i = 0; i < content.Count; i++)
         {
             var trimmed = content[i].Trimmed;
             if (trimmed.Length > MaxRunningLineLength || furniture[i] is not null || !ReadsLikeFurniture(trimmed))
                 continue;
-            var key = buffer[..RunningLineKey.Write(trimmed, buffer)];
-            if (!lookup.TryGetValue(key, out var list))
-                lookup[key] = list = [];
-            list.Add(i);
+            eligible.Add(i);
+            total += trimmed.Length;
         }
-
         var running = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, at) in occurrences)
+        var text = ArrayPool<char>.Shared.Rent(total);
+        try
         {
-            if (at.Count < 2 || family is { } f && LabelRecognizer.Match(content[at[0]].Trimmed, f) is not null)
-                continue;
-            var nearBoundary = at.Count(i => NearBoundary(boundary, i));
-            if (at.Count >= 3 || nearBoundary == at.Count)
-                running[key] = OpensPage(pageOpens, boundary, at[0]) ? "header" : "footer";
+            var keys = new KeyAt[eligible.Count];
+            var used = 0;
+            for (var k = 0; k < keys.Length; k++)
+            {
+                var length = RunningLineKey.Write(content[eligible[k]].Trimmed, text.AsSpan(used));
+                keys[k] = new KeyAt(eligible[k], used, length);
+                used += length;
+            }
+            Array.Sort(keys, (a, b) => a.Of(text).SequenceCompareTo(b.Of(text)) is var order and not 0 ? order : a.Line.CompareTo(b.Line));
+            for (var first = 0; first < keys.Length;)
+            {
+                var end = first + 1;
+                while (end < keys.Length && keys[end].Of(text).SequenceEqual(keys[first].Of(text)))
+                    end++;
+                var at = keys.AsSpan(first, end - first);
+                first = end;
+                if (at.Length < 2 || family is { } f && LabelRecognizer.Match(content[at[0].Line].Trimmed, f) is not null)
+                    continue;
+                var nearBoundary = 0;
+                foreach (var key in at)
+                    if (NearBoundary(boundary, key.Line))
+                        nearBoundary++;
+                if (at.Length >= 3 || nearBoundary == at.Length)
+                    running[at[0].Of(text).ToString()] = OpensPage(pageOpens, boundary, at[0].Line) ? "header" : "footer";
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
         }
         return running;
+    }
+
+    /// <summary>Where a line's running-line key was written in the shared buffer.</summary>
+    readonly record struct KeyAt(int Line, int Start, int Length)
+    {
+        public ReadOnlySpan<char> Of(char[] text) => text.AsSpan(Start, Length);
     }
 
     /// <summary>

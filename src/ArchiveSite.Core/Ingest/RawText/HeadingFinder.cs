@@ -55,14 +55,16 @@ internal static class HeadingFinder
         if (!char.IsLetter(text[0]) || !char.IsUpper(text[0]) || last == ',' && !continues
             || last is '.' or ';' or ':' or '!' or '?' or '-' or '–' or '—' or ')' or ']' || QuotationMarks.IsClosing(last))
             return false;
-        var words = text.Split(' ');
-        if (words.Length > MaxHeadingWords)
+        // Asked of most body lines: words are counted and weighed in place rather than split into strings.
+        if (text.AsSpan().Count(' ') + 1 > MaxHeadingWords)
             return false;
-        if (text.Any(char.IsLetter) && !text.Any(char.IsLower))
+        // The first character is a letter (checked above), so a line without lowercase is in capitals.
+        if (!HasLowercase(text))
             return true;
         int significant = 0, capitalised = 0;
-        foreach (var word in words)
+        foreach (var range in text.AsSpan().Split(' '))
         {
+            var word = text.AsSpan(range);
             if (word.Length < 4)
                 continue;
             significant++;
@@ -70,6 +72,14 @@ internal static class HeadingFinder
                 capitalised++;
         }
         return significant > 0 && capitalised * 10 >= significant * 6;
+    }
+
+    static bool HasLowercase(string text)
+    {
+        foreach (var c in text)
+            if (char.IsLower(c))
+                return true;
+        return false;
     }
 
     static bool FollowsFinishedParagraph(List<ClassifiedLine> lines, int index, DocumentConventions conventions)

@@ -60,7 +60,9 @@ public static class RawTextReader
         var parts = DocumentParts.Split(classified);
         var header = Preamble.Read(parts.Preamble, classified.Where(line => line.Kind == LineKind.Noise), removed);
         clock.Lap("preamble");
-        var drafts = TurnBuilder.Build(parts.Body, conventions, new Vocabulary(parts.Body));
+        List<DraftSection> drafts;
+        using (var vocabulary = new Vocabulary(parts.Body))
+            drafts = TurnBuilder.Build(parts.Body, conventions, vocabulary);
         AccountForBody(parts.Body, removed);
         clock.Lap("turns, reflow");
         foreach (var line in parts.BackMatter)

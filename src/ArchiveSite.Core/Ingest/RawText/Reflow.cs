@@ -6,10 +6,10 @@ namespace ArchiveSite.Ingest.RawText;
 /// Joins the hard-wrapped lines of one turn into paragraphs. Removed lines between two lines (a footer, a
 /// page mark, a lifted pull quote) do not break the paragraph: the sentence they interrupted reads on.
 /// </summary>
-internal sealed class Reflow(DocumentConventions conventions, IReadOnlySet<string> vocabulary)
+/// <param name="current">Empty; holds the paragraph being joined, and is empty again after <see cref="Finish"/>.</param>
+internal sealed class Reflow(DocumentConventions conventions, IReadOnlySet<string> vocabulary, StringBuilder current)
 {
     readonly List<string> paragraphs = [];
-    readonly StringBuilder current = new();
     ClassifiedLine? previous;
     int blanks;
     bool interrupted;

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ArchiveSite.Ingest.RawText;
 
 /// <summary>A turn before speakers are resolved: the label as printed (null when the document has none).</summary>
@@ -19,6 +21,9 @@ internal static class TurnBuilder
         var turnLine = 0;
         Reflow? reflow = null;
         var lastWasHeading = false;
+        // One builder for every turn: a builder made per turn grew in chunks, and clearing a chunked builder
+        // allocates its whole capacity again, for every paragraph.
+        var paragraph = new StringBuilder(1024);
 
         void FinishTurn()
         {
@@ -46,7 +51,7 @@ internal static class TurnBuilder
                     FinishTurn();
                     label = line.Label;
                     turnLine = line.Number;
-                    reflow = new Reflow(conventions, vocabulary);
+                    reflow = new Reflow(conventions, vocabulary, paragraph);
                     reflow.Add(line);
                     break;
                 case LineKind.Body:
@@ -54,7 +59,7 @@ internal static class TurnBuilder
                     {
                         label = null;
                         turnLine = line.Number;
-                        reflow = new Reflow(conventions, vocabulary);
+                        reflow = new Reflow(conventions, vocabulary, paragraph);
                     }
                     reflow.Add(line);
                     break;

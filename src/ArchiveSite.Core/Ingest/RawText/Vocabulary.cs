@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 
 namespace ArchiveSite.Ingest.RawText;
@@ -7,13 +8,14 @@ namespace ArchiveSite.Ingest.RawText;
 /// space-separated words of its body and label lines, without the punctuation around them, longer than two.
 /// A document asks about a handful of words, so <see cref="Contains"/> searches the lowercased text for
 /// them rather than collecting every word into a set first (which costs more than the rest of the reflow).
+/// The lowercased text is about as long as the document, so it lives in a pooled buffer until disposal.
 /// </summary>
-internal sealed class Vocabulary(IReadOnlyList<ClassifiedLine> lines) : IReadOnlySet<string>
+internal sealed class Vocabulary(IReadOnlyList<ClassifiedLine> lines) : IReadOnlySet<string>, IDisposable
 {
     const string Punctuation = "\"“”‘’'.,;:!?()[]…—–-/";
 
     HashSet<string>? words;
-    string? lowered;
+    char[]? buffer;
     int[]? lineEnds;
 
     HashSet<string> Words => words ??= Gather(lines);
@@ -24,16 +26,30 @@ internal sealed class Vocabulary(IReadOnlyList<ClassifiedLine> lines) : IReadOnl
             return words.Contains(item);
         if (item.Length <= 2 || item.Contains(' ') || Punctuation.Contains(item[0]) || Punctuation.Contains(item[^1]))
             return false;
-        if (lowered is null)
-            (lowered, lineEnds) = Lowered(lines);
-        for (var at = lowered.IndexOf(item, StringComparison.Ordinal); at >= 0; at = lowered.IndexOf(item, at + 1, StringComparison.Ordinal))
-            if (IsWholeWord(lowered, lineEnds!, at, item.Length))
+        if (buffer is null)
+            (buffer, lineEnds) = Lowered(lines);
+        ReadOnlySpan<char> lowered = buffer.AsSpan(0, lineEnds!.Length == 0 ? 0 : lineEnds[^1]);
+        for (var at = lowered.IndexOf(item); at >= 0; at = NextAt(lowered, item, at))
+            if (IsWholeWord(lowered, lineEnds, at, item.Length))
                 return true;
         return false;
     }
 
+    static int NextAt(ReadOnlySpan<char> lowered, string item, int at)
+    {
+        var next = lowered[(at + 1)..].IndexOf(item);
+        return next < 0 ? -1 : at + 1 + next;
+    }
+
+    public void Dispose()
+    {
+        if (buffer is not null)
+            ArrayPool<char>.Shared.Return(buffer);
+        buffer = null;
+    }
+
     /// <summary>The match, with only punctuation between it and the spaces or line ends around it, is a word.</summary>
-    static bool IsWholeWord(string text, int[] lineEnds, int at, int length)
+    static bool IsWholeWord(ReadOnlySpan<char> text, int[] lineEnds, int at, int length)
     {
         int line = 0, after = lineEnds.Length;
         while (line < after)
@@ -58,18 +74,17 @@ internal sealed class Vocabulary(IReadOnlyList<ClassifiedLine> lines) : IReadOnl
     }
 
     /// <summary>The word-bearing lines lowercased one after another (lowercasing keeps lengths), and the offset where each ends.</summary>
-    static (string, int[]) Lowered(IReadOnlyList<ClassifiedLine> lines)
+    static (char[], int[]) Lowered(IReadOnlyList<ClassifiedLine> lines)
     {
         var wordLines = lines.Where(line => line.Kind is LineKind.Body or LineKind.Label).Select(line => line.Text).ToList();
         var ends = new int[wordLines.Count];
         var length = 0;
         for (var i = 0; i < wordLines.Count; i++)
             ends[i] = length += wordLines[i].Length;
-        var lowered = string.Create(length, wordLines, static (buffer, texts) =>
-        {
-            foreach (var text in texts)
-                buffer = buffer[text.AsSpan().ToLowerInvariant(buffer)..];
-        });
+        var lowered = ArrayPool<char>.Shared.Rent(length);
+        var rest = lowered.AsSpan();
+        foreach (var text in wordLines)
+            rest = rest[text.AsSpan().ToLowerInvariant(rest)..];
         return (lowered, ends);
     }
 

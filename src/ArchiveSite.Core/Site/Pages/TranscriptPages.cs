@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArchiveSite.Archive;
 using ArchiveSite.Model;
+using ArchiveSite.Output;
 
 namespace ArchiveSite.Site.Pages;
 
@@ -18,28 +19,14 @@ public sealed class TranscriptPages : IPageSource
     {
         var path = Urls.Transcript(transcript.Slug);
         var source = transcript.Source;
-        var quotesByTurn = transcript.Quotes.Where(q => q.Turn is not null).ToLookup(q => q.Turn!.Value);
-        var sections = new List<SectionView>();
         var toc = new List<Link>();
-        // A page's few speakers have many turns each: their names and links are made once per page.
-        var speakerLinks = new Dictionary<string, (string Name, string Url)>(StringComparer.Ordinal);
-        var number = 0;
         var headed = 0;
         foreach (var section in source.Sections)
-        {
-            string? anchor = null;
             if (!string.IsNullOrWhiteSpace(section.Heading))
-            {
-                anchor = Urls.SectionAnchor(++headed);
-                toc.Add(new Link(section.Heading, "#" + anchor));
-            }
-            var turns = section.Turns.Select(turn =>
-            {
-                number++;
-                return TurnOf(archive, transcript, turn, number, path, mentions, quotesByTurn[number], speakerLinks);
-            }).ToList();
-            sections.Add(new SectionView(section.Heading, anchor, turns));
-        }
+                toc.Add(new Link(section.Heading, "#" + Urls.SectionAnchor(++headed)));
+        IReadOnlyList<SectionView> sections = transcript.Key is { } key
+            ? new KeyedList<SectionView>(SectionsFingerprint(archive, transcript, key, path, mentions), () => SectionsOf(archive, transcript, path, mentions))
+            : SectionsOf(archive, transcript, path, mentions);
 
         var speakers = source.Turns.Select(transcript.PersonIdOf)
             .Concat(source.Speakers.Select(s => transcript.PersonIdBySpeaker[s.Id]))
@@ -60,11 +47,49 @@ public sealed class TranscriptPages : IPageSource
             Neighbour(archive, transcript.NextSlug, path),
             [.. transcript.RelatedSlugs.Select(slug => Lists.Transcript(archive, slug, path))],
             [.. transcript.Quotes.Where(q => q.Turn is null).Select(q => Lists.Quote(archive, q, path))],
-            number);
+            source.Sections.Sum(s => s.Turns.Count));
 
         var description = Describe(transcript, speakers);
         return new Page(path, "transcript", new PageHead(transcript.Title, description, "article",
             JsonLd: JsonLd.Script(Describe(archive, transcript, speakers, description))), view);
+    }
+
+    static List<SectionView> SectionsOf(TranscriptArchive archive, ArchivedTranscript transcript, string path, MentionLinker mentions)
+    {
+        var quotesByTurn = transcript.Quotes.Where(q => q.Turn is not null).ToLookup(q => q.Turn!.Value);
+        var sections = new List<SectionView>();
+        // A page's few speakers have many turns each: their names and links are made once per page.
+        var speakerLinks = new Dictionary<string, (string Name, string Url)>(StringComparer.Ordinal);
+        var number = 0;
+        var headed = 0;
+        foreach (var section in transcript.Source.Sections)
+        {
+            var anchor = string.IsNullOrWhiteSpace(section.Heading) ? null : Urls.SectionAnchor(++headed);
+            var turns = section.Turns.Select(turn =>
+            {
+                number++;
+                return TurnOf(archive, transcript, turn, number, path, mentions, quotesByTurn[number], speakerLinks);
+            }).ToList();
+            sections.Add(new SectionView(section.Heading, anchor, turns));
+        }
+        return sections;
+    }
+
+    /// <summary>
+    /// Everything <see cref="SectionsOf"/> reads: the transcript as processed (its key), the page's path and the
+    /// transcript's title (quote links), the names the mention linker links, and the name of everyone who speaks or
+    /// is quoted (a person's name may come from another transcript).
+    /// </summary>
+    static string SectionsFingerprint(TranscriptArchive archive, ArchivedTranscript transcript, string key, string path, MentionLinker mentions)
+    {
+        var people = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var turn in transcript.Source.Turns)
+            people.Add(transcript.PersonIdOf(turn));
+        foreach (var quote in transcript.Quotes)
+            if (quote.PersonId is { } id)
+                people.Add(id);
+        return ContentHash.OfParts(["sections", key, path, transcript.Title, mentions.Fingerprint,
+            .. people.SelectMany(id => new[] { id, archive.Person(id).Name })]);
     }
 
     static TurnView TurnOf(TranscriptArchive archive, ArchivedTranscript transcript, Turn turn, int number, string path,

@@ -31,6 +31,33 @@ public sealed class QuoteMatcherIndexTests
                 }
             }, iter: 3000);
 
+    [Fact]
+    public void A_matcher_told_its_quotes_picks_the_turn_and_score_of_one_that_numbers_every_word() =>
+        Gen.Select(Gen.Int[0, Words.Length - 1].Array[0, 30].Array[1, 8], Gen.Int[0, Words.Length - 1].Array[0, 10].Array[1, 4])
+            .Sample((turnWords, quoteWords) =>
+            {
+                var turns = turnWords.Select((words, i) => new Turn("s" + i % 3, null, [Text(words)], i + 1)).ToList();
+                IReadOnlyList<Section> sections = [new Section(null, 1, turns)];
+                var quotes = quoteWords.Select(Text).ToList();
+                var open = new QuoteMatcher(sections);
+                var told = new QuoteMatcher(sections, quotes);
+                foreach (var quote in quotes)
+                {
+                    var expected = open.FindTurn(quote);
+                    var actual = told.FindTurn(quote);
+                    Assert.Equal(expected?.TurnNumber, actual?.TurnNumber);
+                    Assert.Equal(expected?.Score, actual?.Score);
+                }
+            }, iter: 2000);
+
+    [Fact]
+    public void A_matcher_told_its_quotes_refuses_another()
+    {
+        IReadOnlyList<Section> sections = [new Section(null, 1, [new Turn("s", null, ["keep this in mind"], 1)])];
+        var matcher = new QuoteMatcher(sections, ["keep this in mind"]);
+        Assert.Throws<ArgumentException>(() => matcher.FindTurn("keep the mind"));
+    }
+
     static string Text(int[] words) => string.Join(' ', words.Select(w => Words[w]));
 
     /// <summary>The matcher as it was before the index: every turn that holds half the content words, aligned in order.</summary>

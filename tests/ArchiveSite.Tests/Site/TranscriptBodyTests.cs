@@ -1,0 +1,53 @@
+using ArchiveSite.Archive;
+using ArchiveSite.Build;
+using ArchiveSite.Model;
+using ArchiveSite.Output;
+using ArchiveSite.Site;
+using ArchiveSite.Site.Pages;
+using static ArchiveSite.Tests.Build.TestTranscripts;
+
+namespace ArchiveSite.Tests.Site;
+
+/// <summary>
+/// A transcript page's body (its sections, turns and paragraphs) is made only when the page is rendered when the
+/// transcript has a key, and is fingerprinted by what it is made from instead of by what it holds.
+/// </summary>
+public sealed class TranscriptBodyTests
+{
+    static readonly Transcript EarlierWithTheGuest = Make("aa-earlier", "Earlier", [new Speaker("sam-guest", "Samuel Guest", null, ["Sam"])],
+        [new Section(null, 1, [Turn("sam-guest", "A first word.")])]);
+
+    static IReadOnlyList<TranscriptPages.SectionView> Body(bool keyed, string slug = "week-1", params Transcript[] extra)
+    {
+        var input = SampleInput(extra);
+        var processed = ProcessPhase.Run(input).Select(t => keyed ? t with { Key = "key of " + t.Slug } : t).ToList();
+        var archive = ArchiveLinker.Link(input.Registries, processed);
+        var page = new TranscriptPages().PagesOf(archive).Single(p => p.Path == Urls.Transcript(slug));
+        return ((TranscriptPages.TranscriptView)page.Model).Sections;
+    }
+
+    [Fact]
+    public void A_body_made_when_read_holds_what_a_body_made_at_once_holds()
+    {
+        var later = Body(keyed: true);
+        var atOnce = Body(keyed: false);
+
+        Assert.IsAssignableFrom<IFingerprinted>(later);
+        Assert.IsNotAssignableFrom<IFingerprinted>(atOnce);
+        Assert.Equal(ModelFingerprint.Of(atOnce), ModelFingerprint.Of(later.ToList()));
+        Assert.Equal(3, later.Sum(s => s.Turns.Count));
+    }
+
+    [Fact]
+    public void The_body_fingerprint_is_the_same_for_the_same_inputs_and_changes_when_another_transcript_renames_a_speaker()
+    {
+        var before = ModelFingerprint.Of(Body(keyed: true, "guest-talk"));
+
+        var again = ModelFingerprint.Of(Body(keyed: true, "guest-talk"));
+        var renamed = Body(keyed: true, "guest-talk", EarlierWithTheGuest);
+
+        Assert.Equal(before, again);
+        Assert.NotEqual(before, ModelFingerprint.Of(renamed));
+        Assert.Equal("Samuel Guest", renamed.SelectMany(s => s.Turns).First().SpeakerName);
+    }
+}
