@@ -12,7 +12,14 @@ namespace ArchiveSite.Output;
 public sealed record OutputManifest(string OutputDirectory, Dictionary<string, ManifestEntry> Files, Dictionary<string, StepRecord> Steps)
 {
     /// <summary>Changes whenever the layout below does, so an old manifest is never misread.</summary>
-    const int FormatVersion = 1;
+    const int FormatVersion = 2;
+
+    /// <summary>
+    /// Every folder of the site (relative, "" for the output folder itself) and its modification time when the build
+    /// left it, UTC ticks: a folder whose time is unchanged has had no file added or removed since, so the next build
+    /// need not list it to find files it does not know.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Folders { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
 
     /// <summary>
     /// The manifest file for an output folder: one per folder, so builds into different folders share a cache.
@@ -38,7 +45,10 @@ public sealed record OutputManifest(string OutputDirectory, Dictionary<string, M
             foreach (var (name, record) in reader.ReadList(() => (reader.ReadString(), new StepRecord(reader.ReadString(),
                          reader.ReadList(() => new Diagnostic((Severity)reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadString()))))))
                 steps.Add(name, record);
-            return reader.AtEnd ? new OutputManifest(outputDirectory, files, steps) : null;
+            var folders = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (folder, modified) in reader.ReadList(() => (reader.ReadString(), reader.ReadInt64())))
+                folders.Add(folder, modified);
+            return reader.AtEnd ? new OutputManifest(outputDirectory, files, steps) { Folders = folders } : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -73,6 +83,11 @@ public sealed record OutputManifest(string OutputDirectory, Dictionary<string, M
                     writer.Write(diagnostic.Line);
                     writer.Write(diagnostic.Message);
                 });
+            });
+            writer.WriteList(Folders, pair =>
+            {
+                writer.Write(pair.Key);
+                writer.Write(pair.Value);
             });
         });
     }

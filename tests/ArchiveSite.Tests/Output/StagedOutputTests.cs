@@ -100,6 +100,61 @@ public sealed class StagedOutputTests : IDisposable
     }
 
     [Fact]
+    public void Files_and_folders_added_by_hand_anywhere_and_folders_the_site_no_longer_has_are_gone_after_the_next_commit()
+    {
+        var target = Path.Combine(_root, "output");
+        using (var first = Open(target))
+        {
+            first.Write("index.html", "home"u8);
+            first.Write("a/one.html", "one"u8);
+            first.Write("a/deep/two.html", "two"u8);
+            first.Write("old/three.html", "three"u8);
+            first.Commit();
+        }
+        File.WriteAllText(Path.Combine(target, "a", "deep", "stray.html"), "by hand");
+        Directory.CreateDirectory(Path.Combine(target, "a", "made", "by", "hand"));
+        File.WriteAllText(Path.Combine(target, "a", "made", "by", "hand", "x.html"), "by hand");
+
+        using (var second = Open(target))
+        {
+            second.Write("index.html", "home"u8);
+            second.Write("a/one.html", "one"u8);
+            second.Write("a/deep/two.html", "two"u8);
+            second.Commit();
+        }
+
+        Assert.Equal(["a/deep/two.html", "a/one.html", "index.html"], Files(target));
+        Assert.Equal(["a", "a/deep"], Directory.GetDirectories(target, "*", SearchOption.AllDirectories)
+            .Select(d => Path.GetRelativePath(target, d)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_commit_that_changes_nothing_leaves_the_manifest_as_it_was_and_a_later_stray_file_is_still_found()
+    {
+        var target = Path.Combine(_root, "output");
+        void Build()
+        {
+            using var build = Open(target);
+            build.Write("index.html", "home"u8);
+            build.Write("a/one.html", "one"u8, key: "k");
+            build.Commit();
+        }
+        Build();
+        var manifestTime = File.GetLastWriteTimeUtc(Manifest);
+        Thread.Sleep(20);
+
+        Build();
+        Assert.Equal(manifestTime, File.GetLastWriteTimeUtc(Manifest));
+
+        File.WriteAllText(Path.Combine(target, "a", "stray.html"), "by hand");
+        Build();
+        Assert.Equal(["a/one.html", "index.html"], Files(target));
+    }
+
+    static List<string> Files(string root) =>
+        [.. Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)];
+
+    [Fact]
     public void A_file_changed_by_hand_is_written_again_and_a_key_no_longer_keeps_it()
     {
         var target = Path.Combine(_root, "output");
