@@ -5,23 +5,30 @@ namespace Lunr;
 /// <see cref="SharedVocabulary"/>, held flat: field f of document d holds the entries from
 /// <c>FieldEnds[d * FieldCount + f - 1]</c> (0 for the first) up to <c>FieldEnds[d * FieldCount + f]</c>, each a term
 /// id and its frequency, terms in order of first occurrence. Three arrays rather than an object per field, so a
-/// cache reads and writes them in bulk and a build walks them without chasing references.
+/// cache reads and writes them in bulk and a build walks them without chasing references. The arrays may be
+/// slices of a larger one: a cache loads every batch's into one array rather than one per batch.
 /// </summary>
 public sealed class AnalyzedBatch
 {
-    readonly int[] fieldEnds;
-    readonly int[] termIds;
-    readonly int[] frequencies;
+    readonly ReadOnlyMemory<int> fieldEnds;
+    readonly ReadOnlyMemory<int> termIds;
+    readonly ReadOnlyMemory<int> frequencies;
 
     /// <exception cref="ArgumentException">The arrays do not describe a batch of that shape (see the class summary).</exception>
     public AnalyzedBatch(int documentCount, int fieldCount, int[] fieldEnds, int[] termIds, int[] frequencies)
+        : this(documentCount, fieldCount, fieldEnds.AsMemory(), termIds.AsMemory(), frequencies.AsMemory())
+    {
+    }
+
+    /// <exception cref="ArgumentException">The arrays do not describe a batch of that shape (see the class summary).</exception>
+    public AnalyzedBatch(int documentCount, int fieldCount, ReadOnlyMemory<int> fieldEnds, ReadOnlyMemory<int> termIds, ReadOnlyMemory<int> frequencies)
     {
         if (documentCount < 0 || fieldCount <= 0 || fieldEnds.Length != (long)documentCount * fieldCount)
             throw new ArgumentException($"{fieldEnds.Length} field ends for {documentCount} documents of {fieldCount} fields", nameof(fieldEnds));
         if (termIds.Length != frequencies.Length)
             throw new ArgumentException($"{termIds.Length} term ids but {frequencies.Length} frequencies", nameof(frequencies));
         var previous = 0;
-        foreach (var end in fieldEnds)
+        foreach (var end in fieldEnds.Span)
         {
             if (end < previous || end > termIds.Length)
                 throw new ArgumentException($"field end {end} after {previous}, of {termIds.Length} entries", nameof(fieldEnds));
@@ -29,10 +36,10 @@ public sealed class AnalyzedBatch
         }
         if (previous != termIds.Length)
             throw new ArgumentException($"the fields end at {previous}, of {termIds.Length} entries", nameof(fieldEnds));
-        foreach (var id in termIds)
+        foreach (var id in termIds.Span)
             if (id < 0)
                 throw new ArgumentException($"term id {id}", nameof(termIds));
-        foreach (var frequency in frequencies)
+        foreach (var frequency in frequencies.Span)
             if (frequency <= 0)
                 throw new ArgumentException($"term frequency {frequency}", nameof(frequencies));
         DocumentCount = documentCount;
@@ -46,11 +53,11 @@ public sealed class AnalyzedBatch
 
     public int FieldCount { get; }
 
-    public ReadOnlySpan<int> FieldEnds => fieldEnds;
+    public ReadOnlySpan<int> FieldEnds => fieldEnds.Span;
 
-    public ReadOnlySpan<int> TermIds => termIds;
+    public ReadOnlySpan<int> TermIds => termIds.Span;
 
-    public ReadOnlySpan<int> Frequencies => frequencies;
+    public ReadOnlySpan<int> Frequencies => frequencies.Span;
 
     /// <summary>The batch with term ids from <paramref name="sharedIdOfTerm"/>, indexed by the batch's own term numbers.</summary>
     internal static AnalyzedBatch From(AnalyzedDocuments analyzed, int[] sharedIdOfTerm)
@@ -78,8 +85,9 @@ public sealed class AnalyzedBatch
     internal AnalyzedBatch Renumbered(int[] newIdOf)
     {
         var renumbered = GC.AllocateUninitializedArray<int>(termIds.Length);
+        var ids = termIds.Span;
         for (var i = 0; i < renumbered.Length; i++)
-            renumbered[i] = newIdOf[termIds[i]];
+            renumbered[i] = newIdOf[ids[i]];
         return new AnalyzedBatch(DocumentCount, FieldCount, fieldEnds, renumbered, frequencies);
     }
 }

@@ -15,9 +15,9 @@ namespace ArchiveSite.Search;
 /// transcript's search field values, so a rebuild tokenises and stems only transcripts whose search text
 /// changed. Term weights depend on the whole archive (idf, average field lengths), so they are not kept: the
 /// index is rebuilt from the kept counts (<see cref="BatchIndexBuilder"/>). The pack is one vocabulary, sorted,
-/// and every analysis as flat arrays of term numbers in it, behind a checksum: loading it is a few bulk copies
-/// rather than a record per transcript to decode and its terms to look up. A build that uses few analyses the
-/// pack lacks writes them, with the terms they use, to a small delta file beside it (<see cref="DeltaPath"/>)
+/// and every analysis as flat arrays of term numbers in it, behind a checksum: loading it is one read into one
+/// array, every analysis's arrays slices of it, rather than a record per transcript to decode and its terms to
+/// look up. A build that uses few analyses the pack lacks writes them, with the terms they use, to a small delta file beside it (<see cref="DeltaPath"/>)
 /// rather than the whole pack (36 MB for 1,000 transcripts), as <see cref="Build.CachePack{T}"/> does; the
 /// pack is written whole once the analyses it holds that no build uses and the delta's would be more than an
 /// eighth of it. A key names its analysis's content, so the pack and a delta left by different builds never
@@ -26,8 +26,8 @@ namespace ArchiveSite.Search;
 public sealed class SearchAnalysisCache
 {
     /// <summary>Differ from the first bytes of any other layout these files had, so an older pack reads as empty.</summary>
-    static readonly byte[] PackMagic = "ASsearch2"u8.ToArray();
-    static readonly byte[] DeltaMagic = "ASsearchD"u8.ToArray();
+    static readonly byte[] PackMagic = "ASsearch3"u8.ToArray();
+    static readonly byte[] DeltaMagic = "ASsearchE"u8.ToArray();
     const int ChecksumBytes = 16;
 
     readonly Lazy<Kept> _kept;
@@ -152,29 +152,48 @@ public sealed class SearchAnalysisCache
         Write(DeltaPath, DeltaMagic, terms, keys, batches);
     }
 
+    /// <summary>
+    /// The magic, the header's length, the header (terms, then each analysis's key and sizes), zeros up to a
+    /// multiple of four bytes, every analysis's arrays, and the checksum: the arrays are read as they lie, without
+    /// a copy per analysis (see <see cref="Read"/>).
+    /// </summary>
     static void Write(string path, byte[] magic, IReadOnlyList<string> terms, string[] keys, AnalyzedBatch[] batches) =>
         AtomicFile.Write(path, stream =>
         {
-            var checksum = new XxHash128();
-            using var writer = new BinaryWriter(new ChecksummedStream(stream, checksum), Encoding.UTF8);
-            writer.Write(magic);
-            writer.Write(terms.Count);
-            foreach (var term in terms)
-                writer.Write(term);
-            writer.Write(keys.Length);
-            for (var b = 0; b < keys.Length; b++)
+            var header = new MemoryStream();
+            using (var writer = new BinaryWriter(header, Encoding.UTF8, leaveOpen: true))
             {
-                writer.Write(keys[b]);
-                writer.Write(batches[b].DocumentCount);
-                writer.Write(batches[b].FieldCount);
-                writer.Write(batches[b].TermIds.Length);
-                writer.Write(MemoryMarshal.AsBytes(batches[b].FieldEnds));
-                writer.Write(MemoryMarshal.AsBytes(batches[b].TermIds));
-                writer.Write(MemoryMarshal.AsBytes(batches[b].Frequencies));
+                writer.Write(terms.Count);
+                foreach (var term in terms)
+                    writer.Write(term);
+                writer.Write(keys.Length);
+                for (var b = 0; b < keys.Length; b++)
+                {
+                    writer.Write(keys[b]);
+                    writer.Write(batches[b].DocumentCount);
+                    writer.Write(batches[b].FieldCount);
+                    writer.Write(batches[b].TermIds.Length);
+                }
             }
-            writer.Flush();
+            var checksum = new XxHash128();
+            var output = new ChecksummedStream(stream, checksum);
+            output.Write(magic);
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(length, (int)header.Length);
+            output.Write(length);
+            output.Write(header.GetBuffer().AsSpan(0, (int)header.Length));
+            output.Write(new byte[ArraysStart(magic.Length, (int)header.Length) - (magic.Length + sizeof(int) + (int)header.Length)]);
+            foreach (var batch in batches)
+            {
+                output.Write(MemoryMarshal.AsBytes(batch.FieldEnds));
+                output.Write(MemoryMarshal.AsBytes(batch.TermIds));
+                output.Write(MemoryMarshal.AsBytes(batch.Frequencies));
+            }
             stream.Write(checksum.GetCurrentHash());
         });
+
+    /// <summary>Where the arrays start: after the magic, the header's length and the header, at a multiple of four bytes.</summary>
+    static long ArraysStart(int magicLength, int headerLength) => (magicLength + sizeof(int) + (long)headerLength + 3) & ~3L;
 
     /// <param name="Pack">The pack's analyses, numbered in <see cref="Vocabulary"/> as the pack numbers its sorted terms.</param>
     /// <param name="Delta">The delta's analyses, renumbered in <see cref="Vocabulary"/>, which numbers terms new to the pack after its own.</param>
@@ -214,48 +233,77 @@ public sealed class SearchAnalysisCache
         return new Kept(vocabulary, pack, renumbered);
     }
 
-    /// <summary>A file's terms and analyses (numbered in its terms); null when there is none or it is not a whole, undamaged one of this layout.</summary>
+    /// <summary>
+    /// A file's terms and analyses (numbered in its terms); null when there is none or it is not a whole, undamaged
+    /// one of this layout. The file is read into one array of ints, and each analysis's arrays are slices of it.
+    /// </summary>
     static (string[] Terms, Dictionary<string, AnalyzedBatch> Batches)? Read(string path, byte[] magic)
     {
-        byte[] bytes;
+        int[] whole;
+        int length;
         try
         {
-            bytes = FileReading.ReadWhole(path);
+            (whole, length) = ReadAsInts(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+        var bytes = MemoryMarshal.AsBytes(whole.AsSpan())[..length];
         // The arrays are kept as the machine holds them; a big-endian machine just starts without a cache.
-        if (!BitConverter.IsLittleEndian || bytes.Length < magic.Length + ChecksumBytes || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic)
-            || !XxHash128.Hash(bytes.AsSpan(0, bytes.Length - ChecksumBytes)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumBytes)))
+        if (!BitConverter.IsLittleEndian || bytes.Length < magic.Length + sizeof(int) + ChecksumBytes || !bytes[..magic.Length].SequenceEqual(magic)
+            || !XxHash128.Hash(bytes[..^ChecksumBytes]).AsSpan().SequenceEqual(bytes[^ChecksumBytes..]))
+            return null;
+        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes[magic.Length..]);
+        var arraysStart = ArraysStart(magic.Length, headerLength);
+        var arraysEnd = bytes.Length - ChecksumBytes;
+        if (headerLength < 0 || arraysStart > arraysEnd || (arraysEnd - arraysStart) % sizeof(int) != 0)
             return null;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, magic.Length, bytes.Length - ChecksumBytes - magic.Length, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes.Slice(magic.Length + sizeof(int), headerLength).ToArray(), writable: false), Encoding.UTF8);
             var terms = new string[ReadCount(reader)];
             for (var t = 0; t < terms.Length; t++)
                 terms[t] = reader.ReadString();
             var batches = new Dictionary<string, AnalyzedBatch>(StringComparer.Ordinal);
             var batchCount = ReadCount(reader);
+            var at = arraysStart / sizeof(int);
             for (var b = 0; b < batchCount; b++)
             {
                 var key = reader.ReadString();
-                var documentCount = ReadCount(reader);
-                var fieldCount = ReadCount(reader);
-                var entries = ReadCount(reader);
-                var batch = new AnalyzedBatch(documentCount, fieldCount, ReadInts(reader, (long)documentCount * fieldCount), ReadInts(reader, entries), ReadInts(reader, entries));
+                var documentCount = reader.ReadInt32();
+                var fieldCount = reader.ReadInt32();
+                var entries = reader.ReadInt32();
+                var slots = (long)documentCount * fieldCount;
+                if (documentCount < 0 || fieldCount < 0 || entries < 0 || at + slots + 2L * entries > arraysEnd / sizeof(int))
+                    return null;
+                var batch = new AnalyzedBatch(documentCount, fieldCount, whole.AsMemory((int)at, (int)slots),
+                    whole.AsMemory((int)(at + slots), entries), whole.AsMemory((int)(at + slots + entries), entries));
+                at += slots + 2L * entries;
                 foreach (var id in batch.TermIds)
                     if (id >= terms.Length)
                         return null;
                 batches[key] = batch;
             }
-            return reader.BaseStream.Position == reader.BaseStream.Length ? (terms, batches) : null;
+            return reader.BaseStream.Position == reader.BaseStream.Length && at == arraysEnd / sizeof(int) ? (terms, batches) : null;
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or ArgumentException or DecoderFallbackException)
         {
             return null;
         }
+    }
+
+    /// <summary>The file's bytes in an array of ints not cleared first (its last int padded with whatever was there), and how many bytes it has.</summary>
+    static (int[] Whole, int Length) ReadAsInts(string path)
+    {
+        using var file = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(file);
+        if (length > (long)Array.MaxLength)
+            throw new IOException($"{path} is too big to read whole");
+        var whole = GC.AllocateUninitializedArray<int>((int)((length + sizeof(int) - 1) / sizeof(int)));
+        return FileReading.ReadFully(file, MemoryMarshal.AsBytes(whole.AsSpan())[..(int)length]) == length
+            ? (whole, (int)length)
+            : throw new IOException($"{path} ended while it was read");
     }
 
     static int ReadCount(BinaryReader reader)
@@ -265,16 +313,6 @@ public sealed class SearchAnalysisCache
         return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position
             ? count
             : throw new FormatException($"count {count} with {reader.BaseStream.Length - reader.BaseStream.Position} bytes left");
-    }
-
-    static int[] ReadInts(BinaryReader reader, long count)
-    {
-        var stream = (MemoryStream)reader.BaseStream;
-        if (count * sizeof(int) > stream.Length - stream.Position)
-            throw new EndOfStreamException();
-        var values = GC.AllocateUninitializedArray<int>((int)count);
-        stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-        return values;
     }
 
     /// <summary>Passes writes through to a stream and into a checksum of everything written.</summary>

@@ -338,25 +338,32 @@ var ArchiveSearch = (function () {
 
   /*
    * The results that can be among the best `count`: those whose sum (see sumsOf) is within a rounding
-   * margin of the count-th best sum, found with a short sorted list rather than a sort of every sum. The
-   * order of addition changes a score by far less than the margin, so only these few need their exact
-   * score, and every result tied with the last of the page is among them.
+   * margin of the count-th best sum. The order of addition changes a score by far less than the margin, so
+   * only these few need their exact score, and every result tied with the last of the page is among them.
+   * They are found in one pass keeping the best 2 × count in a short sorted list, rather than a sort of
+   * every sum; only when the last of the list is within the margin too (many ties) are all looked at again.
    */
   function candidatesFor(results, sums, count) {
     if (results.length <= count) return results
-    var best = new Float64Array(count).fill(-Infinity), last = count - 1, lowest = Infinity, highest = -Infinity
+    var kept = 2 * count, bestSums = new Float64Array(kept).fill(-Infinity), bestDocs = new Int32Array(kept)
+    var lowest = Infinity, highest = -Infinity
     for (var i = 0; i < results.length; i++) {
       var sum = sums[results[i]]
       if (sum < lowest) lowest = sum
       if (sum > highest) highest = sum
-      if (sum > best[last]) {
-        var at = last
-        while (at > 0 && best[at - 1] < sum) { best[at] = best[at - 1]; at-- }
-        best[at] = sum
+      if (sum > bestSums[kept - 1]) {
+        var at = kept - 1
+        for (; at > 0 && bestSums[at - 1] < sum; at--) { bestSums[at] = bestSums[at - 1]; bestDocs[at] = bestDocs[at - 1] }
+        bestSums[at] = sum
+        bestDocs[at] = results[i]
       }
     }
-    var low = best[last] - 1e-9 * (Math.abs(lowest) + Math.abs(highest) + 1), candidates = []
-    for (var k = 0; k < results.length; k++) if (sums[results[k]] >= low) candidates.push(results[k])
+    var low = bestSums[count - 1] - 1e-9 * (Math.abs(lowest) + Math.abs(highest) + 1), candidates = []
+    if (bestSums[kept - 1] >= low) {
+      for (var k = 0; k < results.length; k++) if (sums[results[k]] >= low) candidates.push(results[k])
+    } else {
+      for (var b = 0; bestSums[b] >= low; b++) candidates.push(bestDocs[b])
+    }
     return candidates
   }
 
