@@ -4,6 +4,7 @@ using ArchiveSite.Model;
 using ArchiveSite.Output;
 using ArchiveSite.Site;
 using ArchiveSite.Site.Pages;
+using ArchiveSite.Tests.Build;
 using static ArchiveSite.Tests.Build.TestTranscripts;
 
 namespace ArchiveSite.Tests.Site;
@@ -17,13 +18,28 @@ public sealed class TranscriptBodyTests
     static readonly Transcript EarlierWithTheGuest = Make("aa-earlier", "Earlier", [new Speaker("sam-guest", "Samuel Guest", null, ["Sam"])],
         [new Section(null, 1, [Turn("sam-guest", "A first word.")])]);
 
-    static IReadOnlyList<TranscriptPages.SectionView> Body(bool keyed, string slug = "week-1", params Transcript[] extra)
+    static (TranscriptArchive Archive, Page Page) PageOf(bool keyed, string slug = "week-1", params Transcript[] extra)
     {
         var input = SampleInput(extra);
         var processed = ProcessPhase.Run(input).Select(t => keyed ? t with { Key = "key of " + t.Slug } : t).ToList();
         var archive = ArchiveLinker.Link(input.Registries, processed);
-        var page = new TranscriptPages().PagesOf(archive).Single(p => p.Path == Urls.Transcript(slug));
-        return ((TranscriptPages.TranscriptView)page.Model).Sections;
+        return (archive, new TranscriptPages().PagesOf(archive).Single(p => p.Path == Urls.Transcript(slug)));
+    }
+
+    static IReadOnlyList<TranscriptPages.SectionView> Body(bool keyed, string slug = "week-1", params Transcript[] extra) =>
+        ((TranscriptPages.TranscriptView)PageOf(keyed, slug, extra).Page.Model).Sections;
+
+    [Fact]
+    public void A_page_whose_body_is_made_when_read_renders_byte_for_byte_as_one_made_at_once()
+    {
+        var (archive, later) = PageOf(keyed: true);
+        var (_, atOnce) = PageOf(keyed: false);
+        var renderer = new PageRenderer(BuiltSite.Theme, archive.Site);
+
+        var html = renderer.Render(later);
+
+        Assert.Equal(renderer.Render(atOnce), html);
+        Assert.Contains("Mindfulness practice and meditation help with shame.", System.Text.Encoding.UTF8.GetString(html));
     }
 
     [Fact]
