@@ -12,15 +12,5 @@ internal sealed record ClassifiedLine(SourceLine Source, LineKind Kind, string T
     public bool IsContent => Kind is LineKind.Body or LineKind.Label or LineKind.Heading;
 
     /// <summary>Spaces at the end of the source line: some extractions end a paragraph's last line with two.</summary>
-    public int TrailingSpaces
-    {
-        get
-        {
-            var text = Source.Text;
-            var i = text.Length;
-            while (i > 0 && text[i - 1] == ' ')
-                i--;
-            return text.Length - i;
-        }
-    }
+    public int TrailingSpaces => Source.TrailingSpaces;
 }

@@ -207,7 +207,7 @@ internal static class ConventionLearner
     {
         if (content.Count == 0)
             return 80;
-        var lengths = content.Select(line => line.Text.AsSpan().TrimEnd().Length).Order().ToList();
+        var lengths = content.Select(line => line.LengthWithoutTrailingSpace).Order().ToList();
         return Math.Max(20, lengths[(int)(lengths.Count * 0.9)]);
     }
 
@@ -216,10 +216,9 @@ internal static class ConventionLearner
         int one = 0, more = 0;
         foreach (var line in content)
         {
-            var text = line.Text;
-            if (text.EndsWith("  ", StringComparison.Ordinal))
+            if (line.TrailingSpaces >= 2)
                 more++;
-            else if (text.EndsWith(' '))
+            else if (line.TrailingSpaces == 1)
                 one++;
         }
         return one > 0 && more > 0 && (one + more) * 2 >= content.Count;

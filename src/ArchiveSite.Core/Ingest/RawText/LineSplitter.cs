@@ -22,7 +22,7 @@ internal static class LineSplitter
                 pageStart = true;
                 raw = raw[1..];
             }
-            lines.Add(new SourceLine(number, Normalise(raw), pageStart));
+            lines.Add(NeedsWork(raw) ? new SourceLine(number, Normalise(raw), pageStart) : SourceLine.Of(number, raw, pageStart));
         }
         if (lines.Count > 0 && lines[^1].Text.Length == 0 && text.EndsWith('\n'))
             lines.RemoveAt(lines.Count - 1);

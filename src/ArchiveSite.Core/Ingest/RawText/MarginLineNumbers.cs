@@ -26,7 +26,7 @@ internal static class MarginLineNumbers
                 result.Add(line);
                 continue;
             }
-            var width = NumberWidth(line.Text, out _);
+            var width = NumberWidth(line, out _);
             if (width == 0)
             {
                 result.Add(line with { Unnumbered = true });
@@ -49,7 +49,7 @@ internal static class MarginLineNumbers
             if (line.IsBlank)
                 continue;
             content++;
-            if (NumberWidth(line.Text, out var value) == 0)
+            if (NumberWidth(line, out var value) == 0)
                 continue;
             numberedLines++;
             if (value == previous + 1 || value == 1)
@@ -57,6 +57,16 @@ internal static class MarginLineNumbers
             previous = value;
         }
         return numberedLines >= 20 && numberedLines * 10 >= content * 4 && counting * 10 >= numberedLines * 8;
+    }
+
+    /// <summary>
+    /// Most lines open with a word, and those are told from the trimmed text alone: the whole line of every
+    /// line would be a string again.
+    /// </summary>
+    static int NumberWidth(SourceLine line, out int value)
+    {
+        value = 0;
+        return line.Indent > 3 || line.IsBlank || !char.IsAsciiDigit(line.Trimmed[0]) ? 0 : NumberWidth(line.Text, out value);
     }
 
     /// <summary>Length of the leading "  12" prefix (up to 3 spaces, 1-2 digits, then a space or the end), or 0.</summary>

@@ -28,7 +28,7 @@ internal static class ParagraphRules
             return true;
         if (conventions.IndentedParagraphs || line.Text.Length == 0)
             return false;
-        return EndsSentence(line.Text) && line.Source.Text.AsSpan().TrimEnd().Length < conventions.TypicalWidth * ShortLineRatio;
+        return EndsSentence(line.Text) && line.Source.LengthWithoutTrailingSpace < conventions.TypicalWidth * ShortLineRatio;
     }
 
     public static bool StartsIndented(ClassifiedLine line, DocumentConventions conventions) =>
