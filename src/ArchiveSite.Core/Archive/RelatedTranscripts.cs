@@ -39,6 +39,14 @@ public static class RelatedTranscripts
         }).ToList();
     }
 
+    /// <summary>The stems of more than two letters used more than once and not by every transcript, by count times rarity.</summary>
+    static IEnumerable<(string Stem, double Weight)> Weighted(IReadOnlyDictionary<string, int> stemCounts, Dictionary<string, double> rarity)
+    {
+        foreach (var (stem, count) in stemCounts)
+            if (stem.Length > 2 && count > 1 && rarity.TryGetValue(stem, out var weight))
+                yield return (stem, count * weight);
+    }
+
     static Dictionary<string, string[]> DistinctiveTerms(List<ArchivedTranscript> transcripts)
     {
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -49,9 +57,7 @@ public static class RelatedTranscripts
         var rarity = documentFrequency.Where(d => d.Value < count)
             .ToDictionary(d => d.Key, d => Math.Log((double)count / d.Value), StringComparer.Ordinal);
         var terms = transcripts.AsParallel().AsOrdered().Select(t => TopItems.Of(
-                t.StemCounts
-                    .Where(s => s.Key.Length > 2 && s.Value > 1 && rarity.ContainsKey(s.Key))
-                    .Select(s => (Stem: s.Key, Weight: s.Value * rarity[s.Key])),
+                Weighted(t.StemCounts, rarity),
                 DistinctiveTermsPerTranscript,
                 (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Stem, b.Stem)))
             .ToList();

@@ -45,13 +45,27 @@ public sealed class CacheBytesReader(ArraySegment<byte> bytes)
 
     public T[] ReadList<T>(Func<T> read)
     {
-        var count = ReadInt32();
-        if (count < 0 || count > Remaining)
-            throw new IOException("not a list length");
-        var items = new T[count];
-        for (var i = 0; i < count; i++)
+        var items = new T[ReadCount()];
+        for (var i = 0; i < items.Length; i++)
             items[i] = read();
         return items;
+    }
+
+    /// <summary>A list of keys and values, as <see cref="CacheBinaryWriting.WriteList{T}"/> writes a dictionary; a key read twice is not one.</summary>
+    public Dictionary<string, TValue> ReadDictionary<TValue>(Func<string> readKey, Func<TValue> readValue)
+    {
+        var count = ReadCount();
+        var dictionary = new Dictionary<string, TValue>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+            if (!dictionary.TryAdd(readKey(), readValue()))
+                throw new IOException("a key read twice");
+        return dictionary;
+    }
+
+    int ReadCount()
+    {
+        var count = ReadInt32();
+        return count < 0 || count > Remaining ? throw new IOException("not a list length") : count;
     }
 
     /// <summary>A string's byte count as <see cref="BinaryWriter.Write(string)"/> prefixes it: 7 bits a byte, low bits first.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using ArchiveSite.Output;
@@ -22,9 +23,9 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
     /// <summary>Changes whenever the pack's layout does, so an old pack is never misread.</summary>
     const int PackVersion = 1;
 
-    readonly Lazy<(Dictionary<string, ArraySegment<byte>> Pack, Dictionary<string, ArraySegment<byte>> Delta)> _kept =
-        new(() => (Load(path), Load(path + ".delta")));
-    readonly ConcurrentDictionary<string, ArraySegment<byte>> _got = new(StringComparer.Ordinal);
+    readonly Lazy<(Dictionary<string, Entry> Pack, Dictionary<string, Entry> Delta)> _kept =
+        new(() => (Index(path), Index(path + ".delta")));
+    readonly ConcurrentDictionary<string, Entry> _got = new(StringComparer.Ordinal);
     // Kept as the model, not as bytes, until Save: the build holds these anyway, and Save encodes them in
     // parallel while the input phase's memory is far below the build's peak.
     readonly ConcurrentDictionary<string, T> _put = new(StringComparer.Ordinal);
@@ -38,10 +39,22 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
     public T? Get(string key, Func<ArraySegment<byte>, T?> decode)
     {
         var (pack, delta) = _kept.Value;
-        if (!(pack.TryGetValue(key, out var bytes) || delta.TryGetValue(key, out bytes)) || decode(bytes) is not { } entry)
+        if (!pack.TryGetValue(key, out var kept) && !delta.TryGetValue(key, out kept))
             return null;
-        _got[key] = bytes;
-        return entry;
+        // Read into a pooled buffer, decoded and given back: holding the whole pack in one array for the build was an
+        // allocation of 42 MB on the large object heap (for 1,000 transcripts) in every rebuild.
+        var buffer = ArrayPool<byte>.Shared.Rent(kept.Length);
+        try
+        {
+            if (!TryRead(kept, buffer) || decode(new ArraySegment<byte>(buffer, 0, kept.Length)) is not { } entry)
+                return null;
+            _got[key] = kept;
+            return entry;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Keeps an entry under its key until <see cref="Save"/>.</summary>
@@ -85,7 +98,7 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
         var keys = entries.Order(StringComparer.Ordinal).ToArray();
         // Entries put in this build are encoded in parallel: a cold build puts every transcript (42 MB for 1,000).
         var encoded = new ArraySegment<byte>[keys.Length];
-        Parallel.For(0, keys.Length, i => encoded[i] = _put.TryGetValue(keys[i], out var entry) ? Encode(entry) : _got[keys[i]]);
+        Parallel.For(0, keys.Length, i => encoded[i] = _put.TryGetValue(keys[i], out var entry) ? Encode(entry) : Read(_got[keys[i]]));
         AtomicFile.Write(file, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8);
@@ -108,29 +121,58 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
         return bytes.ToArray();
     }
 
-    /// <summary>
-    /// The pack's entries by key, each a part of one array holding the whole file; empty when there is no pack or it
-    /// is not a whole one of this layout.
-    /// </summary>
-    static Dictionary<string, ArraySegment<byte>> Load(string path)
+    /// <summary>The bytes of an entry got in this build, read again to be written with the others.</summary>
+    static byte[] Read(Entry entry)
     {
-        var entries = new Dictionary<string, ArraySegment<byte>>(StringComparer.Ordinal);
+        var bytes = new byte[entry.Length];
+        return TryRead(entry, bytes) ? bytes : throw new IOException($"{entry.File} changed while it was read");
+    }
+
+    static bool TryRead(Entry entry, byte[] into)
+    {
         try
         {
-            var reader = new CacheBytesReader(FileReading.ReadWhole(path));
+            using var file = File.OpenHandle(entry.File);
+            return FileReading.ReadFully(file, into.AsSpan(0, entry.Length), entry.Offset) == entry.Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Where each entry of a pack file is, by key, read from its keys and lengths alone; empty when there is no pack or
+    /// it is not a whole one of this layout.
+    /// </summary>
+    static Dictionary<string, Entry> Index(string path)
+    {
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        try
+        {
+            // A small buffer: between two keys lies an entry it skips, so a bigger one would be read and thrown away.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 512);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
             if (reader.ReadInt32() != PackVersion)
                 return entries;
             var count = reader.ReadInt32();
             for (var i = 0; i < count; i++)
             {
                 var key = reader.ReadString();
-                entries[key] = reader.ReadSegment(reader.ReadInt32());
+                var length = reader.ReadInt32();
+                if (length < 0 || length > stream.Length - stream.Position)
+                    return new(StringComparer.Ordinal);
+                entries[key] = new Entry(path, stream.Position, length);
+                stream.Seek(length, SeekOrigin.Current);
             }
-            return reader.AtEnd ? entries : new(StringComparer.Ordinal);
+            return stream.Position == stream.Length ? entries : new(StringComparer.Ordinal);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or FormatException)
         {
             return new(StringComparer.Ordinal);
         }
     }
+
+    /// <summary>Where an entry's bytes are in a pack file.</summary>
+    readonly record struct Entry(string File, long Offset, int Length);
 }

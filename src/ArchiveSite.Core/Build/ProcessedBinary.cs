@@ -75,14 +75,14 @@ public static class ProcessedBinary
                 Source = source,
                 Title = reader.ReadString(),
                 SeriesId = reader.ReadOptionalString(),
-                PersonIdBySpeaker = Dictionary(reader, reader.ReadString, reader.ReadString),
+                PersonIdBySpeaker = reader.ReadDictionary(reader.ReadString, reader.ReadString),
                 TopicIds = reader.ReadList(reader.ReadString),
                 Passages = reader.ReadList(() => new Passage(reader.ReadString(), reader.ReadString(), reader.ReadInt32(),
                     reader.ReadString(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadString())),
                 Quotes = reader.ReadList(() => new ArchivedQuote(reader.ReadString(), reader.ReadString(), reader.ReadString(),
                     reader.ReadOptionalString(), reader.ReadOptionalString(), reader.ReadInt32() is var turn and >= 0 ? turn : null,
                     reader.ReadInt32())),
-                StemCounts = Dictionary(reader, stems is null ? reader.ReadString : () => reader.ReadString(stems), reader.ReadInt32),
+                StemCounts = reader.ReadDictionary(stems is null ? reader.ReadString : () => reader.ReadString(stems), reader.ReadInt32),
             };
             return reader.AtEnd ? processed : null;
         }
@@ -90,15 +90,5 @@ public static class ProcessedBinary
         {
             return null;
         }
-    }
-
-    /// <summary>Entries in the order they were written, which is the order the dictionary Process made lists them in.</summary>
-    static Dictionary<string, TValue> Dictionary<TValue>(CacheBytesReader reader, Func<string> readKey, Func<TValue> readValue)
-    {
-        var pairs = reader.ReadList(() => (Key: readKey(), Value: readValue()));
-        var dictionary = new Dictionary<string, TValue>(pairs.Length, StringComparer.Ordinal);
-        foreach (var (key, value) in pairs)
-            dictionary.Add(key, value);
-        return dictionary;
     }
 }
