@@ -267,9 +267,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         var folders = new HashSet<string>(StringComparer.Ordinal) { "" };
         foreach (var path in _files.Keys)
-            for (var end = path.LastIndexOf('/'); end > 0 && folders.Add(path[..end]); end = path.LastIndexOf('/', end - 1))
-            {
-            }
+        {
+            // Up from the file's folder, stopping at the first one already known: its parents are known too.
+            var end = path.LastIndexOf('/');
+            while (end > 0 && folders.Add(path[..end]))
+                end = path.LastIndexOf('/', end - 1);
+        }
         return folders;
     }
 
