@@ -96,7 +96,9 @@ public sealed class SearchTests(SearchTests.SeedSite site, ITestOutputHelper out
         Assert.True(total > 10, $"the seed should give more than a page of results for empathy, got {total}");
 
         await page.ClickAsync(".search-more");
-        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 10");
+        // Places are reserved at once and filled as display files arrive: wait until every one is filled.
+        await page.WaitForFunctionAsync(
+            "document.querySelectorAll('#search-results li').length > 10 && !document.querySelector('#search-results li.search-result-pending')");
         var links = await page.Locator("#search-results li a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Equal(Math.Min(20, total), links.Length);
         Assert.Equal(firstPage, links.Take(10));
