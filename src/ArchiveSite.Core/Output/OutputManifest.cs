@@ -37,17 +37,11 @@ public sealed record OutputManifest(string OutputDirectory, Dictionary<string, M
             var reader = new CacheBytesReader(File.ReadAllBytes(file));
             if (reader.ReadInt32() != FormatVersion || reader.ReadString() != outputDirectory)
                 return null;
-            var files = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
-            foreach (var (path, entry) in reader.ReadList(() => (reader.ReadString(), new ManifestEntry(reader.ReadString(),
-                         reader.ReadInt64(), reader.ReadInt64(), reader.ReadString(), reader.ReadOptionalString()))))
-                files.Add(path, entry);
-            var steps = new Dictionary<string, StepRecord>(StringComparer.Ordinal);
-            foreach (var (name, record) in reader.ReadList(() => (reader.ReadString(), new StepRecord(reader.ReadString(),
-                         reader.ReadList(() => new Diagnostic((Severity)reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadString()))))))
-                steps.Add(name, record);
-            var folders = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var (folder, modified) in reader.ReadList(() => (reader.ReadString(), reader.ReadInt64())))
-                folders.Add(folder, modified);
+            var files = reader.ReadDictionary(reader.ReadString, () => new ManifestEntry(reader.ReadString(),
+                reader.ReadInt64(), reader.ReadInt64(), reader.ReadString(), reader.ReadOptionalString()));
+            var steps = reader.ReadDictionary(reader.ReadString, () => new StepRecord(reader.ReadString(),
+                reader.ReadList(() => new Diagnostic((Severity)reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadString()))));
+            var folders = reader.ReadDictionary(reader.ReadString, reader.ReadInt64);
             return reader.AtEnd ? new OutputManifest(outputDirectory, files, steps) { Folders = folders } : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
