@@ -13,6 +13,8 @@ public sealed class CardFonts : IDisposable
 
     readonly Dictionary<(string, int, bool), FontsourceFace> faces = [];
     readonly string fontsourceDir;
+    readonly Lazy<bool[]> coveredAscii;
+    readonly Lazy<bool> typographicApostropheCovered;
 
     CardFonts(string fontsourceDir)
     {
@@ -22,6 +24,8 @@ public sealed class CardFonts : IDisposable
         Name = Chain(("noto-sans", 700, false), ("noto-sans-sc", 700, false));
         Detail = Chain(("noto-sans", 400, false), ("noto-sans-sc", 400, false));
         Versions = string.Join(";", Packages.Select(p => $"{p}@{PackageVersion(p)}"));
+        coveredAscii = new(() => [.. Enumerable.Range(0, 128).Select(c => Quote.Find(c) is not null)]);
+        typographicApostropheCovered = new(() => Quote.Find('\u2019') is not null);
     }
 
     /// <param name="themeDir">The theme folder whose node_modules holds the @fontsource packages.</param>
@@ -50,6 +54,27 @@ public sealed class CardFonts : IDisposable
     /// <summary>Characters of <paramref name="text"/> that no card font can draw (they would show as boxes).</summary>
     public IReadOnlyList<int> Uncovered(string text) =>
         CardText.CodePoints(text).Where(c => Quote.Find(c) is null).Distinct().ToList();
+
+    /// <summary>
+    /// <see cref="Uncovered(string)"/> of the parts joined by spaces, without joining them when every character is one
+    /// the fonts are known to cover (ASCII, as most cards are): a rebuild checks every card of the site.
+    /// </summary>
+    public IReadOnlyList<int> Uncovered(params string?[] parts)
+    {
+        foreach (var part in parts)
+            if (part is not null && !AllCoveredAscii(part))
+                return Uncovered(string.Join(" ", parts));
+        return [];
+    }
+
+    /// <summary>Whether each character is ASCII and either dropped from a card (white space, control) or covered, as is the apostrophe it may become.</summary>
+    bool AllCoveredAscii(string text)
+    {
+        foreach (var c in text)
+            if (c >= 128 || !(char.IsControl(c) || c == ' ' || coveredAscii.Value[c]) || (c == '\'' && !typographicApostropheCovered.Value))
+                return false;
+        return true;
+    }
 
     FontChain Chain(params (string Package, int Weight, bool Italic)[] members) =>
         new([.. members.Select(m => Face(m.Package, m.Weight, m.Italic))]);
