@@ -56,23 +56,40 @@ public sealed class CardFonts : IDisposable
         CardText.CodePoints(text).Where(c => Quote.Find(c) is null).Distinct().ToList();
 
     /// <summary>
-    /// <see cref="Uncovered(string)"/> of the parts joined by spaces, without joining them when every character is one
-    /// the fonts are known to cover (ASCII, as most cards are): a rebuild checks every card of the site.
+    /// <see cref="Uncovered(string)"/> of the parts joined by spaces, without joining and cleaning them when every
+    /// character is one a card drops or the fonts cover, as on nearly every card: a rebuild checks every card of the site.
     /// </summary>
     public IReadOnlyList<int> Uncovered(params string?[] parts)
     {
         foreach (var part in parts)
-            if (part is not null && !AllCoveredAscii(part))
+            if (part is not null && !AllDroppedOrCovered(part))
                 return Uncovered(string.Join(" ", parts));
         return [];
     }
 
-    /// <summary>Whether each character is ASCII and either dropped from a card (white space, control) or covered, as is the apostrophe it may become.</summary>
-    bool AllCoveredAscii(string text)
+    /// <summary>
+    /// Whether each character is dropped from a card (white space, control and format characters: see
+    /// <see cref="CardText.Clean"/>) or covered, as is the typographic apostrophe an apostrophe may become. False for
+    /// anything else, surrogates included, which <see cref="Uncovered(string)"/> then checks exactly.
+    /// </summary>
+    bool AllDroppedOrCovered(string text)
     {
         foreach (var c in text)
-            if (c >= 128 || !(char.IsControl(c) || c == ' ' || coveredAscii.Value[c]) || (c == '\'' && !typographicApostropheCovered.Value))
+        {
+            if (char.IsSurrogate(c))
                 return false;
+            if (c < 128 ? coveredAscii.Value[c] : Quote.Find(c) is not null)
+            {
+                if (c == '\'' && !typographicApostropheCovered.Value)
+                    return false;
+                continue;
+            }
+            if (char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control
+                    or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.OtherNotAssigned
+                    or System.Globalization.UnicodeCategory.PrivateUse)
+                continue;
+            return false;
+        }
         return true;
     }
 

@@ -48,6 +48,8 @@ public sealed class CardRendererTests(CardFixture fixture) : IClassFixture<CardF
     [InlineData("Tab\tand\nnew line", "Ana", "PhD")]
     [InlineData("Plain words", "Sam", "Arabic \u0627 in the credentials")]
     [InlineData("记忆 and ß", "Ana", "\u0627\u0628 twice \u0627")]
+    [InlineData("“Curly” quotes — and a\u00A0no-break space\u200B", "Zoë", "\uD83D\uDE00 an emoji")]
+    [InlineData("A private \uE000 character and a lone \uD800 surrogate", "Ana", null)]
     public void The_parts_of_a_card_have_the_uncovered_characters_of_their_text_joined(string quote, string name, string? credentials)
     {
         string?[] parts = [quote, name, credentials, "A Title", "The Site"];
