@@ -14,7 +14,9 @@ namespace ArchiveSite.Download;
 /// site when the zip is written (in the kernel, when the build that wrote it gave its CRC). The style sheet is the zip's last entry and stored, so the zip's size for any
 /// size text is arithmetic: the size is settled without writing anything, then the zip is laid out and written
 /// in parallel (<see cref="ZipLayout"/>). When the size lands just under what the text says, the zip's comment
-/// pads it up to it.
+/// pads it up to it. When the zip's first entries sit where the last zip has them (rarely changed images come first,
+/// see <see cref="ArchiveZip.Order"/>), only the zip's end is staged and the commit appends it to that start, kept in
+/// place (<see cref="StagedOutput.WriteFileTail"/>): on one changed transcript of 1,000, 81 of 337 MB are written.
 /// </summary>
 public sealed class WriteArchiveZip : IOutputStep
 {
@@ -63,13 +65,19 @@ public sealed class WriteArchiveZip : IOutputStep
 
         uint[]? crcs = null;
         var description = ContentHash.OfParts(entries.SelectMany(e => new[] { e.Name, e.Hash }).Prepend(comment).Prepend(ZipIndex.Version));
-        staged.WriteFile(ArchiveZip.FileName, description, file =>
+        // The index describes the zip the output folder holds, so it is written once the zip is there.
+        Action<FileInfo> committed = zip => SaveIndex(indexFile, zip, entries, layout, crcs!);
+        var kept = previous is null ? 0 : layout.KeptEntries();
+        if (kept > 0 && staged.KeptLengthOf(ArchiveZip.FileName) is not null)
+            staged.WriteFileTail(ArchiveZip.FileName, description, layout.OffsetOf(kept), tail => WriteZip(tail, kept), committed);
+        else
+            staged.WriteFile(ArchiveZip.FileName, description, file => WriteZip(file, 0), committed);
+
+        void WriteZip(string file, int first)
         {
             using var output = File.OpenHandle(file, FileMode.Create, FileAccess.Write, FileShare.None);
-            crcs = layout.Write(output, previous);
-        });
-        if (crcs is not null)
-            SaveIndex(indexFile, staged.PathOf(ArchiveZip.FileName), entries, layout, crcs);
+            crcs = layout.Write(output, previous, first);
+        }
     }
 
     static string EntryName(string path) => $"{ArchiveZip.FolderName}/{path}";
@@ -191,7 +199,7 @@ public sealed class WriteArchiveZip : IOutputStep
         return low - size <= ZipWriter.MaxCommentLength ? (int)(low - size) : null;
     }
 
-    static void SaveIndex(string file, string zipPath, List<PlannedEntry> entries, ZipLayout layout, uint[] crcs)
+    static void SaveIndex(string file, FileInfo zip, List<PlannedEntry> entries, ZipLayout layout, uint[] crcs)
     {
         var indexed = new Dictionary<string, ZipIndex.Entry>(entries.Count, StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
@@ -199,7 +207,6 @@ public sealed class WriteArchiveZip : IOutputStep
             var entry = entries[i];
             indexed[entry.Name] = new ZipIndex.Entry(entry.Hash, entry.Deflated, crcs[i], entry.Length, entry.CompressedLength, layout.Offsets[i]);
         }
-        var zip = new FileInfo(zipPath);
         new ZipIndex(zip.Length, zip.LastWriteTimeUtc.Ticks, indexed).Save(file);
     }
 }

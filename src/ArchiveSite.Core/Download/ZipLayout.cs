@@ -46,35 +46,53 @@ public sealed class ZipLayout
     public IReadOnlyList<long> Offsets => _offsets;
 
     /// <summary>
-    /// Writes the zip into <paramref name="output"/>, an empty file; <paramref name="previous"/> is the last build's
-    /// zip, which entries <see cref="InPreviousZip"/> come from. Returns every entry's CRC.
+    /// How many entries at the start sit in the last build's zip exactly where they sit in this one: the zip's first
+    /// <see cref="KeptLength"/> bytes are then those of the last zip, and need not be written again.
     /// </summary>
-    public uint[] Write(SafeFileHandle output, SafeFileHandle? previous)
+    public int KeptEntries()
     {
+        var kept = 0;
+        while (kept < _entries.Count && _entries[kept].Source is InPreviousZip old && old.LocalHeaderOffset == _offsets[kept])
+            kept++;
+        return kept;
+    }
+
+    /// <summary>Where the entry <paramref name="index"/> starts (the zip's length before it); the central directory's offset for the entry count.</summary>
+    public long OffsetOf(int index) => index < _entries.Count ? _offsets[index] : _directoryOffset;
+
+    /// <summary>
+    /// Writes the zip into <paramref name="output"/>, an empty file; <paramref name="previous"/> is the last build's
+    /// zip, which entries <see cref="InPreviousZip"/> come from. From <paramref name="first"/> on (see
+    /// <see cref="KeptEntries"/>), only the zip's end is written: the bytes from that entry on, at the start of
+    /// <paramref name="output"/>. Returns every entry's CRC.
+    /// </summary>
+    public uint[] Write(SafeFileHandle output, SafeFileHandle? previous, int first = 0)
+    {
+        var start = OffsetOf(first);
         var crcs = _entries.Select(e => e.Crc32 ?? 0).ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(Partitioner.Create(Pieces(), EnumerablePartitionerOptions.NoBuffering), options, piece =>
+        Parallel.ForEach(Partitioner.Create(Pieces(first), EnumerablePartitionerOptions.NoBuffering), options, piece =>
         {
             switch (piece)
             {
                 case CopyPiece copy:
                     FileRanges.Copy(previous ?? throw new InvalidOperationException("an entry comes from a last zip that is not open"),
-                        copy.From, output, copy.To, copy.Length);
+                        copy.From, output, copy.To - start, copy.Length);
                     break;
                 case BatchPiece batch:
-                    WriteBatch(output, batch.First, batch.Count);
+                    WriteBatch(output, batch.First, batch.Count, start);
                     break;
                 case FilePiece file:
-                    crcs[file.Index] = WriteSiteFile(output, file.Index);
+                    crcs[file.Index] = WriteSiteFile(output, file.Index, start);
                     break;
             }
         });
         var records = _entries.Select((e, i) => new ZipRecord(e.Name, e.Deflated, crcs[i], e.Length, e.CompressedLength, _offsets[i])).ToList();
         using var directory = new MemoryStream();
         ZipWriter.WriteDirectory(directory, records, _directoryOffset, _comment);
-        RandomAccess.Write(output, directory.GetBuffer().AsSpan(0, (int)directory.Length), _directoryOffset);
-        if (RandomAccess.GetLength(output) != Length)
-            throw new IOException($"the zip has {RandomAccess.GetLength(output)} bytes, not the {Length} laid out");
+        RandomAccess.Write(output, directory.GetBuffer().AsSpan(0, (int)directory.Length), _directoryOffset - start);
+        if (RandomAccess.GetLength(output) != Length - start)
+            throw new IOException($"the zip has {RandomAccess.GetLength(output) + start} bytes, not the {Length} laid out");
         return crcs;
     }
 
@@ -87,10 +105,10 @@ public sealed class ZipLayout
     sealed record FilePiece(int Index) : Piece;
 
     /// <summary>The work of writing the zip in pieces that cover it, the biggest first.</summary>
-    IEnumerable<Piece> Pieces()
+    IEnumerable<Piece> Pieces(int firstEntry)
     {
         var pieces = new List<Piece>();
-        for (var i = 0; i < _entries.Count;)
+        for (var i = firstEntry; i < _entries.Count;)
         {
             var start = i;
             switch (_entries[i].Source)
@@ -125,7 +143,7 @@ public sealed class ZipLayout
         _ => 0,
     };
 
-    void WriteBatch(SafeFileHandle output, int first, int count)
+    void WriteBatch(SafeFileHandle output, int first, int count, long start)
     {
         var length = (int)LengthOf(new BatchPiece(first, count));
         var buffer = ArrayPool<byte>.Shared.Rent(length);
@@ -143,7 +161,7 @@ public sealed class ZipLayout
                 bytes.CopyTo(buffer.AsSpan(at + header));
                 at += header + bytes.Length;
             }
-            RandomAccess.Write(output, buffer.AsSpan(0, length), _offsets[first]);
+            RandomAccess.Write(output, buffer.AsSpan(0, length), _offsets[first] - start);
         }
         finally
         {
@@ -155,7 +173,7 @@ public sealed class ZipLayout
     /// Copies a stored file of the site in behind its local header: in the kernel when its CRC is known, else
     /// through memory, taking the CRC on the way. Returns the CRC.
     /// </summary>
-    uint WriteSiteFile(SafeFileHandle output, int index)
+    uint WriteSiteFile(SafeFileHandle output, int index, long start)
     {
         var entry = _entries[index];
         var path = ((InSiteFile)entry.Source).Path;
@@ -165,8 +183,8 @@ public sealed class ZipLayout
         var header = ZipWriter.LocalHeaderSize(entry.Name);
         if (entry.Crc32 is { } known)
         {
-            RandomAccess.Write(output, ZipWriter.LocalHeader(entry.Name, false, known, entry.Length, entry.Length), _offsets[index]);
-            FileRanges.Copy(file, 0, output, _offsets[index] + header, entry.Length);
+            RandomAccess.Write(output, ZipWriter.LocalHeader(entry.Name, false, known, entry.Length, entry.Length), _offsets[index] - start);
+            FileRanges.Copy(file, 0, output, _offsets[index] - start + header, entry.Length);
             return known;
         }
         var buffer = ArrayPool<byte>.Shared.Rent(checked((int)entry.ZipLength));
@@ -182,7 +200,7 @@ public sealed class ZipLayout
             }
             var crc = System.IO.Hashing.Crc32.HashToUInt32(content);
             ZipWriter.WriteLocalHeader(buffer, entry.Name, false, crc, entry.Length, entry.Length);
-            RandomAccess.Write(output, buffer.AsSpan(0, (int)entry.ZipLength), _offsets[index]);
+            RandomAccess.Write(output, buffer.AsSpan(0, (int)entry.ZipLength), _offsets[index] - start);
             return crc;
         }
         finally

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using ArchiveSite.Download;
 using ArchiveSite.Model;
 
 namespace ArchiveSite.Output;
@@ -80,17 +81,49 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// same bytes), so that it needs no reading back. When the last build's file has that hash and is on disk as
     /// that build left it, that file is kept and <paramref name="write"/> is not called.
     /// </summary>
-    public void WriteFile(string relativePath, string hash, Action<string> write)
+    /// <param name="committed">Called with the output folder's file once <see cref="Commit"/> has put the new bytes there, before the manifest is written.</param>
+    public void WriteFile(string relativePath, string hash, Action<string> write, Action<FileInfo>? committed = null)
     {
         Claim(relativePath);
         var unchanged = IsUnchanged(relativePath, hash);
         if (!unchanged)
+            write(StagingPathOf(relativePath));
+        _files[relativePath] = new FileState(hash, Staged: !unchanged, CurrentStep, Key: null) { Committed = unchanged ? null : committed };
+    }
+
+    /// <summary>
+    /// The length of the last build's file at <paramref name="relativePath"/> when the output folder holds it as that
+    /// build left it, so that <see cref="WriteFileTail"/> may keep a prefix of it; null otherwise.
+    /// </summary>
+    public long? KeptLengthOf(string relativePath) =>
+        _previous is not null && _previous.Files.TryGetValue(relativePath, out var entry) && Verified(relativePath) ? entry.Length : null;
+
+    /// <summary>
+    /// Like <see cref="WriteFile"/>, for a big file whose first <paramref name="keptLength"/> bytes are those of the
+    /// last build's file (see <see cref="KeptLengthOf"/>): <paramref name="writeTail"/> writes only the bytes after
+    /// them, and <see cref="Commit"/> cuts the output folder's file there and appends them, instead of moving a whole
+    /// new copy in. Until then the output folder is untouched. A commit cut short leaves a file the manifest (deleted
+    /// first, written last) no longer vouches for, so the next build writes it whole.
+    /// </summary>
+    public void WriteFileTail(string relativePath, string hash, long keptLength, Action<string> writeTail, Action<FileInfo>? committed = null)
+    {
+        if (KeptLengthOf(relativePath) is not { } length || keptLength <= 0 || keptLength > length)
+            throw new InvalidOperationException($"'{relativePath}' has no {keptLength} bytes of the last build's file to keep");
+        Claim(relativePath);
+        if (IsUnchanged(relativePath, hash))
         {
-            var staging = Path.Combine(StagingDirectory, relativePath);
-            CreateStagingFolder(Path.GetDirectoryName(staging)!);
-            write(staging);
+            _files[relativePath] = new FileState(hash, Staged: false, CurrentStep, Key: null);
+            return;
         }
-        _files[relativePath] = new FileState(hash, Staged: !unchanged, CurrentStep, Key: null);
+        writeTail(StagingPathOf(relativePath));
+        _files[relativePath] = new FileState(hash, Staged: true, CurrentStep, Key: null) { KeptLength = keptLength, Committed = committed };
+    }
+
+    string StagingPathOf(string relativePath)
+    {
+        var staging = Path.Combine(StagingDirectory, relativePath);
+        CreateStagingFolder(Path.GetDirectoryName(staging)!);
+        return staging;
     }
 
     void Claim(string relativePath)
@@ -151,6 +184,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         if (!_files.TryGetValue(relativePath, out var state) || state == FileState.Pending)
             throw new FileNotFoundException($"'{relativePath}' is not part of the site", relativePath);
+        if (state.KeptLength is not null)
+            throw new InvalidOperationException($"only the end of '{relativePath}' is staged; its whole bytes exist once the build is committed");
         return Path.Combine(state.Staged ? StagingDirectory : OutputDirectory, relativePath);
     }
 
@@ -200,6 +235,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             DeleteWhatTheSiteNoLongerHas(gone, listed, folders);
         }
 
+        foreach (var (path, state) in _files)
+            state.Committed?.Invoke(new FileInfo(Path.Combine(OutputDirectory, path)));
         entries.Clear();
         KeptEntries(entries);
         foreach (var (path, state) in _files)
@@ -312,12 +349,30 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             var folder = Path.GetDirectoryName(target)!;
             if (folders.Add(folder))
                 Directory.CreateDirectory(folder);
+            var staged = Path.Combine(StagingDirectory, path);
+            if (state.KeptLength is { } kept)
+            {
+                AppendTail(target, kept, staged);
+                continue;
+            }
             // Deleted first rather than renamed over: ext4 flushes a file renamed over another to disk at once
             // (auto_da_alloc), which made committing 19,000 changed search shards take seconds. With the target gone,
             // overwrite only makes .NET move by one rename() rather than link() and unlink().
             File.Delete(target);
-            File.Move(Path.Combine(StagingDirectory, path), target, overwrite: true);
+            File.Move(staged, target, overwrite: true);
         }
+    }
+
+    /// <summary>Cuts <paramref name="target"/> after its first <paramref name="kept"/> bytes and appends the staged tail.</summary>
+    static void AppendTail(string target, long kept, string tail)
+    {
+        using var from = File.OpenHandle(tail, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var to = File.OpenHandle(target, FileMode.Open, FileAccess.Write, FileShare.None);
+        var length = RandomAccess.GetLength(from);
+        RandomAccess.SetLength(to, kept);
+        FileRanges.Copy(from, 0, to, kept, length);
+        if (RandomAccess.GetLength(to) != kept + length)
+            throw new IOException($"'{target}' has {RandomAccess.GetLength(to)} bytes after its end was written, not {kept + length}");
     }
 
     /// <summary>
@@ -424,6 +479,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// <param name="Packed">What <see cref="Packer"/> made of the bytes this build wrote.</param>
     sealed record FileState(string Hash, bool Staged, string Step, string? Key, uint? Crc32 = null, object? Packed = null)
     {
+        /// <summary>For a file of which only the end is staged (<see cref="WriteFileTail"/>): how much of the last build's file it keeps.</summary>
+        public long? KeptLength { get; init; }
+
+        /// <summary>What to do once the file is committed (<see cref="WriteFile"/>).</summary>
+        public Action<FileInfo>? Committed { get; init; }
+
         public static readonly FileState Pending = new("", false, "", null);
     }
 }

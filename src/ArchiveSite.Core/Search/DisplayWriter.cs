@@ -33,8 +33,8 @@ public static class DisplayWriter
     public static string FacetsPath => $"{ShardWriter.Folder}/facets.js";
 
     /// <param name="keep">
-    /// Asked with each display file's path and key (everything its bytes are made from); a file it keeps, as
-    /// the last build wrote it, is neither made nor returned. documents.js and facets.js are always returned.
+    /// Asked with each display file's path and key (everything its bytes are made from: see the two ChunkKeys); a
+    /// file it keeps, as the last build wrote it, is neither made nor returned. documents.js and facets.js are always returned.
     /// </param>
     /// <param name="topResultsMinimum">The documents a term needs for a top results file, as <see cref="TopResultsWriter"/> was given it.</param>
     public static IReadOnlyList<SearchFile> Write(IReadOnlyList<SearchDocument> documents, int chunkSize, Func<string, string, bool>? keep = null,
@@ -52,13 +52,13 @@ public static class DisplayWriter
             var (start, count) = transcripts[t];
             for (var chunk = 0; chunk * chunkSize < count; chunk++)
             {
-                var turns = documents.Skip(start + chunk * chunkSize).Take(Math.Min(chunkSize, count - chunk * chunkSize))
-                    .Select(d => new[] { d.Anchor, d.Speaker, d.Section, d.Text }).ToArray();
                 var first = documents[start];
                 var path = ChunkPath(names[t], chunk);
-                var key = ChunkKey(names[t], chunk, chunkSize, first, turns);
+                var turns = first.SourceKey is null ? Turns(documents, start + chunk * chunkSize, Math.Min(chunkSize, count - chunk * chunkSize)) : null;
+                var key = turns is null ? ChunkKey(names[t], chunk, chunkSize, first.SourceKey!) : ChunkKey(names[t], chunk, chunkSize, first, turns);
                 if (keep is not null && keep(path, key))
                     continue;
+                turns ??= Turns(documents, start + chunk * chunkSize, Math.Min(chunkSize, count - chunk * chunkSize));
                 files[firstFile[t] + chunk] = new SearchFile(path,
                     ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns))), key);
             }
@@ -106,6 +106,17 @@ public static class DisplayWriter
         ProgramVersion.Hash, $"{name}-{chunk}", chunkSize.ToString(CultureInfo.InvariantCulture), first.Page, first.TranscriptTitle,
         .. turns.SelectMany(turn => turn),
     ]);
+
+    /// <summary>
+    /// A display file's key when its transcript's documents have a <see cref="SearchDocument.SourceKey"/>, which
+    /// covers its page, title and turns: the file is kept or made again without its turns' text being read.
+    /// </summary>
+    static string ChunkKey(int name, int chunk, int chunkSize, string sourceKey) => ContentHash.OfParts(
+        [ProgramVersion.Hash, "display", $"{name}-{chunk}", chunkSize.ToString(CultureInfo.InvariantCulture), sourceKey]);
+
+    /// <summary>What a display file holds of each of <paramref name="count"/> turns from document <paramref name="start"/>: anchor, speaker, section and text.</summary>
+    static string[][] Turns(IReadOnlyList<SearchDocument> documents, int start, int count) =>
+        [.. Enumerable.Range(start, count).Select(d => new[] { documents[d].Anchor, documents[d].Speaker, documents[d].Section, documents[d].Text })];
 
     /// <summary>Each transcript's first document number and turn count, in document order.</summary>
     static List<(int Start, int Count)> Transcripts(IReadOnlyList<SearchDocument> documents)

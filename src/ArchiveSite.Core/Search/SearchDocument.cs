@@ -1,4 +1,5 @@
 using ArchiveSite.Model;
+using ArchiveSite.Output;
 using ArchiveSite.Site;
 
 namespace ArchiveSite.Search;
@@ -10,6 +11,13 @@ namespace ArchiveSite.Search;
 public sealed record SearchDocument(int Id, string Page, string Anchor, string TranscriptTitle, string Speaker, string Section, string Text, IReadOnlyList<string> Topics)
 {
     public string Url => $"{Page}#{Anchor}";
+
+    /// <summary>
+    /// A hash of everything its transcript's documents are made from (see <see cref="SearchSource.Key"/>), the same
+    /// for each of them; null when that is not known. What is made of one transcript's documents alone can be
+    /// fingerprinted by it without reading their text.
+    /// </summary>
+    public string? SourceKey { get; init; }
 
     /// <summary>The lunr fields with their boosts: a match in the speaker or the title ranks above one in the words alone.</summary>
     public static IReadOnlyList<(string Name, double Boost)> Fields { get; } =
@@ -40,6 +48,7 @@ public sealed record SearchDocument(int Id, string Page, string Anchor, string T
         foreach (var source in sources.OrderBy(s => s.Transcript.Slug, StringComparer.Ordinal))
         {
             var page = Urls.Transcript(source.Transcript.Slug);
+            var sourceKey = source.Key is null ? null : KeyOf(source, page);
             var number = 0;
             foreach (var section in source.Transcript.Sections)
             foreach (var turn in section.Turns)
@@ -47,11 +56,23 @@ public sealed record SearchDocument(int Id, string Page, string Anchor, string T
                 number++;
                 documents.Add(new SearchDocument(documents.Count, page, Urls.TurnAnchor(number), source.Title,
                     source.SpeakerNames.GetValueOrDefault(turn.SpeakerId, turn.SpeakerId), section.Heading ?? "",
-                    string.Join("\n\n", turn.Paragraphs), source.Topics));
+                    string.Join("\n\n", turn.Paragraphs), source.Topics) { SourceKey = sourceKey });
             }
         }
         return documents;
     }
+
+    /// <summary>
+    /// The source's key with everything <see cref="From"/> reads besides the transcript: its page, title, speaker
+    /// names (a name can come from another file: the people registry, or the transcript that named that person
+    /// first) and topic names.
+    /// </summary>
+    static string KeyOf(SearchSource source, string page) => ContentHash.OfParts(
+    [
+        "search source", source.Key!, page, source.Title,
+        .. source.SpeakerNames.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => (string[])[pair.Key, pair.Value]),
+        .. source.Topics,
+    ]);
 
     /// <summary>Each transcript's first document and document count, in document order (<see cref="From"/> keeps a transcript's documents together).</summary>
     public static List<(int Start, int Count)> ByTranscript(IReadOnlyList<SearchDocument> documents)
@@ -67,4 +88,9 @@ public sealed record SearchDocument(int Id, string Page, string Anchor, string T
 }
 
 /// <summary>A transcript with the names search shows for it: its title, its speakers' names by speaker id, its topic names.</summary>
-public sealed record SearchSource(Transcript Transcript, string Title, IReadOnlyDictionary<string, string> SpeakerNames, IReadOnlyList<string> Topics);
+/// <param name="Key">
+/// A hash of everything the transcript is (as <see cref="Archive.ArchivedTranscript.Key"/>: its file and the program
+/// version); null when that is not known.
+/// </param>
+public sealed record SearchSource(Transcript Transcript, string Title, IReadOnlyDictionary<string, string> SpeakerNames, IReadOnlyList<string> Topics,
+    string? Key = null);

@@ -12,7 +12,7 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         var archive = context.Archive;
         var sources = archive.Transcripts.Select(t => new SearchSource(t.Source, t.Title,
             t.PersonIdBySpeaker.ToDictionary(p => p.Key, p => archive.HasPerson(p.Value) ? archive.Person(p.Value).Name : p.Key),
-            t.TopicIds.Select(id => archive.Topic(id).Name).ToArray()));
+            t.TopicIds.Select(id => archive.Topic(id).Name).ToArray(), t.Key));
         var documents = SearchDocument.From(sources);
         var chosen = options ?? new SearchOptions();
         // Written in two batches, each in parallel, so the display strings are garbage before the index is built.

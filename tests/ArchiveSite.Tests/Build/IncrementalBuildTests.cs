@@ -142,6 +142,22 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_commit_cut_short_while_it_rewrote_the_download_is_put_right_by_the_next_build()
+    {
+        Rebuild();
+        ChangeMakers["srt transcript"](Input, ThemeRoot);
+        // A commit deletes the manifest first; cut short after it had cut the zip, the zip lacks its end.
+        File.Delete(ArchiveSite.Output.OutputManifest.FileFor(Cache, Output));
+        var zip = Path.Combine(Output, "archive.zip");
+        File.WriteAllBytes(zip, File.ReadAllBytes(zip)[..(int)(new FileInfo(zip).Length * 3 / 4)]);
+
+        Rebuild();
+
+        CleanBuild("clean");
+        AssertSameTree(Path.Combine(_root, "clean"), Output);
+    }
+
+    [Fact]
     public void Output_files_edited_deleted_or_added_by_hand_are_put_right_by_the_next_build()
     {
         Rebuild();

@@ -38,7 +38,9 @@ public sealed class WriteArchiveZipTests : IDisposable
     /// <summary>Stages <paramref name="files"/> into <paramref name="output"/> and runs the download step, as a build does.</summary>
     /// <param name="prepared">Whether the step is prepared before the files are written, as a build does (it then deflates text as it is written).</param>
     /// <param name="beforeZip">Runs on the staged site once its files are written, before the zip is.</param>
-    string Build(Dictionary<string, byte[]> files, string output, string cache, bool prepared = true, Action<StagedOutput>? beforeZip = null)
+    /// <param name="afterZip">Runs on the staged site once the zip is written, before the build is committed.</param>
+    string Build(Dictionary<string, byte[]> files, string output, string cache, bool prepared = true, Action<StagedOutput>? beforeZip = null,
+        Action<StagedOutput>? afterZip = null)
     {
         using var staged = new StagedOutput(Path.Combine(_root, output), OutputManifest.FileFor(Path.Combine(_root, cache), Path.Combine(_root, output)));
         var step = new WriteArchiveZip();
@@ -52,6 +54,7 @@ public sealed class WriteArchiveZipTests : IDisposable
         staged.CurrentStep = "download";
         step.Run(context);
         Assert.Empty(context.Diagnostics);
+        afterZip?.Invoke(staged);
         staged.Commit();
         return Path.Combine(_root, output);
     }
@@ -142,5 +145,67 @@ public sealed class WriteArchiveZipTests : IDisposable
         });
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(unprepared, ArchiveZip.FileName)), File.ReadAllBytes(Path.Combine(prepared, ArchiveZip.FileName)));
+    }
+
+    [Fact]
+    public void A_rebuild_that_changes_only_late_entries_stages_only_the_zips_end_and_keeps_its_start_in_place()
+    {
+        var site = Site();
+        var output = Build(site, "output", "cache");
+        var zipPath = Path.Combine(output, ArchiveZip.FileName);
+        var lastLength = new FileInfo(zipPath).Length;
+        var changed = new Dictionary<string, byte[]>(site, StringComparer.Ordinal) { ["quotes/q15.html"] = Page(15, " changed") };
+
+        Build(changed, "output", "cache", afterZip: staged =>
+        {
+            var tail = new FileInfo(Path.Combine(staged.StagingDirectory, ArchiveZip.FileName)).Length;
+            Assert.InRange(tail, 1, lastLength / 5);
+            Assert.Throws<InvalidOperationException>(() => staged.PathOf(ArchiveZip.FileName));
+            // Until the commit the output folder still has the last zip, whole.
+            Assert.Equal(lastLength, new FileInfo(zipPath).Length);
+        });
+        var clean = Build(changed, "clean", "clean-cache");
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(clean, ArchiveZip.FileName)), File.ReadAllBytes(zipPath));
+        var (code, test) = ZipWriterTests.Unzip("-t", zipPath);
+        Assert.True(code == 0, test);
+        // The index was written for the zip as committed: the next rebuild keeps its start in place again.
+        changed["search/0.js"] = "var shard = [1, 2, 3, 4];"u8.ToArray();
+        Build(changed, "output", "cache", afterZip: staged =>
+            Assert.InRange(new FileInfo(Path.Combine(staged.StagingDirectory, ArchiveZip.FileName)).Length, 1, lastLength / 5));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Build(changed, "clean-2", "clean-2-cache"), ArchiveZip.FileName)), File.ReadAllBytes(zipPath));
+    }
+
+    [Fact]
+    public void A_rebuild_that_changes_the_first_entry_writes_the_whole_zip_again()
+    {
+        var site = Site();
+        var output = Build(site, "output", "cache");
+        var changed = new Dictionary<string, byte[]>(site, StringComparer.Ordinal) { ["cards/q00.png"] = Card(0, version: 1) };
+
+        Build(changed, "output", "cache", afterZip: staged =>
+            Assert.Equal(new FileInfo(staged.PathOf(ArchiveZip.FileName)).Length, new FileInfo(Path.Combine(staged.StagingDirectory, ArchiveZip.FileName)).Length));
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Build(changed, "clean", "clean-cache"), ArchiveZip.FileName)),
+            File.ReadAllBytes(Path.Combine(output, ArchiveZip.FileName)));
+    }
+
+    [Fact]
+    public void A_commit_cut_short_while_the_zips_end_was_written_is_never_trusted_and_the_next_build_writes_the_clean_zip()
+    {
+        var site = Site();
+        var output = Build(site, "output", "cache");
+        var zipPath = Path.Combine(output, ArchiveZip.FileName);
+        // What a commit cut short between cutting the zip and appending its end leaves: the manifest is already gone.
+        File.Delete(OutputManifest.FileFor(Path.Combine(_root, "cache"), output));
+        using (var zip = File.OpenHandle(zipPath, FileMode.Open, FileAccess.Write))
+            RandomAccess.SetLength(zip, RandomAccess.GetLength(zip) / 2);
+        var changed = new Dictionary<string, byte[]>(site, StringComparer.Ordinal) { ["quotes/q15.html"] = Page(15, " changed") };
+
+        Build(changed, "output", "cache");
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Build(changed, "clean", "clean-cache"), ArchiveZip.FileName)), File.ReadAllBytes(zipPath));
+        var (code, test) = ZipWriterTests.Unzip("-t", zipPath);
+        Assert.True(code == 0, test);
     }
 }

@@ -235,6 +235,48 @@ public sealed class StagedOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_file_whose_end_alone_is_staged_keeps_its_start_in_place_and_the_output_is_untouched_until_the_commit()
+    {
+        var target = Path.Combine(_root, "output");
+        var bytes = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7 + i / 251)).ToArray();
+        using (var output = Open(target))
+        {
+            Assert.Null(output.KeptLengthOf("archive.zip"));
+            output.WriteFile("archive.zip", "made-from-a", path => File.WriteAllBytes(path, bytes));
+            output.Commit();
+        }
+        var zip = Path.Combine(target, "archive.zip");
+        byte[] tail = [1, 2, 3, 4, 5];
+
+        using (var output = Open(target))
+        {
+            Assert.Equal(bytes.Length, output.KeptLengthOf("archive.zip"));
+            output.WriteFileTail("archive.zip", "made-from-b", 60_000, path => File.WriteAllBytes(path, tail));
+            Assert.Equal(1, output.Changed);
+            // Not committed: thrown away with the staging folder.
+        }
+        Assert.Equal(bytes, File.ReadAllBytes(zip));
+
+        FileInfo? committed = null;
+        using (var output = Open(target))
+        {
+            Assert.Throws<InvalidOperationException>(() => output.WriteFileTail("archive.zip", "made-from-b", bytes.Length + 1, _ => { }));
+            output.WriteFileTail("archive.zip", "made-from-b", 60_000, path => File.WriteAllBytes(path, tail), file => committed = file);
+            output.Commit();
+        }
+        Assert.Equal([.. bytes.Take(60_000), .. tail], File.ReadAllBytes(zip));
+        Assert.Equal(60_005, committed!.Length);
+
+        using (var output = Open(target))
+        {
+            // Recorded as committed: the next build may keep a part of it again, or all of it.
+            Assert.Equal(60_005, output.KeptLengthOf("archive.zip"));
+            output.WriteFileTail("archive.zip", "made-from-b", 10, _ => Assert.Fail("a file with the same hash is kept, not written"));
+            Assert.Equal(0, output.Changed);
+        }
+    }
+
+    [Fact]
     public void Without_a_manifest_everything_is_written_and_nothing_is_kept()
     {
         var target = Path.Combine(_root, "output");

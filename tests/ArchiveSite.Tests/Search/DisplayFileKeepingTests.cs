@@ -127,4 +127,33 @@ public sealed class DisplayFileKeepingTests : IDisposable
         Assert.Contains(DisplayPrefix(pages[loser]) + "0.js", made);
         AssertOutputIsCleanBuildOf(Documents(pages[winner], pages[loser]));
     }
+
+    /// <summary>As <see cref="Documents"/>, each transcript's documents carrying a source key made of its page and <paramref name="version"/>.</summary>
+    static List<SearchDocument> KeyedDocuments(string version, params string[] pages) =>
+        [.. Documents(pages).Select(d => d with { SourceKey = d.Page + "@" + version })];
+
+    [Fact]
+    public void With_source_keys_a_rebuild_makes_only_the_display_files_of_the_transcript_whose_key_changed()
+    {
+        string[] pages = ["transcripts/a.html", "transcripts/b.html", "transcripts/c.html"];
+        Assert.Equal(9, Build(KeyedDocuments("1", pages)).Count);
+
+        Assert.Empty(Build(KeyedDocuments("1", pages)));
+
+        var changed = KeyedDocuments("1", pages).Select(d => d.Page == pages[2] ? d with { Text = "Edited words.", SourceKey = "edited" } : d).ToList();
+        var made = Build(changed);
+
+        Assert.Equal([.. Enumerable.Range(0, 3).Select(c => $"{DisplayPrefix(pages[2])}{c}.js")], made);
+        AssertOutputIsCleanBuildOf(changed);
+    }
+
+    [Fact]
+    public void With_source_keys_the_key_alone_decides_so_turn_text_is_not_read_for_a_kept_file()
+    {
+        string[] pages = ["transcripts/a.html"];
+        Build(KeyedDocuments("1", pages));
+
+        Assert.Empty(Build([.. KeyedDocuments("1", pages).Select(d => d with { Text = "Text the key does not cover." })]));
+        Assert.Equal(2, Build([.. KeyedDocuments("1", pages).Select(d => d with { Text = "Text the key does not cover." })], chunkSize: 3).Count);
+    }
 }
