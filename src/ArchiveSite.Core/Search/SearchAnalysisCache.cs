@@ -52,14 +52,21 @@ public sealed class SearchAnalysisCache
     public SharedVocabulary Vocabulary => _kept.Value.Vocabulary;
 
     /// <summary>
-    /// The key of one transcript's documents: everything their analysis is made from (each field's value, in
-    /// order, length-prefixed) and the program version, which covers the analyser's code.
+    /// The key of one transcript's documents: everything their analysis is made from and the program version,
+    /// which covers the analyser's code. That is their <see cref="SearchDocument.SourceKey"/> when they have one,
+    /// so a rebuild reads no text to find a transcript's analysis; otherwise each field's value, in order.
     /// </summary>
-    public static string Key(IEnumerable<SearchDocument> documents)
+    public static string Key(IReadOnlyList<SearchDocument> documents)
     {
         var hash = new XxHash128();
-        Append(hash, "search");
         Append(hash, ProgramVersion.Hash);
+        if (documents.Count > 0 && documents[0].SourceKey is { } sourceKey && documents.All(d => d.SourceKey == sourceKey))
+        {
+            Append(hash, "search source");
+            Append(hash, sourceKey);
+            return Convert.ToHexStringLower(hash.GetCurrentHash());
+        }
+        Append(hash, "search");
         foreach (var document in documents)
             foreach (var text in document.FieldTexts())
                 Append(hash, text);

@@ -70,7 +70,10 @@ public static class TopResultsWriter
     }
 
     static IEnumerable<string> Parts(string term, int[] best, IReadOnlyList<SearchDocument> documents, string[] places) =>
-        [term, .. best.SelectMany(d => (string[])[places[d], .. Turn(documents[d])])];
+        [term, .. best.SelectMany(d => (string[])[places[d], .. TurnKey(documents[d])])];
+
+    /// <summary>What <see cref="Turn"/> is made from: the document's source key and anchor when it has one (no text read), its turn otherwise.</summary>
+    static string[] TurnKey(SearchDocument d) => d.SourceKey is { } sourceKey ? ["source", sourceKey, d.Anchor] : Turn(d);
 
     /// <summary>Each document's place among the display files, "N-C/T" (see displayOf in search-core.js).</summary>
     static string[] Places(IReadOnlyList<SearchDocument> documents, int displayChunk)

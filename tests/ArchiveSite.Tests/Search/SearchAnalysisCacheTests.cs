@@ -53,6 +53,27 @@ public sealed class SearchAnalysisCacheTests : IDisposable
         Assert.NotEqual(CleanShards(Archive), rebuilt);
     }
 
+    /// <summary>The documents as the build gives them: each transcript's with a source key made of <paramref name="keys"/>.</summary>
+    static IReadOnlyList<SearchDocument> Keyed(IEnumerable<Transcript> transcripts, Func<Transcript, string> keys) =>
+        SearchDocument.From(transcripts.Select(t => new SearchSource(t, t.Title!, t.Speakers.ToDictionary(s => s.Id, s => s.Name), t.Topics, keys(t))));
+
+    [Fact]
+    public void Documents_with_source_keys_find_their_analysis_by_the_key_alone_and_equal_a_clean_build()
+    {
+        var cache = new SearchAnalysisCache(_cache);
+        SearchOutput.Shards(Keyed(Archive, t => t.Slug), Options, cache);
+        cache.Save();
+        Transcript[] changed = [Archive[0], Talk("c-insula", "The Insula", "Café au lait, then a new word: zygomatic.", "Marsha Linehan on willingness."), Archive[2]];
+
+        var again = new SearchAnalysisCache(_cache);
+        var rebuilt = SearchOutput.Shards(Keyed(changed, t => t.Slug == "c-insula" ? "edited" : t.Slug), Options, again);
+
+        Assert.Equal(2, again.Reused);
+        Assert.Equal(CleanShards(changed), rebuilt);
+        Assert.NotEqual(SearchAnalysisCache.Key(Keyed([Archive[1]], t => "edited")), SearchAnalysisCache.Key(Keyed([Archive[1]], t => t.Slug)));
+        Assert.Equal(SearchAnalysisCache.Key(Keyed([Archive[1]], t => t.Slug)), SearchAnalysisCache.Key(Keyed([changed[1]], t => t.Slug)));
+    }
+
     [Fact]
     public void Kept_analyses_follow_their_transcripts_when_document_numbers_shift()
     {

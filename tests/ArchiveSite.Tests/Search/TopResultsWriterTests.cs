@@ -47,7 +47,7 @@ public sealed class TopResultsWriterTests
         {
             Assert.True(result.Page.SequenceEqual(result.Listed), $"'{term}': fast path {string.Join(" ", result.Page)}, file {string.Join(" ", result.Listed)}");
             Assert.Equal(TopResultsWriter.TopPath(TopResultsWriter.Name(term)), result.Path);
-            Assert.Contains(tops, file => file.Path == result.Path && file.Content.Contains(JsonSerializer.Serialize(term), StringComparison.Ordinal));
+            Assert.Contains(tops, file => file.Path == result.Path && file.Content.Contains(ScriptData.Json(term), StringComparison.Ordinal));
         }
     }
 
@@ -133,6 +133,21 @@ public sealed class TopResultsWriterTests
         var remade = TopResultsWriter.Write(SearchOutput.Source(changed), changed, 10, Minimum, DisplayChunk, (path, key) => keys.TryGetValue(path, out var old) && old == key);
         Assert.NotEmpty(remade);
         Assert.True(remade.Count < first.Count, $"only some files should be made again, got {remade.Count} of {first.Count}");
+    }
+
+    [Fact]
+    public void With_source_keys_a_file_is_made_again_when_a_listed_turns_transcript_key_changes_and_kept_otherwise()
+    {
+        var documents = SearchDocument.FromTranscripts([SeedTranscript()]).Select(d => d with { SourceKey = "seed 1" }).ToArray();
+        var source = SearchOutput.Source(documents);
+        var keys = TopResultsWriter.Write(source, documents, 10, Minimum, DisplayChunk).ToDictionary(f => f.Path, f => f.Key);
+
+        // The key stands for the text: the same key keeps every file without reading the turns.
+        var sameKey = documents.Select(d => d with { Text = "Not read." }).ToArray();
+        Assert.Empty(TopResultsWriter.Write(source, sameKey, 10, Minimum, DisplayChunk, (path, key) => keys[path] == key));
+
+        var newKey = documents.Select(d => d with { SourceKey = "seed 2" }).ToArray();
+        Assert.Equal(keys.Count, TopResultsWriter.Write(source, newKey, 10, Minimum, DisplayChunk, (path, key) => keys[path] == key).Count);
     }
 
     [Theory]
