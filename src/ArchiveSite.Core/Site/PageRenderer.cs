@@ -45,7 +45,7 @@ public sealed class PageRenderer(ThemeFolder theme, SiteSettings site)
     string RenderHtml(Page page)
     {
         var root = Urls.RootOf(page.Path);
-        var content = RenderLayout(page.Layout, page.Path, new { model = page.Model, root, site });
+        var content = RenderLayout(page.Layout, page.Path, new { model = page.Model is ModelMadeWhenRendered later ? later.Value : page.Model, root, site });
         return RenderLayout(BaseLayout, page.Path, new
         {
             content = new RawHtml(content),
