@@ -19,7 +19,7 @@ namespace ArchiveSite.Bench;
 /// </summary>
 static class SearchBrowserBenchmark
 {
-    public const string Usage = "search-browser SITE_DIR [--queries \"eriksen|compassion practice|compas*\"] [--runs 3]";
+    public const string Usage = "search-browser SITE_DIR [--queries \"eriksen|compassion practice|compas*\"] [--runs 3] [--timeline]";
 
     const string ChromiumPath = "/usr/bin/chromium";
 
@@ -38,10 +38,10 @@ static class SearchBrowserBenchmark
         }
         var queries = args.Get("--queries", "eriksen|empathy|compassion practice|patient therapist session|compas*").Split('|');
         var runs = int.Parse(args.Get("--runs", "3"));
-        return RunAsync(site, queries, runs).GetAwaiter().GetResult();
+        return RunAsync(site, queries, runs, args.Has("--timeline")).GetAwaiter().GetResult();
     }
 
-    static async Task<int> RunAsync(string site, IReadOnlyList<string> queries, int runs)
+    static async Task<int> RunAsync(string site, IReadOnlyList<string> queries, int runs, bool timeline)
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium; browsers are never downloaded");
@@ -54,7 +54,7 @@ static class SearchBrowserBenchmark
         Console.WriteLine($"search in chromium from file://, {runs} cold run(s) per query; load average {LoadAverage()}");
         foreach (var query in queries)
         {
-            var measured = new List<(double AfterShardsMs, double FirstMs, double MergeMs, double QueryMs, double DisplayMs, double RenderMs, double TotalMs, string[] Files, string Status, string Lunr)>();
+            var measured = new List<(double AfterShardsMs, double FirstMs, double MergeMs, double QueryMs, double DisplayMs, double RenderMs, double TotalMs, string[] Files, string Status, string Lunr, string Timeline)>();
             for (var run = 0; run < runs; run++)
                 measured.Add(await MeasureAsync(browser, site, query));
             var median = measured.OrderBy(m => m.AfterShardsMs).ElementAt(measured.Count / 2);
@@ -62,11 +62,12 @@ static class SearchBrowserBenchmark
                               $"{(double.IsNaN(median.MergeMs) ? "" : $"merge {median.MergeMs:F1} ms, ")}query {median.QueryMs:F1} ms, display files {median.DisplayMs:F1} ms, render {median.RenderMs:F1} ms), " +
                               $"page open to results {median.TotalMs:F0} ms; {median.Lunr}; \"{median.Status}\"");
             Console.WriteLine($"    {Transfer(site, median.Files)}");
+            if (timeline) Console.WriteLine($"    {median.Timeline}");
         }
         return 0;
     }
 
-    static async Task<(double, double, double, double, double, double, double, string[], string, string)> MeasureAsync(IBrowser browser, string site, string query)
+    static async Task<(double, double, double, double, double, double, double, string[], string, string, string)> MeasureAsync(IBrowser browser, string site, string query)
     {
         await using var context = await browser.NewContextAsync();
         var networkRequests = 0;
@@ -75,6 +76,7 @@ static class SearchBrowserBenchmark
             networkRequests++;
             await route.AbortAsync();
         });
+        await context.AddInitScriptAsync(TimelineRecorder);
         var page = await context.NewPageAsync();
         var files = new List<string>();
         page.Request += (_, request) =>
@@ -89,6 +91,7 @@ static class SearchBrowserBenchmark
         if (networkRequests > 0)
             throw new InvalidOperationException($"search.html asked the network {networkRequests} time(s)");
         var afterShards = await MillisecondsAsync(page, "data-search-ms");
+        var timeline = await page.EvaluateAsync<string>(TimelineScript);
         var status = await page.TextContentAsync("#search-status") ?? "";
         var loaded = files.Distinct().Where(File.Exists).ToArray();
         var lunr = "lunr path";
@@ -103,8 +106,36 @@ static class SearchBrowserBenchmark
             }
         }
         return (afterShards, await MillisecondsAsync(page, "data-first-ms"), await MillisecondsAsync(page, "data-merge-ms"), await MillisecondsAsync(page, "data-query-ms"),
-            await MillisecondsAsync(page, "data-display-ms"), await MillisecondsAsync(page, "data-render-ms"), total, loaded, status, lunr);
+            await MillisecondsAsync(page, "data-display-ms"), await MillisecondsAsync(page, "data-render-ms"), total, loaded, status, lunr, timeline);
     }
+
+    /// <summary>
+    /// --timeline: when each search file was requested (its script element added) and loaded (its load event,
+    /// after it ran), in ms after the last shard loaded, to tell files requested late from files slow to arrive.
+    /// Recorded by an init script, as resource timing has no entries for file://.
+    /// </summary>
+    const string TimelineRecorder = """
+        window.__searchFiles = []
+        const append = Node.prototype.appendChild
+        Node.prototype.appendChild = function (child) {
+          if (child instanceof HTMLScriptElement && child.src.includes("/search/")) {
+            const file = { name: child.src.split("/").pop(), requested: performance.now(), loaded: NaN }
+            window.__searchFiles.push(file)
+            child.addEventListener("load", () => { file.loaded = performance.now() })
+          }
+          return append.call(this, child)
+        }
+        """;
+
+    const string TimelineScript = """
+        () => {
+          const files = window.__searchFiles || []
+          const shards = files.filter(f => /^s\d+\.js$/.test(f.name)).map(f => f.loaded)
+          const zero = shards.length ? Math.max(...shards) : 0
+          return "timeline (requested..loaded, ms after the last shard): " + files.map(f => f.name + " " +
+            (f.requested - zero).toFixed(0) + ".." + (f.loaded - zero).toFixed(0)).join(", ")
+        }
+        """;
 
     /// <summary>"N files R KB raw, G KB gzip: kind files raw/gzip KB, ..." for the files one query loaded.</summary>
     static string Transfer(string site, IReadOnlyList<string> files)

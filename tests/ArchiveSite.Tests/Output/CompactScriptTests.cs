@@ -7,37 +7,46 @@ namespace ArchiveSite.Tests.Output;
 public sealed class CompactScriptTests
 {
     [Fact]
-    public void Comment_lines_indentation_and_blank_lines_go()
+    public void Comments_indentation_blank_lines_and_spaces_between_tokens_go()
     {
-        const string script = "/*\n * Why.\n */\nfunction f() {\n  // why\n\n  return 1 // after code, kept\n}\n/* one line */\n";
-        Assert.Equal("function f() {\nreturn 1 // after code, kept\n}\n", CompactScript.Of(script));
+        const string script = "/*\n * Why.\n */\nfunction f(a, b) {\n  // why\n\n  return a + b // after code\n}\n/* one line */\n";
+        Assert.Equal("function f(a,b){\nreturn a+b\n}\n", CompactScript.Of(script));
     }
+
+    [Theory]
+    [InlineData("var s = \"a  // b /* c */\" + 'd  e'\n", "var s=\"a  // b /* c */\"+'d  e'\n")]
+    [InlineData("var parts = text.split(/([\\s\\-]+)/), r = / [/] x/g\n", "var parts=text.split(/([\\s\\-]+)/),r=/ [/] x/g\n")]
+    [InlineData("return /a b/.test(x) ? n / 2 / m : 0\n", "return/a b/.test(x)?n/2/m:0\n")]
+    [InlineData("var a = b + +c - -d, e = f + ++g\n", "var a=b+ +c- -d,e=f+ ++g\n")]
+    [InlineData("if (x instanceof Y && typeof z === \"string\") return 1 .toString()\n", "if(x instanceof Y&&typeof z===\"string\")return 1 .toString()\n")]
+    public void Strings_and_regular_expressions_keep_their_spaces_and_tokens_keep_apart(string script, string expected) =>
+        Assert.Equal(expected, CompactScript.Of(script));
 
     [Fact]
     public void Code_after_a_comment_on_its_last_line_stays()
     {
-        Assert.Equal("var a = 1\n", CompactScript.Of("/* a\n b */ var a = 1\n"));
-        Assert.Equal("try { x() } catch (e) { /* ignored */ }\n", CompactScript.Of("  try { x() } catch (e) { /* ignored */ }\n"));
+        Assert.Equal("var a=1\n", CompactScript.Of("/* a\n b */ var a = 1\n"));
+        Assert.Equal("try{x()}catch(e){}\n", CompactScript.Of("  try { x() } catch (e) { /* ignored */ }\n"));
     }
 
     [Fact]
     public void A_string_continued_over_lines_keeps_its_spaces()
     {
-        const string script = "var s = \"one \\\n    // two\"\n";
-        Assert.Equal(script, CompactScript.Of(script));
+        Assert.Equal("var s=\"one \\\n    // two\"\n", CompactScript.Of("var s = \"one \\\n    // two\"\n"));
     }
 
     [Theory]
     [InlineData("var s = `\n  // inside a template\n`\n")]
     [InlineData("var a = 1 /* opened\n // inside\n */\n")]
+    [InlineData("var r = /open\n")]
     public void Scripts_it_cannot_follow_are_left_alone(string script) =>
         Assert.Equal(script, CompactScript.Of(script));
 
     [Theory]
-    [InlineData("js/search-core.js", 0.75)]
-    [InlineData("js/search-merge.js", 0.85)]
-    [InlineData("js/search.js", 0.85)]
-    [InlineData("js/search-turn.js", 0.85)]
+    [InlineData("js/search-core.js", 0.6)]
+    [InlineData("js/search-merge.js", 0.7)]
+    [InlineData("js/search.js", 0.7)]
+    [InlineData("js/search-turn.js", 0.8)]
     [InlineData("site.js", 1.0)]
     public void The_themes_scripts_shrink_and_still_parse(string name, double atMost)
     {

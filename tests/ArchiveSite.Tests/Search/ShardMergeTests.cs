@@ -132,6 +132,38 @@ public sealed class ShardMergeTests
         Assert.Equal(unsplit.Take(count), top);
     }
 
+    /// <summary>
+    /// The page search.js asks display files for while the exact scores are still being worked out: the same
+    /// results as the fast path's page (best first by their sums), with the same terms and total, so the files
+    /// asked for early are the ones the page shows.
+    /// </summary>
+    [Theory]
+    [InlineData("empathy", 3)]
+    [InlineData("speaker:siegel pacing", 3)]
+    [InlineData("compas* compassion", 2)]
+    [InlineData("linehan willingness", 10)]
+    [InlineData("+empathy +insula", 10)]
+    public void The_likely_page_heard_before_the_exact_scores_is_the_fast_paths_page(string query, int count)
+    {
+        var scripts = Fixture.Value.Scripts;
+        scripts.Engine.SetValue("__query", query);
+        scripts.Engine.SetValue("__count", count);
+        var found = scripts.Engine.Evaluate("""
+            (function () {
+              var manifest = ArchiveSearch.received.manifest, parsed = ArchiveSearch.parseQuery(manifest, __query), likely = null
+              var fast = ArchiveSearch.fastSearch(manifest, ArchiveSearch.shardsForQuery(manifest, parsed), parsed, __count,
+                function (heard) { likely = heard })
+              return [
+                likely.refs.join(" "), fast.top.map(function (r) { return r.ref }).join(" "),
+                likely.terms.join(" ") + "/" + likely.total, fast.terms.join(" ") + "/" + fast.total
+              ].join("|")
+            })()
+            """).AsString().Split('|');
+        Assert.NotEqual("", found[1]);
+        Assert.Equal(found[1].Split(' ').Order(), found[0].Split(' ').Order());
+        Assert.Equal(found[3], found[2]);
+    }
+
     [Theory]
     [InlineData("insula", "0")]
     [InlineData("speaker:siegel pacing", "9")]

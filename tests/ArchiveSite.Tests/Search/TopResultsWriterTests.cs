@@ -47,7 +47,7 @@ public sealed class TopResultsWriterTests
         {
             Assert.True(result.Page.SequenceEqual(result.Listed), $"'{term}': fast path {string.Join(" ", result.Page)}, file {string.Join(" ", result.Listed)}");
             Assert.Equal(TopResultsWriter.TopPath(TopResultsWriter.Name(term)), result.Path);
-            Assert.Contains(tops, file => file.Path == result.Path && file.Content.Contains(JsonSerializer.Serialize(term), StringComparison.Ordinal));
+            Assert.Contains(tops, file => file.Path == result.Path && file.Content.Contains(ScriptData.Json(term), StringComparison.Ordinal));
         }
     }
 

@@ -225,9 +225,10 @@ var ArchiveSearch = (function () {
    * In three steps, each a tight loop of its own (the first query runs this code cold, interpreted): one
    * pass over the postings adds every result's score in another order (sums); only the results whose sum can
    * make the page (candidatesFor) get their exact score, tie order and matched terms, from a second pass
-   * that looks at nothing else (candidateDetails).
+   * that looks at nothing else (candidateDetails). `early`, when given, hears of the likely page as soon as
+   * the first pass knows it (see likelyPage), so the page's display files can load during the second.
    */
-  function fastSearch(manifest, shardIds, query, count) {
+  function fastSearch(manifest, shardIds, query, count, early) {
     var targets = queryTargets(query)
     if (query.isNegated()) return null
     for (var t = 0; t < targets.length; t++) if (targets[t].all) return null
@@ -236,7 +237,9 @@ var ArchiveSearch = (function () {
     if (plan === null) return null
     var magnitudes = magnitudesOf(plan.queryVectors), hits = sumsOf(plan, magnitudes, documentCount)
     var results = plan.requiredNone ? new Int32Array(0) : plan.filtered ? resultsAmong(hits.matched, plan) : hits.matched
-    var candidates = candidatesFor(results, hits.sums, count), details = candidateDetails(candidates, plan, documentCount)
+    var candidates = candidatesFor(results, hits.sums, count)
+    if (early && candidates.length <= 2 * count) early({ terms: plan.scoredTerms, total: results.length, refs: likelyPage(candidates, hits.sums, count) })
+    var details = candidateDetails(candidates, plan, documentCount)
     var scores = details.map(function (found) { return exactScore(found, magnitudes) }), order = Object.keys(details).map(Number)
     order.sort(function (x, y) {
       return scores[y] - scores[x] || details[x].firstMatch - details[y].firstMatch || candidates[x] - candidates[y]
@@ -365,6 +368,13 @@ var ArchiveSearch = (function () {
       for (var b = 0; bestSums[b] >= low; b++) candidates.push(bestDocs[b])
     }
     return candidates
+  }
+
+  // The candidates with the best sums, best first, as refs: the page, but for ties and the order of equal
+  // sums, which only the exact scores settle. (With more than a few ties the page is not guessed.)
+  function likelyPage(candidates, sums, count) {
+    var best = Array.prototype.slice.call(candidates).sort(function (x, y) { return sums[y] - sums[x] })
+    return best.slice(0, count).map(String)
   }
 
   /*

@@ -139,7 +139,7 @@
   function showResults(mine, manifest, query, text) {
     if (mine !== runNumber) return
     var arrived = performance.now(), shards = ArchiveSearch.shardsForQuery(manifest, query)
-    var fast = ArchiveSearch.fastSearch(manifest, shards, query, pageSize)
+    var fast = ArchiveSearch.fastSearch(manifest, shards, query, pageSize, requestLikelyPage)
     var lunrResults = function () {
       var index = indexFor(manifest, shards, query)
       return index.query(function (q) { buildQuery(q, text) })
@@ -160,6 +160,17 @@
       resultsRegion.setAttribute("data-query-ms", (performance.now() - merged).toFixed(1))
       return render(mine, results, text, arrived)
     })
+  }
+
+  /*
+   * Asks for the display data of the fast path's likely first page (its top results file, or the display
+   * files of its best candidates, best first) while the fast path still works out exact scores: display
+   * files take longer to arrive than that work, so they arrive sooner. showMore asks again for what it needs.
+   */
+  function requestLikelyPage(likely) {
+    var topPath = ArchiveSearch.topResultsPath(ArchiveSearch.received.documents, likely)
+    var paths = topPath ? [topPath] : likely.refs.map(displayPath)
+    loadAll(paths).catch(function () { /* asked again when shown */ })
   }
 
   /*

@@ -1,0 +1,23 @@
+using ArchiveSite.Search;
+using Jint;
+
+namespace ArchiveSite.Tests.Search;
+
+public sealed class ScriptDataTests
+{
+    [Fact]
+    public void Text_outside_ascii_is_written_as_it_is_and_what_could_end_a_script_or_string_is_escaped()
+    {
+        var text = "can\u2019t \u201Csee\u201D Z\u00FCrich \u4E2D\u6587 </script> & 'x' \u2028\u2029 \u0007";
+        var json = ScriptData.Json(new[] { text });
+
+        Assert.Contains("can\u2019t \u201Csee\u201D Z\u00FCrich \u4E2D\u6587", json);
+        Assert.DoesNotContain("<", json);
+        Assert.DoesNotContain("&", json);
+        Assert.DoesNotContain("'", json);
+        Assert.DoesNotContain("\u2028", json);
+        Assert.DoesNotContain("\u2029", json);
+        Assert.DoesNotContain("\u0007", json);
+        Assert.Equal(text, new Engine().Evaluate(json).AsArray()[0].AsString());
+    }
+}
