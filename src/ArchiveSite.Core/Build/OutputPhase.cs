@@ -48,7 +48,7 @@ public static class OutputPhase
             staged.Commit();
             stepDone?.Invoke("commit", Stopwatch.GetElapsedTime(started));
         }
-        return new OutputResult(succeeded, staged.Files.Count, changed, diagnostics);
+        return new OutputResult(succeeded, staged.FileCount, changed, diagnostics);
     }
 
     /// <param name="FilesWritten">Files in the site.</param>

@@ -13,6 +13,8 @@ public sealed class CardFonts : IDisposable
 
     readonly Dictionary<(string, int, bool), FontsourceFace> faces = [];
     readonly string fontsourceDir;
+    readonly Lazy<bool[]> coveredAscii;
+    readonly Lazy<bool> typographicApostropheCovered;
 
     CardFonts(string fontsourceDir)
     {
@@ -22,6 +24,8 @@ public sealed class CardFonts : IDisposable
         Name = Chain(("noto-sans", 700, false), ("noto-sans-sc", 700, false));
         Detail = Chain(("noto-sans", 400, false), ("noto-sans-sc", 400, false));
         Versions = string.Join(";", Packages.Select(p => $"{p}@{PackageVersion(p)}"));
+        coveredAscii = new(() => [.. Enumerable.Range(0, 128).Select(c => Quote.Find(c) is not null)]);
+        typographicApostropheCovered = new(() => Quote.Find('\u2019') is not null);
     }
 
     /// <param name="themeDir">The theme folder whose node_modules holds the @fontsource packages.</param>
@@ -50,6 +54,44 @@ public sealed class CardFonts : IDisposable
     /// <summary>Characters of <paramref name="text"/> that no card font can draw (they would show as boxes).</summary>
     public IReadOnlyList<int> Uncovered(string text) =>
         CardText.CodePoints(text).Where(c => Quote.Find(c) is null).Distinct().ToList();
+
+    /// <summary>
+    /// <see cref="Uncovered(string)"/> of the parts joined by spaces, without joining and cleaning them when every
+    /// character is one a card drops or the fonts cover, as on nearly every card: a rebuild checks every card of the site.
+    /// </summary>
+    public IReadOnlyList<int> Uncovered(params string?[] parts)
+    {
+        foreach (var part in parts)
+            if (part is not null && !AllDroppedOrCovered(part))
+                return Uncovered(string.Join(" ", parts));
+        return [];
+    }
+
+    /// <summary>
+    /// Whether each character is dropped from a card (white space, control and format characters: see
+    /// <see cref="CardText.Clean"/>) or covered, as is the typographic apostrophe an apostrophe may become. False for
+    /// anything else, surrogates included, which <see cref="Uncovered(string)"/> then checks exactly.
+    /// </summary>
+    bool AllDroppedOrCovered(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsSurrogate(c))
+                return false;
+            if (c < 128 ? coveredAscii.Value[c] : Quote.Find(c) is not null)
+            {
+                if (c == '\'' && !typographicApostropheCovered.Value)
+                    return false;
+                continue;
+            }
+            if (char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control
+                    or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.OtherNotAssigned
+                    or System.Globalization.UnicodeCategory.PrivateUse)
+                continue;
+            return false;
+        }
+        return true;
+    }
 
     FontChain Chain(params (string Package, int Weight, bool Italic)[] members) =>
         new([.. members.Select(m => Face(m.Package, m.Weight, m.Italic))]);

@@ -61,7 +61,7 @@ public sealed class WriteQuoteCards : IOutputStep
     /// <returns>A warning naming the characters of the card no card font has, or null when it has none.</returns>
     static Diagnostic? Uncovered(TranscriptArchive archive, CardFonts fonts, ArchivedQuote quote, QuoteCard card)
     {
-        var missing = fonts.Uncovered(string.Join(" ", card.Quote, card.SpeakerName, card.Credentials, card.TranscriptTitle, card.SiteName));
+        var missing = fonts.Uncovered(card.Quote, card.SpeakerName, card.Credentials, card.TranscriptTitle, card.SiteName);
         return missing.Count == 0 ? null
             : new Diagnostic(Severity.Warning, archive.Transcript(quote.TranscriptSlug).Source.SourcePath, quote.Line,
                 $"the quote card shows boxes for characters no card font has: {string.Join(", ", missing.Select(c => $"U+{c:X4}"))}");

@@ -48,7 +48,7 @@ public sealed class WriteArchiveZip : IOutputStep
         var index = ZipIndex.Load(indexFile, previousPath);
         using var previous = index is null ? null : OpenPrevious(previousPath);
 
-        var paths = ArchiveZip.Order(staged.Files.Where(p => !ArchiveZip.OwnFiles.Contains(p))).ToList();
+        var paths = ArchiveZip.Order(staged.FilesInAnyOrder.Where(p => !ArchiveZip.OwnFiles.Contains(p))).ToList();
         var plans = Plan(context, staged, paths, previous is null ? null : index);
         if (Settle(plans) is not var (shown, padding))
         {
@@ -64,7 +64,7 @@ public sealed class WriteArchiveZip : IOutputStep
             throw new InvalidOperationException($"the download has {layout.Length} bytes, which is not the {shown} its pages show");
 
         uint[]? crcs = null;
-        var description = ContentHash.OfParts(entries.SelectMany(e => new[] { e.Name, e.Hash }).Prepend(comment).Prepend(ZipIndex.Version));
+        var description = ContentHash.OfParts(NamesAndHashes(entries).Prepend(comment).Prepend(ZipIndex.Version));
         // The index describes the zip the output folder holds, so it is written once the zip is there.
         Action<FileInfo> committed = zip => SaveIndex(indexFile, zip, entries, layout, crcs!);
         var kept = previous is null ? 0 : layout.KeptEntries();
@@ -77,6 +77,15 @@ public sealed class WriteArchiveZip : IOutputStep
         {
             using var output = File.OpenHandle(file, FileMode.Create, FileAccess.Write, FileShare.None);
             crcs = layout.Write(output, previous, first);
+        }
+    }
+
+    static IEnumerable<string> NamesAndHashes(List<PlannedEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            yield return entry.Name;
+            yield return entry.Hash;
         }
     }
 

@@ -23,7 +23,8 @@ public sealed class ModelFingerprint
     /// <summary>Bytes gathered before they are hashed: a model is mostly short values, and hashing each on its own cost more than hashing.</summary>
     const int BufferSize = 4096;
 
-    readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    /// <summary>Made only for a model of more than one buffer: most page models fit in one, which is hashed at once.</summary>
+    IncrementalHash? _hash;
     // Rented: a new buffer for each of the 13,800 pages of 1,000 transcripts was 56 MB of garbage in every rebuild.
     readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     int _buffered;
@@ -31,18 +32,20 @@ public sealed class ModelFingerprint
     public static string Of(params object?[] values)
     {
         var fingerprint = new ModelFingerprint();
-        // Disposed at once: left to the finalizer, the native hash states of 25,000 page fingerprints kept the
-        // finalizer thread busier than the fingerprinting itself.
-        using var hash = fingerprint._hash;
         try
         {
             foreach (var value in values)
                 fingerprint.Add(value, 0);
+            if (fingerprint._hash is null)
+                return ContentHash.Of(fingerprint._buffer.AsSpan(0, fingerprint._buffered));
             fingerprint.Flush();
-            return ContentHash.Hex(hash.GetHashAndReset());
+            return ContentHash.Hex(fingerprint._hash.GetHashAndReset());
         }
         finally
         {
+            // Disposed at once: left to the finalizer, the native hash states of 25,000 page fingerprints kept the
+            // finalizer thread busier than the fingerprinting itself.
+            fingerprint._hash?.Dispose();
             ArrayPool<byte>.Shared.Return(fingerprint._buffer);
         }
     }
@@ -106,7 +109,7 @@ public sealed class ModelFingerprint
             Flush();
             if (bytes.Length > BufferSize)
             {
-                _hash.AppendData(bytes);
+                _hash!.AppendData(bytes);
                 return;
             }
         }
@@ -116,6 +119,7 @@ public sealed class ModelFingerprint
 
     void Flush()
     {
+        _hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         _hash.AppendData(_buffer.AsSpan(0, _buffered));
         _buffered = 0;
     }

@@ -63,6 +63,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// <summary>Every file of the new site so far, relative to the site root, in ordinal order.</summary>
     public IReadOnlyList<string> Files => [.. _files.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary><see cref="Files"/> in no particular order, for a caller that orders them its own way: sorting 45,000 paths is not free.</summary>
+    public ICollection<string> FilesInAnyOrder => _files.Keys;
+
+    /// <summary>How many files the new site has so far.</summary>
+    public int FileCount => _files.Count;
+
     /// <summary>How many files differ from the last build's output (new or changed), so far.</summary>
     public int Changed => _files.Values.Count(f => f.Staged);
 

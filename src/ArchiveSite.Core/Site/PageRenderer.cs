@@ -27,7 +27,7 @@ public sealed class PageRenderer(ThemeFolder theme, SiteSettings site)
     public byte[] Render(Page page)
     {
         var root = Urls.RootOf(page.Path);
-        var content = RenderLayout(page.Layout, page.Path, new { model = page.Model, root, site });
+        var content = RenderLayout(page.Layout, page.Path, new { model = page.Model is ModelMadeWhenRendered later ? later.Value : page.Model, root, site });
         var html = RenderLayout(BaseLayout, page.Path, new
         {
             content = new RawHtml(content),

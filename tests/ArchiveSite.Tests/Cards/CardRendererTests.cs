@@ -43,6 +43,19 @@ public sealed class CardRendererTests(CardFixture fixture) : IClassFixture<CardF
         Assert.Equal([0x0627], fixture.Fonts.Uncovered("Arabic \u0627 is not in the Noto Sans, Serif or SC packages"));
     }
 
+    [Theory]
+    [InlineData("It doesn't rest", "Dr. Ana Ribeiro", null)]
+    [InlineData("Tab\tand\nnew line", "Ana", "PhD")]
+    [InlineData("Plain words", "Sam", "Arabic \u0627 in the credentials")]
+    [InlineData("记忆 and ß", "Ana", "\u0627\u0628 twice \u0627")]
+    [InlineData("“Curly” quotes — and a\u00A0no-break space\u200B", "Zoë", "\uD83D\uDE00 an emoji")]
+    [InlineData("A private \uE000 character and a lone \uD800 surrogate", "Ana", null)]
+    public void The_parts_of_a_card_have_the_uncovered_characters_of_their_text_joined(string quote, string name, string? credentials)
+    {
+        string?[] parts = [quote, name, credentials, "A Title", "The Site"];
+        Assert.Equal(fixture.Fonts.Uncovered(string.Join(" ", parts)), fixture.Fonts.Uncovered(parts));
+    }
+
     [Fact]
     public void Chinese_is_drawn_with_noto_sans_sc_and_latin_with_noto_serif()
     {

@@ -28,4 +28,16 @@ public sealed class ModelFingerprintTests
         Assert.NotEqual(ModelFingerprint.Of("ab", "c"), ModelFingerprint.Of("a", "bc"));
         Assert.NotEqual(ModelFingerprint.Of(new string('x', 5000), "y"), ModelFingerprint.Of(new string('x', 5001), ""));
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(2040)]
+    [InlineData(5000)]
+    public void A_fingerprint_is_the_hash_of_the_models_bytes_whether_they_fit_one_buffer_or_not(int length)
+    {
+        var text = new string('q', length);
+        byte[] bytes = [(byte)'s', .. BitConverter.GetBytes(text.Length), .. System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan())];
+
+        Assert.Equal(ContentHash.Of(bytes), ModelFingerprint.Of(text));
+    }
 }

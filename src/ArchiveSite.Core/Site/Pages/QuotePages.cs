@@ -1,5 +1,6 @@
 using ArchiveSite.Archive;
 using ArchiveSite.Cards;
+using ArchiveSite.Output;
 
 namespace ArchiveSite.Site.Pages;
 
@@ -10,15 +11,37 @@ public sealed class QuotePages : IPageSource
         archive.Quotes.Select(quote =>
         {
             var path = Urls.Quote(quote.Id);
-            var item = Lists.Quote(archive, quote, path);
-            var person = quote.PersonId is null ? null : Lists.Person(archive, quote.PersonId, path);
-            var card = WriteQuoteCards.CardPath(quote.Id);
-            var view = new QuoteView(item, person, quote.Section,
-                Lists.Transcript(archive, quote.TranscriptSlug, path),
-                Urls.Relative(path, card), Urls.Absolute(archive.Site, path), Urls.Relative(path, QuotesIndexPage.Path));
-            var title = person is null ? $"A quote from {item.TranscriptTitle}" : $"{person.Name}: a quote from {item.TranscriptTitle}";
-            return new Page(path, "quote", new PageHead(title, quote.Text, "article", Image: card), view);
+            var person = quote.PersonId is null ? null : archive.Person(quote.PersonId);
+            var transcript = archive.Transcript(quote.TranscriptSlug);
+            var title = person is null ? $"A quote from {transcript.Title}" : $"{person.Name}: a quote from {transcript.Title}";
+            return new Page(path, "quote", new PageHead(title, quote.Text, "article", Image: WriteQuoteCards.CardPath(quote.Id)),
+                new ModelMadeWhenRendered(Fingerprint(archive, quote), () => ViewOf(archive, quote)));
         });
+
+    /// <summary>The page's model; what it reads of the archive is in <see cref="Fingerprint"/>.</summary>
+    public static QuoteView ViewOf(TranscriptArchive archive, ArchivedQuote quote)
+    {
+        var path = Urls.Quote(quote.Id);
+        var item = Lists.Quote(archive, quote, path);
+        var person = quote.PersonId is null ? null : Lists.Person(archive, quote.PersonId, path);
+        return new QuoteView(item, person, quote.Section, Lists.Transcript(archive, quote.TranscriptSlug, path),
+            Urls.Relative(path, WriteQuoteCards.CardPath(quote.Id)), Urls.Absolute(archive.Site, path), Urls.Relative(path, QuotesIndexPage.Path));
+    }
+
+    /// <summary>
+    /// Everything <see cref="ViewOf"/> reads: the quote, its speaker's name and credentials, and its transcript's title,
+    /// series, date and episode (links are made from ids). The site settings (the share URL's base) are in every page's
+    /// fingerprint already (<see cref="Output.RenderPages"/>).
+    /// </summary>
+    public static string Fingerprint(TranscriptArchive archive, ArchivedQuote quote)
+    {
+        var person = quote.PersonId is null ? null : archive.Person(quote.PersonId);
+        var transcript = archive.Transcript(quote.TranscriptSlug);
+        return ContentHash.OfParts(["quote page", quote.Id, quote.Text, quote.TranscriptSlug, quote.PersonId ?? "\0", quote.Section ?? "\0",
+            quote.Turn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\0", person?.Name ?? "\0", person?.Credentials ?? "\0",
+            transcript.Title, transcript.SeriesId is null ? "\0" : archive.SeriesById(transcript.SeriesId).Name, Dates.Display(transcript.Source.Date) ?? "\0",
+            transcript.Source.Episode ?? "\0"]);
+    }
 
     /// <param name="ShareUrl">The page's absolute URL when the site has a base URL; otherwise the script copies the address shown.</param>
     public sealed record QuoteView(QuoteItem Quote, PersonLink? Speaker, string? Section, TranscriptItem Transcript,
