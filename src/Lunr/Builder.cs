@@ -43,6 +43,12 @@ public sealed class Builder
         }
     }
 
+    /// <summary>
+    /// Analysers of batches done, cleared, for the next <see cref="Analyze"/> calls to reuse (one per call at a
+    /// time); kept with the builder, so they go with its <see cref="TermTable"/>.
+    /// </summary>
+    readonly System.Collections.Concurrent.ConcurrentBag<(LocalVocabulary Vocabulary, FieldAnalyzer Analyzer)> batchAnalyzers = [];
+
     TermTable Terms => LazyInitializer.EnsureInitialized(ref terms, () => new TermTable(pipeline));
 
     /// <summary>The pipeline lunr.js applies to query terms; only its labels reach the index.</summary>
@@ -88,17 +94,31 @@ public sealed class Builder
     public AnalyzedDocuments Analyze(IEnumerable<IReadOnlyDictionary<string, string>> batch)
     {
         var fields = Fields;
-        var vocabulary = new LocalVocabulary(Terms);
-        var analyzer = new FieldAnalyzer(vocabulary, fields.Count);
-        var analyzed = new List<AnalyzedField>();
-        var count = 0;
-        foreach (var document in batch)
+        var table = Terms;
+        if (!batchAnalyzers.TryTake(out var kept) || kept.Vocabulary.Table != table || kept.Analyzer.FieldCount != fields.Count)
         {
-            count++;
-            for (var f = 0; f < fields.Count; f++)
-                analyzed.Add(analyzer.Analyze(document.TryGetValue(fields[f].Name, out var value) ? value : null, f));
+            var fresh = new LocalVocabulary(table);
+            kept = (fresh, new FieldAnalyzer(fresh, fields.Count));
         }
-        return new AnalyzedDocuments(vocabulary.Terms, fields.Count, count, [.. analyzed]);
+        var (vocabulary, analyzer) = kept;
+        try
+        {
+            var analyzed = new List<AnalyzedField>();
+            var count = 0;
+            foreach (var document in batch)
+            {
+                count++;
+                for (var f = 0; f < fields.Count; f++)
+                    analyzed.Add(analyzer.Analyze(document.TryGetValue(fields[f].Name, out var value) ? value : null, f));
+            }
+            return new AnalyzedDocuments(vocabulary.Terms, fields.Count, count, [.. analyzed]);
+        }
+        finally
+        {
+            vocabulary.Clear();
+            analyzer.Clear();
+            batchAnalyzers.Add((vocabulary, analyzer));
+        }
     }
 
     /// <summary>Adds an analysed batch, document i under <paramref name="refs"/>[i]: the same index as adding the documents themselves.</summary>

@@ -31,6 +31,20 @@ internal sealed class FieldAnalyzer
         cachedIds = new Dictionary<string, int>().GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    public int FieldCount => nextRecent.Length;
+
+    /// <summary>
+    /// Forgets the ids it has seen, for terms numbered anew (the next batch of a <see cref="LocalVocabulary"/>),
+    /// keeping the room it has grown: a batch of a few thousand distinct tokens grows its tables through every
+    /// size up to theirs, which for a thousand batches was most of what analysis allocated.
+    /// </summary>
+    public void Clear()
+    {
+        cachedIds.Dictionary.Clear();
+        Array.Clear(recent);
+        Array.Clear(nextRecent);
+    }
+
     /// <summary>The analysis of the value of field number <paramref name="field"/> of a document.</summary>
     public AnalyzedField Analyze(string? text, int field)
     {

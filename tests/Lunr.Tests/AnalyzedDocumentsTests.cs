@@ -56,6 +56,32 @@ public sealed class AnalyzedDocumentsTests
     }
 
     [Fact]
+    public void A_batch_analysed_after_others_on_the_same_builder_is_analysed_as_by_a_new_builder()
+    {
+        static Builder TextAndTitle()
+        {
+            var builder = new Builder();
+            builder.Field("text");
+            builder.Field("title", 3);
+            return builder;
+        }
+        static IReadOnlyDictionary<string, string> Turn(string text) => new Dictionary<string, string> { ["text"] = text, ["title"] = "Same Title" };
+        IReadOnlyDictionary<string, string>[] batch = [Turn("Pacing, then compassion"), Turn("Compassion and the insula")];
+        var reusing = TextAndTitle();
+        reusing.Analyze([Turn("Insula insula, willingness"), Turn("Pacing matters")]);
+
+        var reused = reusing.Analyze(batch);
+        var fresh = TextAndTitle().Analyze(batch);
+
+        Assert.Equal(fresh.Terms, reused.Terms);
+        var fromReused = TextAndTitle();
+        fromReused.Add(["a", "b"], reused);
+        var fromFresh = TextAndTitle();
+        fromFresh.Add(["a", "b"], fresh);
+        Assert.Equal(fromFresh.Build().ToJson(), fromReused.Build().ToJson());
+    }
+
+    [Fact]
     public void Adding_a_batch_checks_its_refs_and_fields()
     {
         var builder = new Builder();

@@ -26,12 +26,12 @@ public sealed class RenderPages : IOutputStep
             {
                 if (staged is null)
                 {
-                    context.Writer.Write(page.Path, context.Renderer.Render(page));
+                    context.Writer.Write(page.Path, context.Renderer.RenderUtf8(page));
                     return;
                 }
                 var key = ModelFingerprint.Of(shared, page);
                 if (!staged.TryKeep(page.Path, key))
-                    staged.Write(page.Path, context.Renderer.Render(page), key);
+                    staged.Write(page.Path, context.Renderer.RenderUtf8(page), key);
             }
             catch (TemplateException e)
             {

@@ -47,4 +47,17 @@ public sealed class PageRendererTests : IDisposable
         Assert.Equal(2, failure.Line);
         Assert.Equal("[<p>fine</p>]", next);
     }
+
+    [Fact]
+    public void Utf8_into_the_threads_buffer_is_the_same_bytes_as_a_rendered_array_for_pages_small_large_and_small_again()
+    {
+        var renderer = Theme(("base", "[{{ content }}]"), ("note", "<p>{{ model.text }}</p>"));
+        var large = string.Concat(Enumerable.Repeat("Grüße, 你好 & <b> ", 20_000));
+
+        foreach (var text in new[] { "ß", large, "one", large + "!" })
+        {
+            var page = PageOf("a.html", "note", text);
+            Assert.Equal(renderer.Render(page), renderer.RenderUtf8(page).ToArray());
+        }
+    }
 }
