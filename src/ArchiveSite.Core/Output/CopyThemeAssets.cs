@@ -2,7 +2,7 @@ using ArchiveSite.Model;
 
 namespace ArchiveSite.Output;
 
-/// <summary>Copies <c>theme/assets/**</c> to <c>assets/**</c> as it is, scripts without comment lines (<see cref="CompactScript"/>).</summary>
+/// <summary>Copies <c>theme/assets/**</c> to <c>assets/**</c> as it is, scripts without comments and the spaces they need not keep (<see cref="CompactScript"/>).</summary>
 public sealed class CopyThemeAssets : IOutputStep
 {
     public string Name => "assets";
