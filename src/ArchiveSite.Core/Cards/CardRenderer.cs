@@ -1,6 +1,4 @@
-using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
+using ArchiveSite.Output;
 using SkiaSharp;
 
 namespace ArchiveSite.Cards;
@@ -48,7 +46,7 @@ public sealed class CardRenderer : IDisposable
     public CardRenderer(CardFonts fonts)
     {
         this.fonts = fonts;
-        keyPrefix = string.Concat(new[] { "archivesite-quote-card", Version, fonts.Versions, Palette.ToString() }.Select(KeyPart));
+        keyPrefix = ["archivesite-quote-card", Version, fonts.Versions, Palette.ToString()];
         var runCache = new RunCache();
         var masks = new GlyphMasks(Palette);
         workspaces = new(() => new Workspace(runCache, masks), trackAllValues: true);
@@ -60,40 +58,14 @@ public sealed class CardRenderer : IDisposable
     /// Names everything that affects the card's picture (its text, the fonts, the palette, this renderer's
     /// version), so that a card already drawn from the same key need not be drawn again.
     /// </summary>
-    public string Key(QuoteCard card)
-    {
-        // The UTF-8 of keyPrefix and each KeyPart one after another, in a pooled buffer: a rebuild keys all 11,000
-        // cards of 1,000 transcripts, and their joined strings were most of what it allocated.
-        string[] parts = [card.Quote, card.SpeakerName, card.Credentials ?? "\0", card.TranscriptTitle ?? "\0", card.SiteName];
-        var length = Encoding.UTF8.GetByteCount(keyPrefix);
-        foreach (var part in parts)
-            length += Encoding.UTF8.GetByteCount(part) + 11 + 1;
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var at = Encoding.UTF8.GetBytes(keyPrefix, buffer);
-            foreach (var part in parts)
-            {
-                part.Length.TryFormat(buffer.AsSpan(at), out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
-                buffer[at + digits] = (byte)':';
-                at += digits + 1;
-                at += Encoding.UTF8.GetBytes(part, buffer.AsSpan(at));
-            }
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer.AsSpan(0, at), hash);
-            return Convert.ToHexStringLower(hash[..16]);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    // Length-prefixed so that moving text from one field to the next changes the key.
-    static string KeyPart(string part) => $"{part.Length}:{part}";
+    public string Key(QuoteCard card) =>
+        // Hashed as parts (each led by its length, so moving text from one to the next changes the key), not one
+        // joined string: a rebuild keys all 11,000 cards of 1,000 transcripts, and their joined strings were most
+        // of what it allocated.
+        ContentHash.OfParts([.. keyPrefix, card.Quote, card.SpeakerName, card.Credentials ?? "\0", card.TranscriptTitle ?? "\0", card.SiteName]);
 
     /// <summary>The parts of every card's key that are the same for all cards of a build, made once.</summary>
-    readonly string keyPrefix;
+    readonly string[] keyPrefix;
 
     /// <summary>Draws and encodes the card as a paletted PNG.</summary>
     public byte[] RenderPng(QuoteCard card) => EncodePng(DrawPaletted(card));
