@@ -54,11 +54,12 @@ public static class DisplayWriter
             {
                 var first = documents[start];
                 var path = ChunkPath(names[t], chunk);
-                var turns = first.SourceKey is null ? Turns(documents, start + chunk * chunkSize, Math.Min(chunkSize, count - chunk * chunkSize)) : null;
+                var (from, size) = (start + chunk * chunkSize, Math.Min(chunkSize, count - chunk * chunkSize));
+                var turns = first.SourceKey is null ? Turns(documents, from, size) : null;
                 var key = turns is null ? ChunkKey(names[t], chunk, chunkSize, first.SourceKey!) : ChunkKey(names[t], chunk, chunkSize, first, turns);
                 if (keep is not null && keep(path, key))
                     continue;
-                turns ??= Turns(documents, start + chunk * chunkSize, Math.Min(chunkSize, count - chunk * chunkSize));
+                turns ??= Turns(documents, from, size);
                 files[firstFile[t] + chunk] = new SearchFile(path,
                     ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns))), key);
             }
