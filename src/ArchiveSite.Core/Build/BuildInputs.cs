@@ -12,13 +12,19 @@ namespace ArchiveSite.Build;
 /// the files copied into the site by their bytes and the rest by npm's record of what it installed and each font
 /// package's manifest (as the cards' cache key trusts them: <c>npm ci</c> installs exactly what the lock file pins).
 /// </summary>
-public static class BuildInputs
+/// <param name="Fingerprint">The hash of it all.</param>
+/// <param name="InputFiles">
+/// The content hash (<see cref="ContentHash.Of(ReadOnlySpan{byte})"/>) of every file under the input folder, by its path
+/// relative to it: the input phase need not read and hash again a transcript the cache has parsed.
+/// </param>
+public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string, string> InputFiles)
 {
-    public static string Fingerprint(string inputDirectory, ThemeFolder theme)
+    public static BuildInputs Of(string inputDirectory, ThemeFolder theme)
     {
         var parts = new List<string>(4096) { ProgramVersion.Hash, inputDirectory, theme.Root };
-        AddTree(parts, inputDirectory, skip: null);
-        AddTree(parts, theme.Root, skip: "node_modules");
+        var inputFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddTree(parts, inputDirectory, skip: null, inputFiles);
+        AddTree(parts, theme.Root, skip: "node_modules", hashes: null);
         AddFile(parts, Path.Combine(theme.NodeModules, ".package-lock.json"));
         foreach (var (package, _) in CopyNpmAssets.Files)
             AddFile(parts, Path.Combine(theme.NodeModules, package));
@@ -26,11 +32,11 @@ public static class BuildInputs
         if (Directory.Exists(fontsource))
             foreach (var package in Directory.GetDirectories(fontsource).Order(StringComparer.Ordinal))
                 AddFile(parts, Path.Combine(package, "package.json"));
-        return ContentHash.OfParts(parts);
+        return new BuildInputs(ContentHash.OfParts(parts), inputFiles);
     }
 
     /// <summary>Every folder and file under <paramref name="root"/> in ordinal order of their paths, a file with its content hash.</summary>
-    static void AddTree(List<string> parts, string root, string? skip)
+    static void AddTree(List<string> parts, string root, string? skip, Dictionary<string, string>? hashes)
     {
         if (!Directory.Exists(root))
         {
@@ -53,8 +59,11 @@ public static class BuildInputs
         entries.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
         foreach (var (relative, full, isFolder) in entries)
         {
+            var hash = isFolder ? "folder" : HashOfFile(full);
             parts.Add(relative);
-            parts.Add(isFolder ? "folder" : HashOfFile(full));
+            parts.Add(hash);
+            if (!isFolder && hashes is not null)
+                hashes[relative.Replace('\\', '/')] = hash;
         }
     }
 

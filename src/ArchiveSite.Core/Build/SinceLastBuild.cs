@@ -6,7 +6,7 @@ namespace ArchiveSite.Build;
 
 /// <summary>
 /// What a build from input files looks at first: whether anything it reads changed since the last successful build
-/// into the same output folder with the same cache (<see cref="BuildInputs"/>: every input byte, the theme, the
+/// into the same output folder with the same cache (<see cref="Build.BuildInputs"/>: every input byte, the theme, the
 /// program, the folders), and whether that folder is still as the build left it (<see cref="OutputFingerprint"/>).
 /// When neither changed, that build's output is the output this one would make, so there is nothing to build: the
 /// build reports what the last one did and stops. A rebuild otherwise reads, hashes and decodes every transcript and
@@ -29,8 +29,8 @@ public sealed class SinceLastBuild
     public ThemeFolder Theme { get; }
     public string CacheDirectory { get; }
 
-    /// <summary>See <see cref="BuildInputs.Fingerprint"/>; null when the input could not all be read (the build will say why).</summary>
-    public string? Inputs { get; private init; }
+    /// <summary>What the build reads, as it was when checked; null when the input could not all be read (the build will say why).</summary>
+    public BuildInputs? Inputs { get; private init; }
 
     /// <summary>The last build, when nothing changed since it; null when there is something to build.</summary>
     public LastBuild? Unchanged { get; private init; }
@@ -46,7 +46,7 @@ public sealed class SinceLastBuild
         var cacheDirectory = options.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme);
         var inputs = InputsOf(inputDirectory, theme);
         var last = inputs is null ? null : LastBuild.Load(LastBuild.FileFor(cacheDirectory, outputDirectory));
-        var unchanged = last is not null && last.Inputs == inputs && !Directory.Exists(outputDirectory + ".staging")
+        var unchanged = inputs is not null && last is not null && last.Inputs == inputs.Fingerprint && !Directory.Exists(outputDirectory + ".staging")
                         && OutputFingerprint.OfFolder(outputDirectory) == last.Output;
         return new SinceLastBuild(inputDirectory, outputDirectory, theme, cacheDirectory)
         {
@@ -56,11 +56,11 @@ public sealed class SinceLastBuild
         };
     }
 
-    static string? InputsOf(string inputDirectory, ThemeFolder theme)
+    static BuildInputs? InputsOf(string inputDirectory, ThemeFolder theme)
     {
         try
         {
-            return BuildInputs.Fingerprint(inputDirectory, theme);
+            return BuildInputs.Of(inputDirectory, theme);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -31,13 +31,14 @@ public static class SiteBuilder
             return Unchanged(check, last, options);
         var times = new List<PhaseTime> { new("check", check.Elapsed) };
         // The cache is made inside the phase so that the transcripts it holds can be collected when the phase ends.
-        var input = Timed(times, "input", () => InputPhase.Run(check.InputDirectory, new TranscriptCache(check.CacheDirectory), options.Progress));
+        var input = Timed(times, "input", () => InputPhase.Run(check.InputDirectory, new TranscriptCache(check.CacheDirectory), options.Progress,
+            check.Inputs?.InputFiles));
         var result = Build(input, check.OutputDirectory, check.Theme, times, options, out var committed);
         if (result.Succeeded && check.Inputs is { } inputs && input.Hash is not null && committed is not null)
         {
             // A build that succeeded made no warning an error, so its diagnostics are those reported, the input's first.
             List<Diagnostic> fromInput = [.. input.AllDiagnostics];
-            new LastBuild(inputs, OutputFingerprint.Of(committed), result.FilesWritten, result.Counts!, result.SearchIndex!, fromInput,
+            new LastBuild(inputs.Fingerprint, OutputFingerprint.Of(committed), result.FilesWritten, result.Counts!, result.SearchIndex!, fromInput,
                 [.. result.Diagnostics.Skip(fromInput.Count)]).Save(check.LastBuildFile);
         }
         return result;

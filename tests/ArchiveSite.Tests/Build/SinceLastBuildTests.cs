@@ -197,19 +197,38 @@ public sealed class SinceLastBuildTests : IDisposable
             WriteFile(Path.Combine(theme.NodeModules, package), "v1");
         WriteFile(Path.Combine(theme.NodeModules, ".package-lock.json"), "{}");
         WriteFile(Path.Combine(theme.NodeModules, "@fontsource", "noto-sans", "package.json"), "{\"version\": \"1\"}");
-        var fingerprints = new List<string> { BuildInputs.Fingerprint(Input, theme) };
+        var fingerprints = new List<string> { BuildInputs.Of(Input, theme).Fingerprint };
 
         File.AppendAllText(Path.Combine(theme.NodeModules, CopyNpmAssets.Files[0].Package), "!");
-        fingerprints.Add(BuildInputs.Fingerprint(Input, theme));
+        fingerprints.Add(BuildInputs.Of(Input, theme).Fingerprint);
         File.AppendAllText(Path.Combine(theme.NodeModules, ".package-lock.json"), " ");
-        fingerprints.Add(BuildInputs.Fingerprint(Input, theme));
+        fingerprints.Add(BuildInputs.Of(Input, theme).Fingerprint);
         File.AppendAllText(Path.Combine(theme.NodeModules, "@fontsource", "noto-sans", "package.json"), " ");
-        fingerprints.Add(BuildInputs.Fingerprint(Input, theme));
-        fingerprints.Add(BuildInputs.Fingerprint(Input, theme));
+        fingerprints.Add(BuildInputs.Of(Input, theme).Fingerprint);
+        fingerprints.Add(BuildInputs.Of(Input, theme).Fingerprint);
 
         Assert.Equal(4, fingerprints.Distinct().Count());
         Assert.Equal(fingerprints[^2], fingerprints[^1]);
-        Assert.NotEqual(fingerprints[^1], BuildInputs.Fingerprint(Input, new ThemeFolder(Path.Combine(_root, "no-theme"))));
+        Assert.NotEqual(fingerprints[^1], BuildInputs.Of(Input, new ThemeFolder(Path.Combine(_root, "no-theme"))).Fingerprint);
+    }
+
+    [Fact]
+    public void The_input_phase_takes_a_kept_transcript_by_the_hash_the_check_took_without_reading_the_file_again()
+    {
+        Build();
+        var inputs = BuildInputs.Of(Input, new ThemeFolder(ThemeRoot));
+        const string relative = "transcripts/02-attention-in-a-distracted-age.md";
+        var title = InputPhase.Run(Input, new TranscriptCache(Cache)).Transcripts.Single(t => t.SourcePath == relative).Title;
+        // Changed after the check hashed it: the build reads the input as the check saw it (and the next build sees the change).
+        File.WriteAllText(Path.Combine(Input, relative), "---\ntitle: Changed\n---\n\n**Ana:** Changed.\n");
+
+        var withHashes = InputPhase.Run(Input, new TranscriptCache(Cache), hashes: inputs.InputFiles);
+        var withoutHashes = InputPhase.Run(Input, new TranscriptCache(Cache));
+
+        Assert.Contains(relative, inputs.InputFiles.Keys);
+        Assert.Equal(title, withHashes.Transcripts.Single(t => t.SourcePath == relative).Title);
+        Assert.Equal("Changed", withoutHashes.Transcripts.Single(t => t.SourcePath == relative).Title);
+        Assert.NotEqual(withHashes.Hash, withoutHashes.Hash);
     }
 
     static void WriteFile(string path, string text)
