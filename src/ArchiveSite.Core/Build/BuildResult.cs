@@ -15,6 +15,15 @@ public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagn
 
     public SiteSource? SiteSource { get; init; }
 
+    /// <summary>
+    /// Nothing the build reads had changed since the last build into the same folder, which was still as that build
+    /// left it, so nothing was built (see <see cref="SinceLastBuild"/>): what the build reports is what that one did.
+    /// </summary>
+    public bool Unchanged { get; init; }
+
+    /// <summary>The search index of the site built; null when the build failed.</summary>
+    public SearchIndexSize? SearchIndex { get; init; }
+
     /// <summary>Files new or different from the last build's output: the only ones written to the output folder.</summary>
     public int FilesChanged { get; init; }
 

@@ -26,9 +26,14 @@ public static class InputPhase
         TranscriptReader.Read(sourcePath, File.ReadAllBytes(file), TranscriptReader.ReadSidecar(file));
 
     /// <summary>Reads through the cache of parsed transcripts: only files whose bytes (or sidecar) changed are parsed.</summary>
-    public static InputData Run(string inputDirectory, TranscriptCache cache, BuildProgress? progress = null)
+    /// <param name="hashes">
+    /// The content hash of input files by relative path, when the caller has just hashed them (see <see cref="BuildInputs"/>):
+    /// a transcript the cache holds under its key is then not read at all.
+    /// </param>
+    public static InputData Run(string inputDirectory, TranscriptCache cache, BuildProgress? progress = null,
+        IReadOnlyDictionary<string, string>? hashes = null)
     {
-        var input = Run(inputDirectory, (relative, file) => ReadCached(relative, file, cache), progress);
+        var input = Run(inputDirectory, (relative, file) => ReadCached(relative, file, cache, hashes), progress);
         cache.Save();
         return input;
     }
@@ -41,8 +46,12 @@ public static class InputPhase
     /// The file is read into a pooled buffer: a rebuild reads every transcript only to hash it, and 1,000 new arrays
     /// of 43 KB each were 42 MB of short-lived garbage, collected while the transcripts decoded from the cache piled up.
     /// </remarks>
-    static (Transcript Transcript, string? Key) ReadCached(string relative, string file, TranscriptCache cache)
+    static (Transcript Transcript, string? Key) ReadCached(string relative, string file, TranscriptCache cache, IReadOnlyDictionary<string, string>? hashes)
     {
+        if (hashes is not null && hashes.TryGetValue(relative, out var hash)
+            && TranscriptCache.Key(relative, hash, TranscriptReader.ReadSidecar(file)) is var known && cache.Get(known) is { } kept)
+            return (kept, known);
+        // Not kept: the file is read and its key taken from the bytes read, so the parsed transcript is kept under its own bytes even when the file changed since it was hashed.
         using var handle = File.OpenHandle(file);
         var length = RandomAccess.GetLength(handle);
         if (length > Array.MaxLength)

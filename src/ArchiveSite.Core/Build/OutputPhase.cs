@@ -48,10 +48,14 @@ public static class OutputPhase
             staged.Commit();
             stepDone?.Invoke("commit", Stopwatch.GetElapsedTime(started));
         }
-        return new OutputResult(succeeded, staged.FileCount, changed, diagnostics);
+        return new OutputResult(succeeded, staged.FileCount, changed, diagnostics) { Committed = staged.CommittedManifest };
     }
 
     /// <param name="FilesWritten">Files in the site.</param>
     /// <param name="FilesChanged">Of those, files new or different from the last build's output: the only ones written to disk.</param>
-    public sealed record OutputResult(bool Succeeded, int FilesWritten, int FilesChanged, IReadOnlyList<Diagnostic> Diagnostics);
+    public sealed record OutputResult(bool Succeeded, int FilesWritten, int FilesChanged, IReadOnlyList<Diagnostic> Diagnostics)
+    {
+        /// <summary>See <see cref="StagedOutput.CommittedManifest"/>.</summary>
+        public OutputManifest? Committed { get; init; }
+    }
 }

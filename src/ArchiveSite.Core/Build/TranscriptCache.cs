@@ -16,9 +16,11 @@ public sealed class TranscriptCache(string cacheDirectory)
 
     public string PackPath => _pack.PackPath;
 
-    public static string Key(string sourcePath, ReadOnlySpan<byte> bytes, Sidecar? sidecar) =>
-        ContentHash.OfParts(["transcript", ProgramVersion.Hash, sourcePath, ContentHash.Of(bytes),
-            sidecar?.Path ?? "\0", sidecar?.Yaml ?? "\0"]);
+    public static string Key(string sourcePath, ReadOnlySpan<byte> bytes, Sidecar? sidecar) => Key(sourcePath, ContentHash.Of(bytes), sidecar);
+
+    /// <param name="contentHash">The file's <see cref="ContentHash.Of(ReadOnlySpan{byte})"/>.</param>
+    public static string Key(string sourcePath, string contentHash, Sidecar? sidecar) =>
+        ContentHash.OfParts(["transcript", ProgramVersion.Hash, sourcePath, contentHash, sidecar?.Path ?? "\0", sidecar?.Yaml ?? "\0"]);
 
     /// <summary>The transcript kept under <paramref name="key"/>; null when there is none (or it is unreadable).</summary>
     public Transcript? Get(string key) => _pack.Get(key, TranscriptBinary.FromBytes);

@@ -66,6 +66,9 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// <summary><see cref="Files"/> in no particular order, for a caller that orders them its own way: sorting 45,000 paths is not free.</summary>
     public ICollection<string> FilesInAnyOrder => _files.Keys;
 
+    /// <summary>What the output folder holds once <see cref="Commit"/> has run: the manifest it recorded (or found already true); null before.</summary>
+    public OutputManifest? CommittedManifest { get; private set; }
+
     /// <summary>How many files the new site has so far.</summary>
     public int FileCount => _files.Count;
 
@@ -233,6 +236,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
                 && KeptEntries(entries) && SameSteps())
             {
                 // Nothing to move in or delete, and the manifest already says all this build would record.
+                CommittedManifest = _previous;
                 Finish();
                 return;
             }
@@ -255,8 +259,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         var times = folders.ToDictionary(folder => folder, folder => Directory.GetLastWriteTimeUtc(Path.Combine(OutputDirectory, folder)).Ticks,
             StringComparer.Ordinal);
         lock (_steps)
-            new OutputManifest(OutputDirectory, entries, new Dictionary<string, StepRecord>(_steps, StringComparer.Ordinal)) { Folders = times }
-                .Save(_manifestFile);
+            CommittedManifest = new OutputManifest(OutputDirectory, entries, new Dictionary<string, StepRecord>(_steps, StringComparer.Ordinal)) { Folders = times };
+        CommittedManifest.Save(_manifestFile);
         Finish();
     }
 

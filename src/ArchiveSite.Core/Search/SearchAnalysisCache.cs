@@ -15,15 +15,15 @@ namespace ArchiveSite.Search;
 /// transcript's search field values, so a rebuild tokenises and stems only transcripts whose search text
 /// changed. Term weights depend on the whole archive (idf, average field lengths), so they are not kept: the
 /// index is rebuilt from the kept counts (<see cref="BatchIndexBuilder"/>). The pack is one vocabulary, sorted,
-/// and every analysis as flat arrays of term numbers in it, behind a checksum: loading it is one read into one
-/// array, every analysis's arrays slices of it, rather than a record per transcript to decode and its terms to
-/// look up. A build that uses few analyses the pack lacks writes them, with the terms they use, to a small delta file beside it (<see cref="DeltaPath"/>)
+/// and every analysis as flat arrays of term numbers in it, behind a checksum: loading it maps the file (see
+/// <see cref="MappedInts"/>), every analysis's arrays slices of the mapping, rather than a record per transcript to
+/// decode and its terms to look up; <see cref="Dispose"/> unmaps it. A build that uses few analyses the pack lacks writes them, with the terms they use, to a small delta file beside it (<see cref="DeltaPath"/>)
 /// rather than the whole pack (36 MB for 1,000 transcripts), as <see cref="Build.CachePack{T}"/> does; the
 /// pack is written whole once the analyses it holds that no build uses and the delta's would be more than an
 /// eighth of it. A key names its analysis's content, so the pack and a delta left by different builds never
 /// disagree. Get and Put are thread-safe; <see cref="Save"/> runs once the index is built.
 /// </summary>
-public sealed class SearchAnalysisCache
+public sealed class SearchAnalysisCache : IDisposable
 {
     /// <summary>Differ from the first bytes of any other layout these files had, so an older pack reads as empty.</summary>
     static readonly byte[] PackMagic = "ASsearch3"u8.ToArray();
@@ -79,6 +79,16 @@ public sealed class SearchAnalysisCache
         BinaryPrimitives.WriteInt32LittleEndian(length, part.Length);
         hash.Append(length);
         hash.Append(MemoryMarshal.AsBytes(part.AsSpan()));
+    }
+
+    /// <summary>
+    /// Unmaps the pack: the analyses <see cref="Get"/> gave are slices of it, so this comes once they and
+    /// <see cref="Save"/> are done with.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_kept.IsValueCreated)
+            _kept.Value.Mapping?.Dispose();
     }
 
     /// <summary>The analysis kept under <paramref name="key"/>; null when there is none.</summary>
@@ -204,7 +214,9 @@ public sealed class SearchAnalysisCache
 
     /// <param name="Pack">The pack's analyses, numbered in <see cref="Vocabulary"/> as the pack numbers its sorted terms.</param>
     /// <param name="Delta">The delta's analyses, renumbered in <see cref="Vocabulary"/>, which numbers terms new to the pack after its own.</param>
-    sealed record Kept(SharedVocabulary Vocabulary, IReadOnlyDictionary<string, AnalyzedBatch> Pack, IReadOnlyDictionary<string, AnalyzedBatch> Delta);
+    /// <param name="Mapping">The mapped pack the pack's analyses lie in; null when there is none.</param>
+    sealed record Kept(SharedVocabulary Vocabulary, IReadOnlyDictionary<string, AnalyzedBatch> Pack, IReadOnlyDictionary<string, AnalyzedBatch> Delta,
+        IDisposable? Mapping = null);
 
     /// <summary>
     /// The kept vocabulary and analyses. A pack that is missing, damaged or of another layout is an empty cache,
@@ -215,7 +227,7 @@ public sealed class SearchAnalysisCache
         var empty = new Dictionary<string, AnalyzedBatch>();
         if (Read(packPath, PackMagic) is not { } read)
             return new Kept(new SharedVocabulary(), empty, empty);
-        var (terms, pack) = read;
+        var (terms, pack, mapping) = read;
         SharedVocabulary vocabulary;
         try
         {
@@ -223,11 +235,14 @@ public sealed class SearchAnalysisCache
         }
         catch (ArgumentException)
         {
+            ((IDisposable)mapping).Dispose();
             return new Kept(new SharedVocabulary(), empty, empty);
         }
         if (Read(deltaPath, DeltaMagic) is not { } readDelta)
-            return new Kept(vocabulary, pack, empty);
-        var (deltaTerms, delta) = readDelta;
+            return new Kept(vocabulary, pack, empty, mapping);
+        // The delta's analyses are copied as they are renumbered, so its mapping goes once that is done.
+        using var deltaMapping = (IDisposable)readDelta.Mapping;
+        var (deltaTerms, delta, _) = readDelta;
         var idOf = deltaTerms.Select(vocabulary.IdOf).ToArray();
         var renumbered = new Dictionary<string, AnalyzedBatch>(StringComparer.Ordinal);
         foreach (var (key, batch) in delta)
@@ -237,26 +252,36 @@ public sealed class SearchAnalysisCache
                 termIds[i] = idOf[termIds[i]];
             renumbered[key] = new AnalyzedBatch(batch.DocumentCount, batch.FieldCount, batch.FieldEnds.ToArray(), termIds, batch.Frequencies.ToArray());
         }
-        return new Kept(vocabulary, pack, renumbered);
+        return new Kept(vocabulary, pack, renumbered, mapping);
     }
 
     /// <summary>
-    /// A file's terms and analyses (numbered in its terms); null when there is none or it is not a whole, undamaged
-    /// one of this layout. The file is read into one array of ints, and each analysis's arrays are slices of it.
+    /// A file's terms and analyses (numbered in its terms) and the mapping they lie in, to dispose once they are no
+    /// longer used; null when there is none or it is not a whole, undamaged one of this layout. The file is mapped,
+    /// not read, and each analysis's arrays are slices of the mapping.
     /// </summary>
-    static (string[] Terms, Dictionary<string, AnalyzedBatch> Batches)? Read(string path, byte[] magic)
+    static (string[] Terms, Dictionary<string, AnalyzedBatch> Batches, MappedInts Mapping)? Read(string path, byte[] magic)
     {
-        int[] whole;
-        int length;
+        MappedInts? mapping;
         try
         {
-            (whole, length) = ReadAsInts(path);
+            mapping = File.Exists(path) ? MappedInts.Open(path) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
-        var bytes = MemoryMarshal.AsBytes(whole.AsSpan())[..length];
+        if (mapping is null)
+            return null;
+        if (Parse(mapping, magic) is { } parsed)
+            return (parsed.Terms, parsed.Batches, mapping);
+        ((IDisposable)mapping).Dispose();
+        return null;
+    }
+
+    static (string[] Terms, Dictionary<string, AnalyzedBatch> Batches)? Parse(MappedInts whole, byte[] magic)
+    {
+        var bytes = whole.Bytes;
         // The arrays are kept as the machine holds them; a big-endian machine just starts without a cache.
         if (!BitConverter.IsLittleEndian || bytes.Length < magic.Length + sizeof(int) + ChecksumBytes || !bytes[..magic.Length].SequenceEqual(magic)
             || !XxHash128.Hash(bytes[..^ChecksumBytes]).AsSpan().SequenceEqual(bytes[^ChecksumBytes..]))
@@ -284,8 +309,8 @@ public sealed class SearchAnalysisCache
                 var slots = (long)documentCount * fieldCount;
                 if (documentCount < 0 || fieldCount < 0 || entries < 0 || at + slots + 2L * entries > arraysEnd / sizeof(int))
                     return null;
-                var batch = new AnalyzedBatch(documentCount, fieldCount, whole.AsMemory((int)at, (int)slots),
-                    whole.AsMemory((int)(at + slots), entries), whole.AsMemory((int)(at + slots + entries), entries));
+                var batch = new AnalyzedBatch(documentCount, fieldCount, whole.Memory.Slice((int)at, (int)slots),
+                    whole.Memory.Slice((int)(at + slots), entries), whole.Memory.Slice((int)(at + slots + entries), entries));
                 at += slots + 2L * entries;
                 foreach (var id in batch.TermIds)
                     if (id >= terms.Length)
@@ -298,19 +323,6 @@ public sealed class SearchAnalysisCache
         {
             return null;
         }
-    }
-
-    /// <summary>The file's bytes in an array of ints not cleared first (its last int padded with whatever was there), and how many bytes it has.</summary>
-    static (int[] Whole, int Length) ReadAsInts(string path)
-    {
-        using var file = File.OpenHandle(path);
-        var length = RandomAccess.GetLength(file);
-        if (length > (long)Array.MaxLength)
-            throw new IOException($"{path} is too big to read whole");
-        var whole = GC.AllocateUninitializedArray<int>((int)((length + sizeof(int) - 1) / sizeof(int)));
-        return FileReading.ReadFully(file, MemoryMarshal.AsBytes(whole.AsSpan())[..(int)length]) == length
-            ? (whole, (int)length)
-            : throw new IOException($"{path} ended while it was read");
     }
 
     static int ReadCount(BinaryReader reader)

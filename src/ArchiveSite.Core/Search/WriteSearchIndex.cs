@@ -19,7 +19,7 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         // Display and top results files the last build wrote from the same key are kept, unmade.
         var staged = context.Writer as StagedOutput;
         WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk, staged is null ? null : staged.TryKeep, chosen.TopResultsMinimumOf(documents.Count)));
-        var cache = new SearchAnalysisCache(context.CacheDirectory);
+        using var cache = new SearchAnalysisCache(context.CacheDirectory);
         WriteAll(context.Writer, SearchOutput.Shards(documents, chosen, cache, staged is null ? null : staged.TryKeep));
         cache.Save();
         // The index, its regrouped postings and the file texts (a few hundred MB for 1,000 transcripts) are all

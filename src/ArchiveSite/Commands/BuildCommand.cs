@@ -32,9 +32,12 @@ public sealed class BuildCommand : ICommand
         BuildResult result;
         try
         {
-            result = bars
-                ? BuildProgressDisplay.WithBars(progress => Build(paths, theme, strict, progress))
-                : Build(paths, theme, strict, BuildProgressDisplay.PlainLines(log));
+            var options = new BuildOptions { Strict = strict };
+            var check = SinceLastBuild.Check(paths.Input, paths.Output, theme, options);
+            // Bars (and the library that draws them) only for a build that has something to do.
+            result = check.Unchanged is not null ? SiteBuilder.Build(check, options)
+                : bars ? BuildProgressDisplay.WithBars(progress => SiteBuilder.Build(check, options with { Progress = progress }))
+                : SiteBuilder.Build(check, options with { Progress = BuildProgressDisplay.PlainLines(log) });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -44,9 +47,6 @@ public sealed class BuildCommand : ICommand
         BuildSummary.Write(result, paths, log);
         return result.Succeeded;
     }
-
-    static BuildResult Build(SitePaths paths, ThemeFolder theme, bool strict, BuildProgress progress) =>
-        SiteBuilder.Build(paths.Input, paths.Output, theme, new BuildOptions { Strict = strict, Progress = progress });
 }
 
 /// <summary>The folders a build reads and writes, from <c>--input</c>, <c>--output</c> and <c>--theme</c>.</summary>

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ArchiveSite.Build;
 using ArchiveSite.Model;
-using ArchiveSite.Search;
 
 namespace ArchiveSite.Cli.Commands;
 
@@ -26,10 +25,12 @@ public static partial class BuildSummary
             return;
         }
         var counts = result.Counts!;
-        var (shards, indexBytes) = SearchIndexSize(paths.Output);
+        var (shards, indexBytes) = result.SearchIndex ?? new SearchIndexSize(0, 0);
         log.WriteLine($"build: {counts.Transcripts:N0} transcripts, {counts.Pages:N0} pages, {counts.Quotes:N0} quotes, " +
                       $"{counts.Speakers:N0} speakers, {counts.Topics:N0} topics; search index {shards:N0} shards, {Size(indexBytes)}; " +
                       $"{result.FilesWritten:N0} files in {paths.Output} ({warnings.Count} warnings)");
+        if (result.Unchanged)
+            log.WriteLine($"build: nothing changed since the last build; {paths.Output} is as it left it");
         log.WriteLine("build: time per phase: " + string.Join(", ", result.Times.Select(t => $"{t.Name} {t.Elapsed.TotalSeconds:0.00} s")));
     }
 
@@ -57,17 +58,6 @@ public static partial class BuildSummary
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Numbers();
-
-    static (int Shards, long Bytes) SearchIndexSize(string output)
-    {
-        var folder = Path.Combine(output, ShardWriter.Folder);
-        if (!Directory.Exists(folder))
-            return (0, 0);
-        var shards = 0;
-        while (File.Exists(Path.Combine(output, ShardWriter.ShardPath(shards))))
-            shards++;
-        return (shards, Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
-    }
 
     static string Size(long bytes) => bytes < 1024 * 1024 ? $"{bytes / 1024.0:0.0} KB" : $"{bytes / 1048576.0:0.0} MB";
 }

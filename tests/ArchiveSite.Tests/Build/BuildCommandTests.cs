@@ -87,11 +87,33 @@ public sealed class BuildCommandTests : IDisposable
         var shards = Directory.GetFiles(Path.Combine(output, ShardWriter.Folder), "s*.js").Length;
         Assert.Contains($"build: 2 transcripts, {pages} pages, 0 quotes, ", log);
         Assert.Contains($"; search index {shards} shards, ", log);
-        Assert.Matches(@"build: time per phase: input \d+\.\d\d s, process .*, output: download \d+\.\d\d s", log);
+        Assert.Matches(@"build: time per phase: check \d+\.\d\d s, input \d+\.\d\d s, process .*, output: download \d+\.\d\d s", log);
         Assert.Contains("warnings: 1, by kind:", log);
         Assert.Contains("1 x caption text without a timing line ('…'); kept with the cue before it", log);
         Assert.Contains(StrayTextWarning, log);
     }
+
+    [Fact]
+    public void A_build_with_nothing_changed_says_so_and_reports_what_the_last_build_reported()
+    {
+        AddTranscript("talk.md", Talk);
+        AddTranscript("captions.vtt", CaptionsWithStrayText);
+        var (_, first) = RunPlain(Paths());
+
+        var (succeeded, again) = RunPlain(Paths());
+
+        Assert.True(succeeded, again);
+        Assert.DoesNotContain("nothing changed", first);
+        Assert.Contains($"build: nothing changed since the last build; {Paths().Output} is as it left it", again);
+        Assert.Matches(@"build: time per phase: check \d+\.\d\d s\n", again.ReplaceLineEndings("\n"));
+        Assert.Equal(Report(first), Report(again));
+        Assert.Contains(StrayTextWarning, Report(again));
+    }
+
+    /// <summary>What a build says apart from its progress and times: diagnostics, warnings and the counts.</summary>
+    static string Report(string log) => string.Join("\n", log.ReplaceLineEndings("\n").Split('\n').Where(line =>
+        !line.Contains(" done", StringComparison.Ordinal) && !line.StartsWith("build: time per phase", StringComparison.Ordinal)
+        && !line.StartsWith("build: nothing changed", StringComparison.Ordinal)));
 
     [Fact]
     public void Strict_makes_a_warning_an_error_that_fails_the_build_and_keeps_the_last_output()

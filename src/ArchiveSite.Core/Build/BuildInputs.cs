@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using ArchiveSite.Output;
+using ArchiveSite.Site;
+
+namespace ArchiveSite.Build;
+
+/// <summary>
+/// A hash of everything a build reads, to tell that nothing has changed since the last build without building:
+/// the program (<see cref="ProgramVersion"/>), the folders it is given, every file and folder under the input
+/// folder by path and bytes, every file of the theme but its npm packages by path and bytes, and of those packages
+/// the files copied into the site by their bytes and the rest by npm's record of what it installed and each font
+/// package's manifest (as the cards' cache key trusts them: <c>npm ci</c> installs exactly what the lock file pins).
+/// </summary>
+/// <param name="Fingerprint">The hash of it all.</param>
+/// <param name="InputFiles">
+/// The content hash (<see cref="ContentHash.Of(ReadOnlySpan{byte})"/>) of every file under the input folder, by its path
+/// relative to it: the input phase need not read and hash again a transcript the cache has parsed.
+/// </param>
+public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string, string> InputFiles)
+{
+    public static BuildInputs Of(string inputDirectory, ThemeFolder theme)
+    {
+        var parts = new List<string>(4096) { ProgramVersion.Hash, inputDirectory, theme.Root };
+        var inputFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddTree(parts, inputDirectory, skip: null, inputFiles);
+        AddTree(parts, theme.Root, skip: "node_modules", hashes: null);
+        AddFile(parts, Path.Combine(theme.NodeModules, ".package-lock.json"));
+        foreach (var (package, _) in CopyNpmAssets.Files)
+            AddFile(parts, Path.Combine(theme.NodeModules, package));
+        var fontsource = Path.Combine(theme.NodeModules, "@fontsource");
+        if (Directory.Exists(fontsource))
+            foreach (var package in Directory.GetDirectories(fontsource).Order(StringComparer.Ordinal))
+                AddFile(parts, Path.Combine(package, "package.json"));
+        return new BuildInputs(ContentHash.OfParts(parts), inputFiles);
+    }
+
+    /// <summary>Every folder and file under <paramref name="root"/> in ordinal order of their paths, a file with its content hash.</summary>
+    static void AddTree(List<string> parts, string root, string? skip, Dictionary<string, string>? hashes)
+    {
+        if (!Directory.Exists(root))
+        {
+            parts.Add("absent");
+            return;
+        }
+        // As the input phase lists transcripts: hidden files and folders too, and a folder that cannot be listed is an error.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        var entries = new List<(string Relative, string Full, bool IsFolder)>();
+        foreach (var top in new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false }))
+        {
+            if (top.Name == skip)
+                continue;
+            var isFolder = top is DirectoryInfo;
+            entries.Add((top.Name, top.FullName, isFolder));
+            if (isFolder)
+                foreach (var below in ((DirectoryInfo)top).EnumerateFileSystemInfos("*", options))
+                    entries.Add((Path.GetRelativePath(root, below.FullName), below.FullName, below is DirectoryInfo));
+        }
+        entries.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        foreach (var (relative, full, isFolder) in entries)
+        {
+            var hash = isFolder ? "folder" : HashOfFile(full);
+            parts.Add(relative);
+            parts.Add(hash);
+            if (!isFolder && hashes is not null)
+                hashes[relative.Replace('\\', '/')] = hash;
+        }
+    }
+
+    static void AddFile(List<string> parts, string file) => parts.Add(File.Exists(file) ? HashOfFile(file) : "absent");
+
+    /// <summary>Read into a pooled buffer: 1,000 transcripts are 43 MB, which a fresh process would otherwise touch as new memory.</summary>
+    static string HashOfFile(string file)
+    {
+        using var handle = File.OpenHandle(file);
+        var length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength)
+            throw new IOException($"'{file}' is too big to read");
+        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            return ContentHash.Hex(SHA256.HashData(buffer.AsSpan(0, FileReading.ReadFully(handle, buffer.AsSpan(0, (int)length)))));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Enumeration;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace ArchiveSite.Output;
+
+/// <summary>
+/// A hash of what an output folder holds as the file system tells it without reading a file: every file's path,
+/// size and modification time, and every folder's path and modification time (a folder's time changes whenever an
+/// entry is added to it, removed or renamed). Made from a manifest, it is what the build that wrote the manifest
+/// left; made from the folder, it is what is there now. Equal, the folder is as that build left it by the same test
+/// <see cref="StagedOutput"/> uses to keep a file (size and time), and holds nothing else. Each entry is hashed on
+/// its own and the hashes are added up, so the order the file system lists them in does not matter.
+/// </summary>
+public static class OutputFingerprint
+{
+    /// <summary>What the build that recorded <paramref name="manifest"/> left in its output folder.</summary>
+    public static string Of(OutputManifest manifest)
+    {
+        var sum = UInt128.Zero;
+        foreach (var (path, entry) in manifest.Files)
+            sum += Entry(path, "", entry.Length, entry.Modified);
+        foreach (var (path, modified) in manifest.Folders)
+            sum += Entry(path, "", FolderLength, modified);
+        return Text(manifest.Files.Count + manifest.Folders.Count, sum);
+    }
+
+    /// <summary>
+    /// What <paramref name="outputDirectory"/> holds now; null when it does not exist or cannot be listed. The folders
+    /// under it are listed on every core: a site of 1,000 transcripts has 45,000 files, most in three folders.
+    /// </summary>
+    public static string? OfFolder(string outputDirectory)
+    {
+        try
+        {
+            if (!Directory.Exists(outputDirectory))
+                return null;
+            var root = new Listed(Entry("", "", FolderLength, Directory.GetLastWriteTimeUtc(outputDirectory).Ticks), 1);
+            var top = List(outputDirectory, outputDirectory, recurse: false);
+            var folders = Directory.GetDirectories(outputDirectory);
+            var below = new Listed[folders.Length];
+            Parallel.For(0, folders.Length, i => below[i] = List(outputDirectory, folders[i], recurse: true));
+            var total = root.Add(top);
+            foreach (var listed in below)
+                total = total.Add(listed);
+            return Text(total.Count, total.Sum);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A folder's entry has no size; this stands for it.</summary>
+    const long FolderLength = -1;
+
+    static Listed List(string outputDirectory, string folder, bool recurse)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = recurse, AttributesToSkip = 0, IgnoreInaccessible = false };
+        var sum = UInt128.Zero;
+        var count = 0;
+        // A folder listed below the top is counted by the top listing of its parent, not again here.
+        if (folder != outputDirectory)
+        {
+            sum += Entry(Relative(outputDirectory, folder), "", FolderLength, Directory.GetLastWriteTimeUtc(folder).Ticks);
+            count++;
+        }
+        var entries = new FileSystemEnumerable<UInt128>(folder, (ref FileSystemEntry entry) =>
+        {
+            var directory = entry.Directory.Length > outputDirectory.Length ? entry.Directory[(outputDirectory.Length + 1)..] : [];
+            if (entry.IsDirectory && !recurse)
+                return UInt128.Zero;
+            return Entry(directory, entry.FileName, entry.IsDirectory ? FolderLength : entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+        }, options);
+        foreach (var entry in entries)
+        {
+            if (entry == UInt128.Zero)
+                continue;
+            sum += entry;
+            count++;
+        }
+        return new Listed(sum, count);
+    }
+
+    static string Relative(string outputDirectory, string folder) => folder[(outputDirectory.Length + 1)..];
+
+    /// <summary>The hash of one entry, at <paramref name="folder"/>/<paramref name="name"/> (either may be empty).</summary>
+    /// <remarks>Hashed in one call from the stack: an <see cref="XxHash128"/> object per entry was 25 MB of new memory for 45,000 files.</remarks>
+    static UInt128 Entry(ReadOnlySpan<char> folder, ReadOnlySpan<char> name, long length, long modified)
+    {
+        var separator = folder.IsEmpty || name.IsEmpty ? 0 : 1;
+        var textBytes = (folder.Length + separator + name.Length) * sizeof(char);
+        var size = textBytes + 2 * sizeof(long);
+        byte[]? rented = null;
+        var bytes = size <= 1024 ? stackalloc byte[size] : (rented = ArrayPool<byte>.Shared.Rent(size)).AsSpan(0, size);
+        MemoryMarshal.AsBytes(folder).CopyTo(bytes);
+        if (separator == 1)
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes[(folder.Length * sizeof(char))..], '/');
+        MemoryMarshal.AsBytes(name).CopyTo(bytes[((folder.Length + separator) * sizeof(char))..]);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[textBytes..], length);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[(textBytes + sizeof(long))..], modified);
+        var entry = XxHash128.HashToUInt128(bytes);
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
+        // Zero marks "not an entry" while listing; a hash of zero is so unlikely that moving it costs nothing.
+        return entry == UInt128.Zero ? UInt128.One : entry;
+    }
+
+    static string Text(int count, UInt128 sum) => $"{count}:{sum:x32}";
+
+    readonly record struct Listed(UInt128 Sum, int Count)
+    {
+        public Listed Add(Listed other) => new(Sum + other.Sum, Count + other.Count);
+    }
+}
