@@ -18,13 +18,13 @@ public static class CardOutput
         Parallel.ForEach(cards, item =>
         {
             if (staged is null)
-                writer.Write(item.Path, renderer.RenderPng(item.Card));
+                writer.Write(item.Path, renderer.RenderPngInPlace(item.Card));
             else
             {
                 var key = renderer.Key(item.Card);
                 if (!staged.TryKeep(item.Path, key))
                 {
-                    staged.Write(item.Path, renderer.RenderPng(item.Card), key);
+                    staged.Write(item.Path, renderer.RenderPngInPlace(item.Card), key);
                     Interlocked.Increment(ref drawn);
                 }
             }

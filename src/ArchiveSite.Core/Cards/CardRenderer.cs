@@ -70,6 +70,14 @@ public sealed class CardRenderer : IDisposable
     /// <summary>Draws and encodes the card as a paletted PNG.</summary>
     public byte[] RenderPng(QuoteCard card) => EncodePng(DrawPaletted(card));
 
+    /// <summary><see cref="RenderPng"/> into this thread's buffer, for writing out at once.</summary>
+    /// <returns>The PNG, valid until this thread's next card.</returns>
+    internal ReadOnlySpan<byte> RenderPngInPlace(QuoteCard card)
+    {
+        var drawn = DrawPaletted(card);
+        return IndexedPngEncoder.EncodeScanlinesInPlace(drawn.Scanlines, drawn.Width, drawn.Height, drawn.Palette);
+    }
+
     /// <summary>The card in full colour, as its PNG shows it.</summary>
     public SKBitmap Draw(QuoteCard card) => DrawPaletted(card).ToBitmap();
 

@@ -37,30 +37,45 @@ internal static class IndexedPngEncoder
     }
 
     /// <param name="scanlines">Rows of palette indices, each led by its filter type byte, as PNG stores them.</param>
-    public static byte[] EncodeScanlines(ReadOnlySpan<byte> scanlines, int width, int height, CardPalette palette)
+    public static byte[] EncodeScanlines(ReadOnlySpan<byte> scanlines, int width, int height, CardPalette palette) =>
+        EncodeScanlinesInPlace(scanlines, width, height, palette).ToArray();
+
+    /// <summary>
+    /// <see cref="EncodeScanlines"/> into this thread's buffer, kept from card to card: a build's cards would
+    /// otherwise each allocate their PNG (270 MB for 1,000 transcripts) only for it to be written out and dropped.
+    /// </summary>
+    /// <returns>The PNG, valid until this thread's next call.</returns>
+    public static ReadOnlySpan<byte> EncodeScanlinesInPlace(ReadOnlySpan<byte> scanlines, int width, int height, CardPalette palette)
     {
         if (scanlines.Length != (width + 1) * height)
             throw new ArgumentException($"{scanlines.Length} bytes of rows for a {width}x{height} image.", nameof(scanlines));
         var compressed = RowDeflater.Compress(scanlines, width + 1);
         var paletteBytes = palette.ToRgbTriples();
-        var png = new byte[Signature.Length + 4 * 12 + 13 + paletteBytes.Length + compressed.Length];
+        var length = Signature.Length + 4 * 12 + 13 + paletteBytes.Length + compressed.Length;
+        if (pngBuffer is null || pngBuffer.Length < length)
+            pngBuffer = new byte[Math.Max(length, 2 * (pngBuffer?.Length ?? 0))];
+        var png = pngBuffer;
         Signature.CopyTo(png, 0);
         var at = Signature.Length;
-        at = WriteChunk(png, at, "IHDR", Header(width, height));
+        Span<byte> header = stackalloc byte[13];
+        WriteHeader(header, width, height);
+        at = WriteChunk(png, at, "IHDR", header);
         at = WriteChunk(png, at, "PLTE", paletteBytes);
         at = WriteChunk(png, at, "IDAT", compressed);
         WriteChunk(png, at, "IEND", []);
-        return png;
+        return png.AsSpan(0, length);
     }
 
-    static byte[] Header(int width, int height)
+    [ThreadStatic]
+    static byte[]? pngBuffer;
+
+    static void WriteHeader(Span<byte> header, int width, int height)
     {
-        var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
         header[8] = 8; // bit depth
         header[9] = 3; // colour type: indexed
-        return header; // compression, filter and interlace methods are all 0
+        header[10..].Clear(); // compression, filter and interlace methods are all 0
     }
 
     /// <returns>Where the next chunk starts.</returns>

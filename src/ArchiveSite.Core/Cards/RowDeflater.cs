@@ -355,16 +355,17 @@ internal static class RowDeflater
     /// </summary>
     static void HuffmanLengths(ReadOnlySpan<int> counts, Span<byte> lengths, int limit)
     {
-        var weights = new long[counts.Length];
+        // On the stack: an alphabet has at most 286 symbols, so a tree at most 571 nodes, and this runs three times a card.
+        Span<long> weights = stackalloc long[counts.Length];
         var leaves = 0;
         for (var symbol = 0; symbol < counts.Length; symbol++)
             if (counts[symbol] > 0)
                 weights[leaves++] = (long)counts[symbol] << 16 | (uint)symbol;
         // Weight in the high bits, symbol in the low: sorted, leaves come by weight, then symbol, so the code is deterministic.
-        var leafKeys = weights.AsSpan(0, leaves);
-        var weight = new long[2 * leaves - 1];
-        var parent = new int[2 * leaves - 1];
-        var depth = new int[2 * leaves - 1];
+        var leafKeys = weights[..leaves];
+        Span<long> weight = stackalloc long[2 * leaves - 1];
+        Span<int> parent = stackalloc int[2 * leaves - 1];
+        Span<int> depth = stackalloc int[2 * leaves - 1];
         while (true)
         {
             leafKeys.Sort();

@@ -81,23 +81,30 @@ internal sealed class Typesetter(RunCache runCache) : IDisposable
         var width = 0f;
         foreach (var whole in atoms)
         {
-            foreach (var atom in whole.Advance > maxAdvance ? SplitToFit(whole, maxAdvance, chain) : [whole])
-            {
-                var gap = line.Count > 0 && atom.SpaceBefore ? spaceAdvance : 0;
-                if (line.Count > 0 && width + gap + atom.Advance > maxAdvance)
-                {
-                    lines.Add(new TypesetLine(line, spaceAdvance));
-                    line = [];
-                    width = 0;
-                    gap = 0;
-                }
-                line.Add(atom);
-                width += gap + atom.Advance;
-            }
+            // Only a word wider than the line is split into pieces (a list); every other word is placed as it is.
+            if (whole.Advance <= maxAdvance)
+                Place(whole);
+            else
+                foreach (var piece in SplitToFit(whole, maxAdvance, chain))
+                    Place(piece);
         }
         if (line.Count > 0)
             lines.Add(new TypesetLine(line, spaceAdvance));
         return lines;
+
+        void Place(TextAtom atom)
+        {
+            var gap = line.Count > 0 && atom.SpaceBefore ? spaceAdvance : 0;
+            if (line.Count > 0 && width + gap + atom.Advance > maxAdvance)
+            {
+                lines.Add(new TypesetLine(line, spaceAdvance));
+                line = [];
+                width = 0;
+                gap = 0;
+            }
+            line.Add(atom);
+            width += gap + atom.Advance;
+        }
     }
 
     /// <summary>Ends <paramref name="line"/> with an ellipsis, dropping words until it fits.</summary>
