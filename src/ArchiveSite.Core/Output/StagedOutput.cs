@@ -17,12 +17,12 @@ namespace ArchiveSite.Output;
 public sealed class StagedOutput : IOutputWriter, IDisposable
 {
     readonly ConcurrentDictionary<string, FileState> _files = new(StringComparer.Ordinal);
-    readonly ConcurrentDictionary<string, bool> _verified = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, bool> _stagingFolders = new(StringComparer.Ordinal);
     readonly OneCreatorPerFolder _creator = new();
     readonly Dictionary<string, StepRecord> _steps = new(StringComparer.Ordinal);
     readonly OutputManifest? _previous;
     readonly Lazy<ILookup<string, KeyValuePair<string, ManifestEntry>>> _previousByStep;
+    readonly Lazy<HashSet<string>> _verified;
     readonly string _manifestFile;
     bool _committed;
 
@@ -34,6 +34,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         _manifestFile = manifestFile;
         _previous = Directory.Exists(OutputDirectory) ? OutputManifest.Load(manifestFile, OutputDirectory) : null;
         _previousByStep = new(() => (_previous?.Files ?? []).ToLookup(f => f.Value.Step, StringComparer.Ordinal));
+        _verified = new(() => _previous is null ? [] : VerifiedFiles.Of(OutputDirectory, _previous));
         if (Directory.Exists(StagingDirectory))
             Directory.Delete(StagingDirectory, recursive: true);
         Directory.CreateDirectory(StagingDirectory);
@@ -458,14 +459,11 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     bool IsUnchanged(string relativePath, string hash) =>
         _previous is not null && _previous.Files.TryGetValue(relativePath, out var entry) && entry.Hash == hash && Verified(relativePath);
 
-    /// <summary>True when the output folder holds the file as the last build left it (same size and modification time).</summary>
-    bool Verified(string relativePath) => _verified.GetOrAdd(relativePath, path =>
-    {
-        if (_previous is null || !_previous.Files.TryGetValue(path, out var entry))
-            return false;
-        var info = new FileInfo(Path.Combine(OutputDirectory, path));
-        return info.Exists && info.Length == entry.Length && info.LastWriteTimeUtc.Ticks == entry.Modified;
-    });
+    /// <summary>
+    /// True when the output folder holds the file as the last build left it (same size and modification time), as the
+    /// folder was when first asked (see <see cref="VerifiedFiles"/>).
+    /// </summary>
+    bool Verified(string relativePath) => _verified.Value.Contains(relativePath);
 
     /// <summary>Deletes every file under <paramref name="directory"/> the site does not have, and the folder when that leaves it empty (a link to a folder is deleted, not followed).</summary>
     void DeleteFilesNotIn(string directory)
