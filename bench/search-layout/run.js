@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/*
+ * How many display files, and how many KB of them, the first page of a multi-word query needs under other
+ * display layouts (turns per file), computed from a built site without a browser: the site's own lunr.min.js
+ * and search-core.js rank each query (the fast path, as search.html does), and each turn's record size comes
+ * from the site's display files. From file:// the number of files a first page needs is what its wait
+ * costs (ten files asked for at once arrive together, several times later than one), and the KB count
+ * against the 150 KB a first search may load: this measures both before a layout is built.
+ *   node bench/search-layout/run.js SITE [--queries "a b|c d"] [--sample 20] [--seed 9] [--chunks 1,2,3,4,6,8]
+ * --sample draws that many two-term queries from the 120 index terms of plain letters held by the most turns
+ * (text field; contractions such as can’t are left out).
+ */
+"use strict"
+const fs = require("fs"), path = require("path"), vm = require("vm")
+
+function options(args) {
+  const found = { site: null, queries: null, sample: 20, seed: 9, chunks: [1, 2, 3, 4, 6, 8] }
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--queries") found.queries = args[++i].split("|")
+    else if (args[i] === "--sample") found.sample = Number(args[++i])
+    else if (args[i] === "--seed") found.seed = Number(args[++i])
+    else if (args[i] === "--chunks") found.chunks = args[++i].split(",").map(Number)
+    else found.site = args[i]
+  }
+  if (!found.site) throw new Error("usage: node bench/search-layout/run.js SITE [--queries \"a b|c d\"] [--sample N] [--seed N] [--chunks 1,2,4]")
+  return found
+}
+
+const settings = options(process.argv.slice(2))
+const context = vm.createContext({})
+const load = file => vm.runInContext(fs.readFileSync(path.join(settings.site, file), "utf8"), context, { filename: file })
+for (const file of ["assets/js/lunr.min.js", "assets/js/search-core.js", "search/manifest.js", "search/documents.js"]) load(file)
+const search = vm.runInContext("ArchiveSearch", context), lunr = vm.runInContext("lunr", context)
+const manifest = search.received.manifest, documents = search.received.documents
+
+// Each document's transcript, place in it and display record size, from the display files as written.
+function turnsOf() {
+  const counts = search.decodeNumbers(documents.turns), names = search.decodeNumbers(documents.names), turns = []
+  for (let t = 0; t < counts.length; t++) {
+    for (let chunk = 0; chunk * documents.chunk < counts[t]; chunk++) {
+      load(`search/d${names[t]}-${chunk}.js`)
+      const data = search.received.display[`${names[t]}-${chunk}`]
+      const head = Buffer.byteLength(JSON.stringify({ page: data.page, title: data.title }))
+      data.turns.forEach((turn, at) => turns.push({ transcript: t, place: chunk * documents.chunk + at, bytes: Buffer.byteLength(JSON.stringify(turn)) + 1, head }))
+    }
+  }
+  return turns
+}
+
+// The 120 terms of plain letters held by the most turns in the text field, paired by a seeded generator.
+function sampleQueries(count, seed) {
+  const text = manifest.fields.indexOf("text"), stride = 2 + manifest.fields.length, held = []
+  for (let s = 0; s < manifest.shardCount; s++) {
+    load(`search/s${s}.js`)
+    const data = search.received.shard[s]
+    for (let p = 0; p < data.length; p += stride) if (/^[a-z]+$/.test(data[p])) held.push([data[p], search.decodePostings(data[p + 2 + text]).documents.length])
+  }
+  const frequent = held.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 120).map(term => term[0])
+  let state = seed >>> 0
+  const next = bound => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % bound
+  const queries = new Set()
+  while (queries.size < Math.min(count, 120 * 119 / 2)) {
+    const first = frequent[next(frequent.length)], second = frequent[next(frequent.length)]
+    if (first !== second) queries.add(first + " " + second)
+  }
+  return [...queries]
+}
+
+function firstPage(text) {
+  const query = new lunr.Query(manifest.fields)
+  new lunr.QueryParser(text, query).parse()
+  for (const group of search.groupsForQuery(manifest, query)) load(`search/g${group}.js`)
+  const shards = search.shardsForQuery(manifest, query)
+  for (const shard of shards) if (!search.received.shard[shard]) load(`search/s${shard}.js`)
+  const fast = search.fastSearch(manifest, shards, query, 10)
+  if (fast === null || search.topResultsPath(documents, fast) !== null) return null
+  return fast.top.map(result => Number(result.ref))
+}
+
+const median = values => { const sorted = [...values].sort((x, y) => x - y), middle = sorted.length >> 1; return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2 }
+const turns = turnsOf()
+const queries = settings.queries || sampleQueries(settings.sample, settings.seed)
+const pages = queries.map(text => ({ text, page: firstPage(text) })).filter(found => found.page !== null && found.page.length > 0)
+console.log(`${pages.length} of ${queries.length} queries rank from the shards (no top results file): ${pages.map(found => found.text).join(", ")}`)
+for (const chunk of settings.chunks) {
+  const fileOf = turn => `${turn.transcript}-${Math.floor(turn.place / chunk)}`, sizes = new Map()
+  for (const turn of turns) sizes.set(fileOf(turn), (sizes.get(fileOf(turn)) || turn.head + 40) + turn.bytes)
+  const needs = pages.map(found => [...new Set(found.page.map(d => fileOf(turns[d])))])
+  const counts = needs.map(files => files.length), kilobytes = needs.map(files => files.reduce((sum, file) => sum + sizes.get(file), 0) / 1024)
+  console.log(`${String(chunk).padStart(3)} turns per file: ${String(sizes.size).padStart(6)} display files; a first page needs files median ${median(counts)} (max ${Math.max(...counts)}), ` +
+    `KB median ${median(kilobytes).toFixed(1)} (max ${Math.max(...kilobytes).toFixed(1)})`)
+}
