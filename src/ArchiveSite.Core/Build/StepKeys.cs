@@ -26,7 +26,7 @@ public static class StepKeys
     /// <summary>The download (and the style sheet showing its size) holds every other file of the site.</summary>
     public static string? Download(OutputContext context) =>
         context.Writer is StagedOutput staged
-            ? ContentHash.OfParts([ProgramVersion.Hash, staged.SiteHash(ArchiveZip.OwnFiles)])
+            ? ContentHash.OfParts([ProgramVersion.Hash, SiteFingerprint.Of(staged, ArchiveZip.OwnFiles)])
             : null;
 
     static string FontPackages(string themeRoot)

@@ -137,51 +137,60 @@ internal static class RowDeflater
             starts[w] = ThreeInARow(same, w) | ThreeInARow(up, w);
         starts[^1] = 0;
 
+        // Matches are counted by length here and turned into symbol counts once, at the end.
+        Span<int> lengthCounts = stackalloc int[MaxMatch + 1];
+        lengthCounts.Clear();
+        int runMatches = 0, rowMatches = 0;
         var count = 0;
         var at = 0;
-        while (at < data.Length)
+        while (true)
         {
             var next = NextSetBit(starts, at, data.Length);
-            if (next > at)
+            // Room for the literals and the match after them (a long run's pieces make their own room).
+            if (count + (next - at) + 1 > tokens.Length)
+                Array.Resize(ref tokens, Math.Max(2 * tokens.Length, count + (next - at) + 1));
+            for (; at < next; at++)
             {
-                if (count + (next - at) > tokens.Length)
-                    Array.Resize(ref tokens, Math.Max(2 * tokens.Length, count + (next - at)));
-                for (; at < next; at++)
-                {
-                    var value = data[at];
-                    tokens[count++] = value | NoEntry << 16;
-                    literalCounts[value]++;
-                }
-                if (at == data.Length)
-                    break;
+                var value = data[at];
+                tokens[count++] = value | NoEntry << 16;
+                literalCounts[value]++;
             }
+            if (at == data.Length)
+                break;
             var run = OnesFrom(same, at, int.MaxValue);
-            if (run < MinMatch)
-                run = 0;
-            var upLength = run < MaxMatch ? OnesFrom(up, at, MaxMatch) : 0;
-            if (run >= MinMatch && run >= upLength)
+            if (run > MaxMatch)
             {
                 at += run;
+                if (count + run / MinMatch > tokens.Length)
+                    Array.Resize(ref tokens, Math.Max(2 * tokens.Length, count + run / MinMatch));
                 // Pieces of at most 258, none shorter than 3.
                 while (run > 0)
                 {
                     var piece = run > MaxMatch ? MaxMatch : run;
                     if (run - piece is 1 or 2)
                         piece = run - MinMatch;
-                    Add(ref tokens, ref count, LengthEntries + piece | RunEntry << 16);
-                    literalCounts[257 + LengthSymbol[piece]]++;
-                    distanceCounts[0]++;
+                    tokens[count++] = LengthEntries + piece | RunEntry << 16;
+                    lengthCounts[piece]++;
+                    runMatches++;
                     run -= piece;
                 }
+                continue;
             }
-            else
-            {
-                at += upLength;
-                Add(ref tokens, ref count, LengthEntries + upLength | RowEntry << 16);
-                literalCounts[257 + LengthSymbol[upLength]]++;
-                distanceCounts[rowCode]++;
-            }
+            // The longer of the two, the run on a tie; a run shorter than three is none. Chosen without branches:
+            // which one wins follows the picture, and a mispredicted branch a match cost more than the rest of it.
+            var upLength = OnesFrom(up, at, MaxMatch);
+            var isRun = run >= MinMatch && run >= upLength;
+            var length = isRun ? run : upLength;
+            tokens[count++] = LengthEntries + length | (isRun ? RunEntry : RowEntry) << 16;
+            lengthCounts[length]++;
+            runMatches += isRun ? 1 : 0;
+            rowMatches += isRun ? 0 : 1;
+            at += length;
         }
+        for (var length = MinMatch; length <= MaxMatch; length++)
+            literalCounts[257 + LengthSymbol[length]] += lengthCounts[length];
+        distanceCounts[0] += runMatches;
+        distanceCounts[rowCode] += rowMatches;
         return count;
     }
 
@@ -225,6 +234,7 @@ internal static class RowDeflater
     }
 
     /// <summary>How many bits in a row are set from bit <paramref name="at"/> on, at most <paramref name="limit"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int OnesFrom(ReadOnlySpan<ulong> mask, int at, int limit)
     {
         var (w, bit) = (at >> 6, at & 63);
@@ -244,6 +254,7 @@ internal static class RowDeflater
     }
 
     /// <summary>The first set bit at or after <paramref name="at"/>, or <paramref name="end"/> when there is none before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int NextSetBit(ReadOnlySpan<ulong> mask, int at, int end)
     {
         var w = at >> 6;
@@ -255,14 +266,6 @@ internal static class RowDeflater
             word = mask[w];
         }
         return Math.Min(w * 64 + BitOperations.TrailingZeroCount(word), end);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Add(ref int[] tokens, ref int count, int token)
-    {
-        if (count == tokens.Length)
-            Array.Resize(ref tokens, 2 * tokens.Length);
-        tokens[count++] = token;
     }
 
     /// <summary>What the <see cref="BitWriter"/> stores past the bits it wrote.</summary>

@@ -1,3 +1,5 @@
+using ArchiveSite.Search;
+
 namespace ArchiveSite.Download;
 
 /// <summary>
@@ -16,14 +18,32 @@ public static class ArchiveZip
     public static IReadOnlySet<string> OwnFiles { get; } = new HashSet<string>([FileName, SizeFileName], StringComparer.Ordinal);
 
     /// <summary>
-    /// Site paths in zip order: stored files (quote cards, fonts: big, and rarely changed) first, then text, each
-    /// by path (ordinal). A rebuild copies the unchanged entries from the last zip, and the fewer the runs
-    /// between changed entries, the fewer the copies.
+    /// Site paths in zip order, the rarely changed first (see <see cref="Tier"/>), each tier by path (ordinal). A rebuild
+    /// keeps the last zip up to its first changed entry and writes the rest, so what changes on every build comes last.
     /// </summary>
     public static IEnumerable<string> Order(IEnumerable<string> paths) => Order(paths, p => p);
 
     static IEnumerable<T> Order<T>(IEnumerable<T> items, Func<T, string> pathOf) =>
-        items.OrderBy(i => CompressedFile.ShouldDeflate(pathOf(i))).ThenBy(pathOf, StringComparer.Ordinal);
+        items.OrderBy(i => Tier(pathOf(i))).ThenBy(pathOf, StringComparer.Ordinal);
+
+    /// <summary>
+    /// 0: stored files (quote cards, fonts: big, and rarely changed); 1: text of one page or one transcript's
+    /// search data; 2: text made from the whole archive, which one changed transcript changes: the files at the
+    /// site's root, index pages, and the search index's shards, manifest and facets (every search file but a
+    /// transcript's display file, d*, and a term's top results, t*).
+    /// </summary>
+    internal static int Tier(string path)
+    {
+        if (!CompressedFile.ShouldDeflate(path))
+            return 0;
+        var folderEnd = path.LastIndexOf('/');
+        var name = path.AsSpan(folderEnd + 1);
+        if (folderEnd < 0 || name.SequenceEqual("index.html"))
+            return 2;
+        return path.StartsWith(SearchFolder, StringComparison.Ordinal) && folderEnd == SearchFolder.Length - 1 && name[0] is not ('d' or 't') ? 2 : 1;
+    }
+
+    const string SearchFolder = ShardWriter.Folder + "/";
 
     /// <summary>The folder every entry sits in, so unzipping never scatters files.</summary>
     public const string FolderName = "archive";

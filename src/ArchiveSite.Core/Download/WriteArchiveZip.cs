@@ -14,10 +14,10 @@ namespace ArchiveSite.Download;
 /// site when the zip is written (in the kernel, when the build that wrote it gave its CRC). The style sheet is the zip's last entry and stored, so the zip's size for any
 /// size text is arithmetic: the size is settled without writing anything, then the zip is laid out and written
 /// in parallel (<see cref="ZipLayout"/>). When the size lands just under what the text says, the zip's comment
-/// pads it up to it. When the zip's first entries sit where the last zip has them (rarely changed images come first,
+/// pads it up to it. When the zip's first entries sit where the last zip has them (the rarely changed come first,
 /// see <see cref="ArchiveZip.Order"/>), only the zip's end is staged and the commit appends it to that start, kept in
-/// place (<see cref="StagedOutput.WriteFileTail"/>): on one changed transcript of 1,000, the last 78 of its 337 MB (from
-/// feed.xml, the first text file to change, on) are staged and then appended, where a whole new zip was 337 MB copied.
+/// place (<see cref="StagedOutput.WriteFileTail"/>): on one changed transcript of 1,000, only the zip from the first of
+/// its own pages on is staged and then appended, where a whole new zip was 337 MB copied.
 /// </summary>
 public sealed class WriteArchiveZip : IOutputStep
 {

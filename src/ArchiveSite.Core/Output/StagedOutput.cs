@@ -182,10 +182,6 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             _steps[CurrentStep] = record;
     }
 
-    /// <summary>The hash of everything the site holds so far (paths and contents), leaving out the given paths.</summary>
-    public string SiteHash(IReadOnlySet<string> except) =>
-        ContentHash.OfParts(Files.Where(p => !except.Contains(p)).SelectMany(p => new[] { p, _files[p].Hash }));
-
     /// <summary>The current bytes of a file of the new site, staged or kept.</summary>
     public Stream OpenRead(string relativePath) => File.OpenRead(PathOf(relativePath));
 

@@ -45,7 +45,7 @@ public sealed class ArchiveZipTests : IDisposable
     }
 
     [Fact]
-    public void Entries_are_sorted_under_one_folder_with_fixed_timestamps_and_original_content()
+    public void Entries_are_sorted_by_tier_then_path_under_one_folder_with_fixed_timestamps_and_original_content()
     {
         var site = MakeSite("site", SiteFiles, DateTime.UtcNow);
         var zipPath = Path.Combine(_temp, "site.zip");
@@ -56,8 +56,8 @@ public sealed class ArchiveZipTests : IDisposable
         using var zip = ZipFile.OpenRead(zipPath);
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Equal(
-            ["my-archive/assets/site.css", "my-archive/index.html", "my-archive/search/shard-0.js",
-             "my-archive/transcripts/a.html", "my-archive/transcripts/b.html"],
+            ["my-archive/assets/site.css", "my-archive/transcripts/a.html", "my-archive/transcripts/b.html",
+             "my-archive/index.html", "my-archive/search/shard-0.js"],
             names);
         Assert.All(zip.Entries, e => Assert.Equal(new DateTime(1980, 1, 1), e.LastWriteTime.DateTime));
         foreach (var (path, text) in SiteFiles)
@@ -66,6 +66,24 @@ public sealed class ArchiveZipTests : IDisposable
             Assert.Equal(text, reader.ReadToEnd());
         }
     }
+
+    [Theory]
+    [InlineData("cards/00001-1.png", 0)]
+    [InlineData("assets/fonts/noto-sans.woff2", 0)]
+    [InlineData("transcripts/00001-a.html", 1)]
+    [InlineData("quotes/00001-1.html", 1)]
+    [InlineData("speakers/ada.html", 1)]
+    [InlineData("search/d100072-3.js", 1)]
+    [InlineData("search/t00e27e4b.js", 1)]
+    [InlineData("assets/site.css", 1)]
+    [InlineData("index.html", 2)]
+    [InlineData("feed.xml", 2)]
+    [InlineData("speakers/index.html", 2)]
+    [InlineData("search/s12.js", 2)]
+    [InlineData("search/manifest.js", 2)]
+    [InlineData("search/sub/d1.js", 1)]
+    public void What_one_changed_transcript_changes_comes_last(string path, int tier) =>
+        Assert.Equal(tier, ArchiveZip.Tier(path));
 
     [Fact]
     public void A_zip_written_inside_the_site_leaves_itself_and_any_older_archive_out()
