@@ -1,6 +1,8 @@
+using ArchiveSite.Model;
+
 namespace ArchiveSite.Build;
 
-/// <summary>The optional strings and lists of the build cache's binary formats, as <see cref="CacheBytesReader"/> reads them back.</summary>
+/// <summary>The optional strings, lists and diagnostics of the build cache's binary formats, as <see cref="CacheBytesReader"/> reads them back.</summary>
 public static class CacheBinaryWriting
 {
     public static void WriteOptional(this BinaryWriter writer, string? value)
@@ -16,4 +18,13 @@ public static class CacheBinaryWriting
         foreach (var item in items)
             write(item);
     }
+
+    public static void WriteDiagnostics(this BinaryWriter writer, IReadOnlyCollection<Diagnostic> diagnostics) =>
+        writer.WriteList(diagnostics, diagnostic =>
+        {
+            writer.Write((int)diagnostic.Severity);
+            writer.Write(diagnostic.File);
+            writer.Write(diagnostic.Line);
+            writer.Write(diagnostic.Message);
+        });
 }

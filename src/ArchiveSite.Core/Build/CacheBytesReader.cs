@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using ArchiveSite.Model;
 
 namespace ArchiveSite.Build;
 
@@ -50,6 +51,9 @@ public sealed class CacheBytesReader(ArraySegment<byte> bytes)
             items[i] = read();
         return items;
     }
+
+    /// <summary>Diagnostics as <see cref="CacheBinaryWriting.WriteDiagnostics"/> writes them.</summary>
+    public Diagnostic[] ReadDiagnostics() => ReadList(() => new Diagnostic((Severity)ReadInt32(), ReadString(), ReadInt32(), ReadString()));
 
     /// <summary>A list of keys and values, as <see cref="CacheBinaryWriting.WriteList{T}"/> writes a dictionary; a key read twice is not one.</summary>
     public Dictionary<string, TValue> ReadDictionary<TValue>(Func<string> readKey, Func<TValue> readValue)

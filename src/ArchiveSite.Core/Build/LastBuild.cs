@@ -33,7 +33,7 @@ public sealed record LastBuild(string Inputs, string Output, int FilesWritten, S
                 return null;
             var last = new LastBuild(reader.ReadString(), reader.ReadString(), reader.ReadInt32(),
                 new SiteCounts(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32()),
-                new SearchIndexSize(reader.ReadInt32(), reader.ReadInt64()), ReadDiagnostics(reader), ReadDiagnostics(reader));
+                new SearchIndexSize(reader.ReadInt32(), reader.ReadInt64()), reader.ReadDiagnostics(), reader.ReadDiagnostics());
             return reader.AtEnd ? last : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
@@ -61,24 +61,12 @@ public sealed record LastBuild(string Inputs, string Output, int FilesWritten, S
                 writer.Write(Counts.Topics);
                 writer.Write(SearchIndex.Shards);
                 writer.Write(SearchIndex.Bytes);
-                WriteDiagnostics(writer, InputDiagnostics);
-                WriteDiagnostics(writer, OutputDiagnostics);
+                writer.WriteDiagnostics(InputDiagnostics);
+                writer.WriteDiagnostics(OutputDiagnostics);
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
     }
-
-    static Diagnostic[] ReadDiagnostics(CacheBytesReader reader) =>
-        reader.ReadList(() => new Diagnostic((Severity)reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadString()));
-
-    static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics) =>
-        writer.WriteList(diagnostics, diagnostic =>
-        {
-            writer.Write((int)diagnostic.Severity);
-            writer.Write(diagnostic.File);
-            writer.Write(diagnostic.Line);
-            writer.Write(diagnostic.Message);
-        });
 }

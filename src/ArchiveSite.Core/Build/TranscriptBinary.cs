@@ -65,13 +65,7 @@ public static class TranscriptBinary
             writer.Write(removed.Kind);
             writer.Write(removed.Text);
         });
-        writer.WriteList(transcript.Diagnostics, diagnostic =>
-        {
-            writer.Write((int)diagnostic.Severity);
-            writer.Write(diagnostic.File);
-            writer.Write(diagnostic.Line);
-            writer.Write(diagnostic.Message);
-        });
+        writer.WriteDiagnostics(transcript.Diagnostics);
     }
 
     /// <summary>The transcript, or null when the bytes are not a whole transcript of this format.</summary>
@@ -101,7 +95,7 @@ public static class TranscriptBinary
                     reader.ReadInt32() is var turn and >= 0 ? turn : null, reader.ReadInt32())),
                 Topics = reader.ReadList(reader.ReadString),
                 Removed = reader.ReadList(() => new RemovedLine(reader.ReadInt32(), reader.ReadString(), reader.ReadString())),
-                Diagnostics = reader.ReadList(() => new Diagnostic((Severity)reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadString())),
+                Diagnostics = reader.ReadDiagnostics(),
             };
             return reader.AtEnd ? transcript : null;
         }
