@@ -10,18 +10,19 @@ namespace ArchiveSite.Output;
 /// </summary>
 public static class VerifiedFiles
 {
-    /// <summary>The manifest's paths of the files found as it recorded them; none when the folder cannot be listed.</summary>
+    /// <summary>The manifest's paths of the files found as it recorded them (listed by <see cref="OutputListing"/>); none when the folder cannot be listed.</summary>
     public static HashSet<string> Of(string outputDirectory, OutputManifest manifest)
     {
         try
         {
-            var folders = Directory.GetDirectories(outputDirectory);
-            var found = new List<string>[folders.Length + 1];
-            Parallel.For(0, found.Length, i =>
-                found[i] = i == 0 ? List(outputDirectory, outputDirectory, manifest, recurse: false) : List(outputDirectory, folders[i - 1], manifest, recurse: true));
-            var verified = new HashSet<string>(manifest.Files.Count, StringComparer.Ordinal);
-            foreach (var paths in found)
-                verified.UnionWith(paths);
+            var files = manifest.Files;
+            var verified = new HashSet<string>(files.Count, StringComparer.Ordinal);
+            foreach (var path in OutputListing.Of(outputDirectory, (ReadOnlySpan<char> folder, ref FileSystemEntry entry) =>
+                         Find(files, folder, entry.FileName) is { } kept && kept.Value.Length == entry.Length && kept.Value.Modified == entry.LastWriteTimeUtc.UtcTicks
+                             ? kept.Key
+                             : null, folders: false))
+                if (path is not null)
+                    verified.Add(path);
             return verified;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -30,32 +31,17 @@ public static class VerifiedFiles
         }
     }
 
-    static List<string> List(string outputDirectory, string folder, OutputManifest manifest, bool recurse)
+    /// <summary>The manifest's entry for the file <paramref name="name"/> in <paramref name="folder"/>, its path made on the stack.</summary>
+    static KeyValuePair<string, ManifestEntry>? Find(Dictionary<string, ManifestEntry> files, ReadOnlySpan<char> folder, ReadOnlySpan<char> name)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = recurse, AttributesToSkip = 0, IgnoreInaccessible = false };
-        var files = manifest.Files;
-        var entries = new FileSystemEnumerable<string?>(folder, (ref FileSystemEntry entry) =>
-        {
-            var directory = entry.Directory.Length > outputDirectory.Length ? entry.Directory[(outputDirectory.Length + 1)..] : [];
-            Span<char> buffer = stackalloc char[256];
-            var length = directory.Length + (directory.IsEmpty ? 0 : 1) + entry.FileName.Length;
-            var path = length <= buffer.Length ? buffer[..length] : new char[length];
-            directory.CopyTo(path);
-            if (!directory.IsEmpty)
-                path[directory.Length] = '/';
-            entry.FileName.CopyTo(path[(length - entry.FileName.Length)..]);
-            return Find(files, path) is { } kept && kept.Value.Length == entry.Length && kept.Value.Modified == entry.LastWriteTimeUtc.UtcTicks
-                ? kept.Key
-                : null;
-        }, options)
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
-        };
-        var found = new List<string>();
-        foreach (var path in entries)
-            if (path is not null)
-                found.Add(path);
-        return found;
+        Span<char> buffer = stackalloc char[256];
+        var length = folder.Length + (folder.IsEmpty ? 0 : 1) + name.Length;
+        var path = length <= buffer.Length ? buffer[..length] : new char[length];
+        folder.CopyTo(path);
+        if (!folder.IsEmpty)
+            path[folder.Length] = '/';
+        name.CopyTo(path[(length - name.Length)..]);
+        return Find(files, path);
     }
 
     /// <summary>The manifest's own key and entry for a path; a manifest made with another comparer is asked with a string.</summary>
