@@ -1,6 +1,5 @@
 using ArchiveSite.Build;
 using ArchiveSite.Site;
-using ArchiveSite.Tests.Support;
 
 namespace ArchiveSite.Tests.Build;
 
@@ -10,21 +9,14 @@ namespace ArchiveSite.Tests.Build;
 /// </summary>
 public sealed class IncrementalBuildTests : IDisposable
 {
-    readonly string _root = Directory.CreateTempSubdirectory("archivesite-incremental-").FullName;
+    readonly SampleArchiveCopy _copy = new("archivesite-incremental-");
 
-    public IncrementalBuildTests()
-    {
-        SiteBuilderTests.CopyDirectory(Path.Combine(RepoPaths.Root, "input"), Input, skip: "\0");
-        SiteBuilderTests.CopyDirectory(BuiltSite.Theme.Root, ThemeRoot, skip: "node_modules");
-        Directory.CreateSymbolicLink(Path.Combine(ThemeRoot, "node_modules"), BuiltSite.Theme.NodeModules);
-    }
+    public void Dispose() => _copy.Dispose();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    string Input => Path.Combine(_root, "input");
-    string ThemeRoot => Path.Combine(_root, "theme");
-    string Output => Path.Combine(_root, "output");
-    string Cache => Path.Combine(_root, "cache");
+    string Input => _copy.Input;
+    string ThemeRoot => _copy.ThemeRoot;
+    string Output => _copy.Output;
+    string Cache => _copy.Cache;
     string Transcripts => Path.Combine(Input, "transcripts");
 
     BuildResult Rebuild()
@@ -36,8 +28,8 @@ public sealed class IncrementalBuildTests : IDisposable
 
     BuildResult CleanBuild(string name)
     {
-        var result = SiteBuilder.Build(Input, Path.Combine(_root, name), new ThemeFolder(ThemeRoot),
-            new BuildOptions { CacheDirectory = Path.Combine(_root, name + "-cache") });
+        var result = SiteBuilder.Build(Input, Path.Combine(_copy.Root, name), new ThemeFolder(ThemeRoot),
+            new BuildOptions { CacheDirectory = Path.Combine(_copy.Root, name + "-cache") });
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         return result;
     }
@@ -78,7 +70,7 @@ public sealed class IncrementalBuildTests : IDisposable
         var rebuilt = Rebuild();
         CleanBuild("clean");
 
-        AssertSameTree(Path.Combine(_root, "clean"), Output);
+        AssertSameTree(Path.Combine(_copy.Root, "clean"), Output);
         var after = Snapshot(Output);
         var changed = after.Count(f => !before.TryGetValue(f.Key, out var b) || !b.Bytes.SequenceEqual(f.Value.Bytes));
         Assert.True(changed > 0 || before.Count != after.Count, "the change did not change the site");
@@ -138,7 +130,7 @@ public sealed class IncrementalBuildTests : IDisposable
         File.Copy(Path.Combine(BuiltSite.Theme.Layouts, "topic.sbn"), Path.Combine(ThemeRoot, "layouts", "topic.sbn"), overwrite: true);
         Rebuild();
         CleanBuild("clean");
-        AssertSameTree(Path.Combine(_root, "clean"), Output);
+        AssertSameTree(Path.Combine(_copy.Root, "clean"), Output);
     }
 
     [Fact]
@@ -154,7 +146,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Rebuild();
 
         CleanBuild("clean");
-        AssertSameTree(Path.Combine(_root, "clean"), Output);
+        AssertSameTree(Path.Combine(_copy.Root, "clean"), Output);
     }
 
     [Fact]
@@ -169,7 +161,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Rebuild();
 
         CleanBuild("clean");
-        AssertSameTree(Path.Combine(_root, "clean"), Output);
+        AssertSameTree(Path.Combine(_copy.Root, "clean"), Output);
     }
 
     [Fact]
@@ -179,13 +171,13 @@ public sealed class IncrementalBuildTests : IDisposable
         Directory.Delete(Output, recursive: true);
         Rebuild();
         CleanBuild("clean");
-        AssertSameTree(Path.Combine(_root, "clean"), Output);
+        AssertSameTree(Path.Combine(_copy.Root, "clean"), Output);
 
         Directory.Delete(Cache, recursive: true);
         ChangeMakers["topics"](Input, ThemeRoot);
         Rebuild();
         CleanBuild("clean-2");
-        AssertSameTree(Path.Combine(_root, "clean-2"), Output);
+        AssertSameTree(Path.Combine(_copy.Root, "clean-2"), Output);
     }
 
     /// <summary>
@@ -208,7 +200,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Assert.Contains(">SAM DOE</a>", File.ReadAllText(Path.Combine(Output, later)));
         Assert.DoesNotContain(">Sam Doe</a>", File.ReadAllText(Path.Combine(Output, later)));
         CleanBuild("clean");
-        AssertSameTree(Path.Combine(_root, "clean"), Output);
+        AssertSameTree(Path.Combine(_copy.Root, "clean"), Output);
     }
 
     static void Append(string root, string relative, string text) => File.AppendAllText(Path.Combine(root, relative), text);

@@ -2,7 +2,6 @@ using ArchiveSite.Build;
 using ArchiveSite.Model;
 using ArchiveSite.Output;
 using ArchiveSite.Site;
-using ArchiveSite.Tests.Support;
 
 namespace ArchiveSite.Tests.Build;
 
@@ -12,21 +11,14 @@ namespace ArchiveSite.Tests.Build;
 /// </summary>
 public sealed class SinceLastBuildTests : IDisposable
 {
-    readonly string _root = Directory.CreateTempSubdirectory("archivesite-since-").FullName;
+    readonly SampleArchiveCopy _copy = new("archivesite-since-");
 
-    public SinceLastBuildTests()
-    {
-        SiteBuilderTests.CopyDirectory(Path.Combine(RepoPaths.Root, "input"), Input, skip: "\0");
-        SiteBuilderTests.CopyDirectory(BuiltSite.Theme.Root, ThemeRoot, skip: "node_modules");
-        Directory.CreateSymbolicLink(Path.Combine(ThemeRoot, "node_modules"), BuiltSite.Theme.NodeModules);
-    }
+    public void Dispose() => _copy.Dispose();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    string Input => Path.Combine(_root, "input");
-    string ThemeRoot => Path.Combine(_root, "theme");
-    string Output => Path.Combine(_root, "output");
-    string Cache => Path.Combine(_root, "cache");
+    string Input => _copy.Input;
+    string ThemeRoot => _copy.ThemeRoot;
+    string Output => _copy.Output;
+    string Cache => _copy.Cache;
 
     BuildResult Build(bool strict = false, string? output = null)
     {
@@ -65,8 +57,8 @@ public sealed class SinceLastBuildTests : IDisposable
         File.WriteAllText(Path.Combine(Input, "transcripts", "captions.vtt"),
             "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello from the captions.\n\nHello without a timing.\n");
         Build();
-        var normal = SiteBuilder.Build(Input, Path.Combine(_root, "other"), new ThemeFolder(ThemeRoot),
-            new BuildOptions { CacheDirectory = Path.Combine(_root, "other-cache"), Strict = true });
+        var normal = SiteBuilder.Build(Input, Path.Combine(_copy.Root, "other"), new ThemeFolder(ThemeRoot),
+            new BuildOptions { CacheDirectory = Path.Combine(_copy.Root, "other-cache"), Strict = true });
 
         var strict = Build(strict: true);
 
@@ -141,8 +133,8 @@ public sealed class SinceLastBuildTests : IDisposable
     public void Another_output_folder_or_another_cache_is_not_taken_for_the_last_build()
     {
         Build();
-        Assert.False(Build(output: Path.Combine(_root, "elsewhere")).Unchanged);
-        Assert.False(SiteBuilder.Build(Input, Output, new ThemeFolder(ThemeRoot), new BuildOptions { CacheDirectory = Path.Combine(_root, "cache-2") })
+        Assert.False(Build(output: Path.Combine(_copy.Root, "elsewhere")).Unchanged);
+        Assert.False(SiteBuilder.Build(Input, Output, new ThemeFolder(ThemeRoot), new BuildOptions { CacheDirectory = Path.Combine(_copy.Root, "cache-2") })
             .Unchanged);
         // That build, with a cache of its own, wrote the output folder again: this cache's record no longer describes it.
         Assert.False(Build().Unchanged);
@@ -186,13 +178,13 @@ public sealed class SinceLastBuildTests : IDisposable
         Assert.Equal(OutputFingerprint.Of(manifest), OutputFingerprint.OfFolder(Output));
         File.SetLastWriteTimeUtc(Path.Combine(Output, "index.html"), new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         Assert.NotEqual(OutputFingerprint.Of(manifest), OutputFingerprint.OfFolder(Output));
-        Assert.Null(OutputFingerprint.OfFolder(Path.Combine(_root, "missing")));
+        Assert.Null(OutputFingerprint.OfFolder(Path.Combine(_copy.Root, "missing")));
     }
 
     [Fact]
     public void The_input_fingerprint_covers_the_npm_files_copied_into_the_site_and_npm_s_record_of_what_it_installed()
     {
-        var theme = new ThemeFolder(Path.Combine(_root, "fake-theme"));
+        var theme = new ThemeFolder(Path.Combine(_copy.Root, "fake-theme"));
         foreach (var (package, _) in CopyNpmAssets.Files)
             WriteFile(Path.Combine(theme.NodeModules, package), "v1");
         WriteFile(Path.Combine(theme.NodeModules, ".package-lock.json"), "{}");
@@ -209,7 +201,7 @@ public sealed class SinceLastBuildTests : IDisposable
 
         Assert.Equal(4, fingerprints.Distinct().Count());
         Assert.Equal(fingerprints[^2], fingerprints[^1]);
-        Assert.NotEqual(fingerprints[^1], BuildInputs.Of(Input, new ThemeFolder(Path.Combine(_root, "no-theme"))).Fingerprint);
+        Assert.NotEqual(fingerprints[^1], BuildInputs.Of(Input, new ThemeFolder(Path.Combine(_copy.Root, "no-theme"))).Fingerprint);
     }
 
     [Fact]
