@@ -8,7 +8,9 @@
  * against the 150 KB a first search may load: this measures both before a layout is built. KB are counted raw
  * (the records' JSON) and compressed (that JSON as raw DEFLATE, level 9, carried as base64: what a display file
  * holding compressed text would weigh). --chunks 0 stands for one file per transcript.
- *   node bench/search-layout/run.js SITE [--queries "a b|c d"] [--sample 20] [--seed 9] [--chunks 1,2,3,4,6,8,0]
+ * --hybrid 2,3,4 measures both layouts written at once: a page takes a transcript's whole compressed file where at
+ * least that many of its results come from it, 2-turn raw files for the rest.
+ *   node bench/search-layout/run.js SITE [--queries "a b|c d"] [--sample 20] [--seed 9] [--chunks 1,2,3,4,6,8,0] [--hybrid 2,3,4]
  * --sample draws that many two-term queries from the 120 index terms of plain letters held by the most turns
  * (text field; contractions such as can’t are left out).
  */
@@ -16,12 +18,13 @@
 const fs = require("fs"), path = require("path"), vm = require("vm"), zlib = require("zlib")
 
 function options(args) {
-  const found = { site: null, queries: null, sample: 20, seed: 9, chunks: [1, 2, 3, 4, 6, 8, 0] }
+  const found = { site: null, queries: null, sample: 20, seed: 9, chunks: [1, 2, 3, 4, 6, 8, 0], hybrid: [2, 3, 4] }
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--queries") found.queries = args[++i].split("|")
     else if (args[i] === "--sample") found.sample = Number(args[++i])
     else if (args[i] === "--seed") found.seed = Number(args[++i])
     else if (args[i] === "--chunks") found.chunks = args[++i].split(",").map(Number)
+    else if (args[i] === "--hybrid") found.hybrid = args[++i].split(",").map(Number)
     else found.site = args[i]
   }
   if (!found.site) throw new Error("usage: node bench/search-layout/run.js SITE [--queries \"a b|c d\"] [--sample N] [--seed N] [--chunks 1,2,4]")
@@ -117,4 +120,21 @@ for (const chunk of settings.chunks) {
   console.log(`${chunk === 0 ? "whole" : String(chunk).padStart(5)} turns per file: ${String(files.size).padStart(6)} display files (${all(sizes.raw).toFixed(1)} MB raw, ${all(sizes.compressed).toFixed(1)} MB compressed); ` +
     `a first page needs files median ${median(counts)} (max ${Math.max(...counts)}), KB raw median ${median(raw).toFixed(1)} (max ${Math.max(...raw).toFixed(1)}), ` +
     `compressed median ${median(compressed).toFixed(1)} (max ${Math.max(...compressed).toFixed(1)})`)
+}
+
+// Both layouts written: a page takes a transcript's whole file (compressed) where at least `least` of its results
+// come from that transcript, and 2-turn files (raw, as now) for the rest.
+const small = filesOf(2), smallSizes = sizesOf(small.files), whole = filesOf(0), wholeSizes = sizesOf(whole.files)
+for (const least of settings.hybrid) {
+  const needs = pages.map(found => {
+    const perTranscript = new Map()
+    for (const d of found.page) perTranscript.set(turns[d].transcript, (perTranscript.get(turns[d].transcript) || 0) + 1)
+    const files = new Set()
+    for (const d of found.page) files.add(perTranscript.get(turns[d].transcript) >= least ? "w" + whole.fileOf[d] : "s" + small.fileOf[d])
+    return [...files]
+  })
+  const counts = needs.map(needed => needed.length)
+  const kb = needs.map(needed => needed.reduce((sum, file) => sum + (file[0] === "w" ? wholeSizes.compressed.get(file.slice(1)) : smallSizes.raw.get(file.slice(1))), 0) / 1024)
+  console.log(`hybrid, a transcript's whole file (compressed) for ${least}+ results of a page, else 2-turn files (raw): files median ${median(counts)} (max ${Math.max(...counts)}), ` +
+    `KB median ${median(kb).toFixed(1)} (max ${Math.max(...kb).toFixed(1)}); per query: ${pages.map((found, i) => `${found.text} ${counts[i]}/${kb[i].toFixed(0)}`).join(", ")}`)
 }
