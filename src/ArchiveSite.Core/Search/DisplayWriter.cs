@@ -10,8 +10,7 @@ namespace ArchiveSite.Search;
 /// <summary>
 /// What a result shows (transcript title and page, speaker, section, the turn's words for the snippet), in
 /// files of <c>chunkSize</c> consecutive turns of one transcript: search/d{N}-{C}.js holds turns C*size ..
-/// of the transcript named N (documents come grouped by transcript, see <see cref="SearchDocument.From"/>),
-/// compressed (<see cref="ScriptData.Packed"/>).
+/// of the transcript named N (documents come grouped by transcript, see <see cref="SearchDocument.From"/>).
 /// N comes from a hash of the transcript's page, not its place in slug order, so that editing, adding or
 /// removing one transcript rewrites only its own display files (see <see cref="Names"/>).
 /// search/documents.js gives the chunk size and each transcript's turn count and name, which is how the
@@ -62,7 +61,7 @@ public static class DisplayWriter
                     continue;
                 turns ??= Turns(documents, from, size);
                 files[firstFile[t] + chunk] = new SearchFile(path,
-                    ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Packed(new Chunk(first.Page, first.TranscriptTitle, turns))), key);
+                    ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns))), key);
             }
         });
 

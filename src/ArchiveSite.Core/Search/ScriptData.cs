@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -35,20 +34,6 @@ public static class ScriptData
         $"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{JsonSerializer.Serialize(id)},{payloadJson});\n";
 
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, Options);
-
-    /// <summary>
-    /// <paramref name="value"/>'s JSON (UTF-8) as raw DEFLATE in base64, as a JSON string: the payload of the display and
-    /// top results files, whose text takes about half the bytes so (a two-word query's first page loads about
-    /// ten display files). The browser unpacks it synchronously (unpack in search-core.js). A base64 string
-    /// needs no escape in a script, whatever the transcript's text.
-    /// </summary>
-    public static string Packed<T>(T value)
-    {
-        using var compressed = new MemoryStream();
-        using (var deflate = new DeflateStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
-            deflate.Write(JsonSerializer.SerializeToUtf8Bytes(value, Options));
-        return $"\"{Convert.ToBase64String(compressed.GetBuffer(), 0, (int)compressed.Length)}\"";
-    }
 
     static readonly JsonSerializerOptions Options = new()
     {

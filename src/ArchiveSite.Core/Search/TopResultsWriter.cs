@@ -10,8 +10,7 @@ namespace ArchiveSite.Search;
 /// several times as long as one. So for each term held by at least <c>minimumResults</c> documents, the
 /// display data of the <c>count</c> documents a query of that term alone ranks first is written to
 /// search/t{name}.js, name the term's <see cref="Name"/> (terms whose names collide share the file, keyed by
-/// term), compressed as the display files are (<see cref="ScriptData.Packed"/>). The browser uses it when a
-/// query reaches that one term and the file holds every result of its page;
+/// term). The browser uses it when a query reaches that one term and the file holds every result of its page;
 /// otherwise it loads display files as before, so a file that does not match the query's page costs time, never
 /// correctness. Results are listed by their place among the display files ("N-C/T": turn T of search/dN-C.js,
 /// see <see cref="DisplayWriter"/>), not by document number: a change that adds or removes a turn renumbers the
@@ -65,7 +64,7 @@ public static class TopResultsWriter
             var key = ContentHash.OfParts([ProgramVersion.Hash, path, .. terms.SelectMany(t => Parts(source.Terms[t].Term, tops[t]!, documents, places))]);
             if (keep is not null && keep(path, key)) return;
             made[f] = new SearchFile(path, ScriptData.Call("top", name.ToString("x8", CultureInfo.InvariantCulture),
-                ScriptData.Packed(terms.ToDictionary(t => source.Terms[t].Term, t => Entry(tops[t]!, documents, places)))), key);
+                ScriptData.Json(terms.ToDictionary(t => source.Terms[t].Term, t => Entry(tops[t]!, documents, places)))), key);
         });
         return [.. made.OfType<SearchFile>()];
     }

@@ -35,158 +35,11 @@ var ArchiveSearch = (function () {
   }
 
   function loaded(kind, id, data) {
-    if (typeof data === "string") data = unpack(data)
     if (kind === "manifest") received.manifest = data
     else if (kind === "documents") received.documents = data
     else if (kind === "facets") received.facets = data
     else if (kind === "top") for (var term in data) received.top[term] = data[term]
     else received[kind][id] = data
-  }
-
-  /*
-   * Display and top results files carry their JSON (UTF-8) as raw DEFLATE (RFC 1951) in base64 (ScriptData.Packed
-   * in C#): about half the bytes of the JSON. Unpacked here, synchronously: DecompressionStream would cost the
-   * page several tasks per file, while a file is a few KB that this decodes in well under a millisecond.
-   */
-  function unpack(text) {
-    var inflated = inflate(fromBase64(text))
-    return JSON.parse(fromUtf8(inflated.bytes, inflated.length))
-  }
-
-  var base64Value = new Uint8Array(128), base64Digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-  for (var b = 0; b < 64; b++) base64Value[base64Digits.charCodeAt(b)] = b
-
-  function fromBase64(text) {
-    var length = text.length
-    while (length > 0 && text.charAt(length - 1) === "=") length--
-    var bytes = new Uint8Array((length * 3) >> 2), at = 0, held = 0, bits = 0
-    for (var i = 0; i < length; i++) {
-      held = (held << 6) | base64Value[text.charCodeAt(i)]
-      bits += 6
-      if (bits >= 8) {
-        bits -= 8
-        bytes[at++] = held >> bits
-        held &= (1 << bits) - 1
-      }
-    }
-    return bytes
-  }
-
-  function fromUtf8(bytes, length) {
-    var text = "", units = []
-    for (var i = 0; i < length;) {
-      var first = bytes[i++], code
-      if (first < 0x80) code = first
-      else if (first < 0xE0) code = ((first & 31) << 6) | (bytes[i++] & 63)
-      else if (first < 0xF0) code = ((first & 15) << 12) | ((bytes[i++] & 63) << 6) | (bytes[i++] & 63)
-      else {
-        code = (((first & 7) << 18) | ((bytes[i++] & 63) << 12) | ((bytes[i++] & 63) << 6) | (bytes[i++] & 63)) - 0x10000
-        units.push(0xD800 + (code >> 10))
-        code = 0xDC00 + (code & 1023)
-      }
-      units.push(code)
-      if (units.length >= 4096) { text += String.fromCharCode.apply(null, units); units = [] }
-    }
-    return text + String.fromCharCode.apply(null, units)
-  }
-
-  // DEFLATE's tables: length and distance bases and extra bits, the order of the code length code lengths.
-  var lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
-  var lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-  var distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
-  var distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
-  var codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
-
-  // A canonical Huffman code from its code lengths: how many codes of each length, and the symbols in code order.
-  function huffman(lengths, from, count) {
-    var counts = new Uint16Array(16), offsets = new Uint16Array(16), symbols = new Uint16Array(count)
-    for (var i = 0; i < count; i++) counts[lengths[from + i]]++
-    counts[0] = 0
-    for (var length = 1; length < 16; length++) offsets[length] = offsets[length - 1] + counts[length - 1]
-    for (var s = 0; s < count; s++) if (lengths[from + s] !== 0) symbols[offsets[lengths[from + s]]++] = s
-    return { counts: counts, symbols: symbols }
-  }
-
-  var fixedCodes = null
-  function fixedHuffman() {
-    if (fixedCodes === null) {
-      var lengths = new Uint8Array(320)
-      for (var i = 0; i < 288; i++) lengths[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8
-      for (var d = 288; d < 320; d++) lengths[d] = 5
-      fixedCodes = { literals: huffman(lengths, 0, 288), distances: huffman(lengths, 288, 32) }
-    }
-    return fixedCodes
-  }
-
-  // Raw DEFLATE: stored, fixed and dynamic Huffman blocks. Returns { bytes, length } (bytes may be longer).
-  function inflate(input) {
-    var out = new Uint8Array(input.length * 4 + 256), size = 0, bit = 0, last = 0
-    function bits(count) {
-      var value = 0
-      for (var i = 0; i < count; i++, bit++) value |= ((input[bit >> 3] >> (bit & 7)) & 1) << i
-      return value
-    }
-    function decode(code) {
-      var value = 0, first = 0, index = 0
-      for (var length = 1; length < 16; length++) {
-        value |= (input[bit >> 3] >> (bit & 7)) & 1
-        bit++
-        var count = code.counts[length]
-        if (value - first < count) return code.symbols[index + value - first]
-        index += count
-        first = (first + count) << 1
-        value <<= 1
-      }
-      throw new Error("search data is damaged (no such Huffman code)")
-    }
-    function room(more) {
-      if (size + more <= out.length) return
-      var larger = new Uint8Array(Math.max(out.length * 2, size + more))
-      larger.set(out.subarray(0, size))
-      out = larger
-    }
-    while (last === 0) {
-      last = bits(1)
-      var type = bits(2)
-      if (type === 0) {
-        var at = (bit + 7) >> 3, length = input[at] | (input[at + 1] << 8)
-        room(length)
-        out.set(input.subarray(at + 4, at + 4 + length), size)
-        size += length
-        bit = (at + 4 + length) << 3
-        continue
-      }
-      var codes
-      if (type === 1) {
-        codes = fixedHuffman()
-      } else if (type === 2) {
-        var literalCount = bits(5) + 257, distanceCount = bits(5) + 1, lengthCount = bits(4) + 4
-        var lengthLengths = new Uint8Array(19)
-        for (var l = 0; l < lengthCount; l++) lengthLengths[codeLengthOrder[l]] = bits(3)
-        var lengthCode = huffman(lengthLengths, 0, 19), lengths = new Uint8Array(literalCount + distanceCount)
-        for (var n = 0; n < literalCount + distanceCount;) {
-          var symbol = decode(lengthCode)
-          if (symbol < 16) { lengths[n++] = symbol; continue }
-          var repeated = 0, times
-          if (symbol === 16) { repeated = lengths[n - 1]; times = 3 + bits(2) } else if (symbol === 17) times = 3 + bits(3)
-          else times = 11 + bits(7)
-          while (times-- > 0) lengths[n++] = repeated
-        }
-        codes = { literals: huffman(lengths, 0, literalCount), distances: huffman(lengths, literalCount, distanceCount) }
-      } else {
-        throw new Error("search data is damaged (block type 3)")
-      }
-      for (;;) {
-        var next = decode(codes.literals)
-        if (next < 256) { room(1); out[size++] = next; continue }
-        if (next === 256) break
-        var copy = lengthBase[next - 257] + bits(lengthExtra[next - 257]), distance = decode(codes.distances)
-        var back = distanceBase[distance] + bits(distanceExtra[distance])
-        room(copy)
-        for (var c = 0; c < copy; c++, size++) out[size] = out[size - back]
-      }
-    }
-    return { bytes: out, length: size }
   }
 
   // Index of the range a term falls in: the last whose separator is <= term (separators are sorted).
@@ -679,7 +532,6 @@ var ArchiveSearch = (function () {
     received: received,
     loaded: loaded,
     decodeNumbers: decodeNumbers,
-    unpack: unpack,
     parseQuery: parseQuery,
     groupsForQuery: groupsForQuery,
     shardsForQuery: shardsForQuery,
