@@ -10,7 +10,12 @@ namespace Lunr;
 public static class BatchIndexBuilder
 {
     /// <param name="settings">Whose fields (in lunr's order), BM25 <c>k1</c> and <c>b</c> to use; the documents it holds are not part of the index.</param>
-    public static IndexByTerm BuildByTerm(Builder settings, SharedVocabulary vocabulary, IReadOnlyList<AnalyzedBatch> batches)
+    public static IndexByTerm BuildByTerm(Builder settings, SharedVocabulary vocabulary, IReadOnlyList<AnalyzedBatch> batches) =>
+        BuildPacked(settings, vocabulary, batches).Unpacked();
+
+    /// <summary>As <see cref="BuildByTerm"/>, each posting packed in a long (<see cref="PackedIndexByTerm"/>).</summary>
+    /// <param name="settings">Whose fields (in lunr's order), BM25 <c>k1</c> and <c>b</c> to use; the documents it holds are not part of the index.</param>
+    public static PackedIndexByTerm BuildPacked(Builder settings, SharedVocabulary vocabulary, IReadOnlyList<AnalyzedBatch> batches)
     {
         var fields = settings.Fields;
         var fieldCount = fields.Count;
@@ -33,26 +38,18 @@ public static class BatchIndexBuilder
             idfOfTerm[sorted[rank]] = Bm25.InverseDocumentFrequency(documentCount, documentsWithTerm[sorted[rank]]);
         }
 
-        var postings = Postings(settings, batches, firstDocument, rankOfTerm, idfOfTerm, averageLengths, sorted.Length);
-        var terms = new TermWeights[sorted.Length];
+        var (starts, postings) = Postings(settings, batches, firstDocument, rankOfTerm, idfOfTerm, averageLengths, sorted.Length);
         var indexOfTerm = new int[vocabulary.Count];
         for (var index = 0; index < termsByIndex.Length; index++)
             indexOfTerm[termsByIndex[index]] = index;
+        var terms = new string[sorted.Length];
+        var indexes = new int[sorted.Length];
         for (var rank = 0; rank < terms.Length; rank++)
         {
-            var byField = new FieldWeights[fieldCount];
-            for (var f = 0; f < fieldCount; f++)
-            {
-                var start = postings.Starts[rank * fieldCount + f];
-                var count = postings.Starts[rank * fieldCount + f + 1] - start;
-                byField[f] = count == 0 ? FieldWeights.None : new FieldWeights(new(postings.Documents, start, count), new(postings.Weights, start, count));
-            }
-            terms[rank] = new TermWeights(vocabulary[sorted[rank]], indexOfTerm[sorted[rank]], byField);
+            terms[rank] = vocabulary[sorted[rank]];
+            indexes[rank] = indexOfTerm[sorted[rank]];
         }
-        var refs = new string[documentCount];
-        for (var d = 0; d < refs.Length; d++)
-            refs[d] = d.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new IndexByTerm([.. fields.Select(f => f.Name)], refs, terms);
+        return new PackedIndexByTerm([.. fields.Select(f => f.Name)], documentCount, terms, indexes, starts, postings);
     }
 
     /// <summary>
@@ -92,14 +89,13 @@ public static class BatchIndexBuilder
         return ([.. termsByIndex], documentsWithTerm, [.. lengthTotals.Select(total => (double)total / documentCount)]);
     }
 
-    /// <summary>Term rank by term rank, field by field, the documents holding it (ascending) and its weight in each.</summary>
-    sealed record PostingArrays(int[] Starts, int[] Documents, double[] Weights);
-
     /// <summary>
-    /// Fills the postings in parallel, each worker a range of batches: each first counts its postings per term
-    /// and field, so every worker knows where its own go and they are in document order without sorting.
+    /// Term rank by term rank, field by field, where its postings start, and the postings (see
+    /// <see cref="PackedIndexByTerm"/>). Filled in parallel, each worker a range of batches: each first counts its
+    /// postings per term and field, so every worker knows where its own go and they are in document order without
+    /// sorting.
     /// </summary>
-    static PostingArrays Postings(Builder settings, IReadOnlyList<AnalyzedBatch> batches, int[] firstDocument,
+    static (int[] Starts, long[] Postings) Postings(Builder settings, IReadOnlyList<AnalyzedBatch> batches, int[] firstDocument,
         int[] rankOfTerm, double[] idfOfTerm, double[] averageLengths, int termCount)
     {
         var fields = settings.Fields;
@@ -142,9 +138,8 @@ public static class BatchIndexBuilder
         }
         starts[slotsPerTerm] = total;
 
-        // Every place is filled below, so the arrays need no clearing first (they are tens of MB).
-        var documents = GC.AllocateUninitializedArray<int>(total);
-        var weights = GC.AllocateUninitializedArray<double>(total);
+        // Every place is filled below, so the array needs no clearing first (it is tens of MB).
+        var postings = GC.AllocateUninitializedArray<long>(total);
         var k1 = settings.TermFrequencySaturation;
         var b = settings.FieldLengthNormalization;
         var boosts = fields.Select(f => Bm25.OrOne(f.Boost)).ToArray();
@@ -169,16 +164,15 @@ public static class BatchIndexBuilder
                     for (var i = start; i < ends[slot]; i++)
                     {
                         var id = termIds[i];
-                        var at = next[rankOfTerm[id] * fieldCount + field]++;
-                        documents[at] = document;
                         // Every document is added once with no boost of its own: lunr's document boost is 1.
-                        weights[at] = Bm25.Weight(idfOfTerm[id], frequencies[i], normalization, k1, boosts[field], 1);
+                        var thousandths = Bm25.Thousandths(idfOfTerm[id], frequencies[i], normalization, k1, boosts[field], 1);
+                        postings[next[rankOfTerm[id] * fieldCount + field]++] = PackedIndexByTerm.Pack(document, (long)thousandths);
                     }
                     start = ends[slot];
                 }
             }
         });
-        return new PostingArrays(starts, documents, weights);
+        return (starts, postings);
     }
 
     /// <summary>Consecutive ranges of batches with about as many postings each.</summary>

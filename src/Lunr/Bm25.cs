@@ -23,12 +23,17 @@ internal static class Bm25
         k1 * (1 - b + b * (fieldLength / averageLength));
 
     /// <param name="lengthNormalization">The field's <see cref="LengthNormalization"/>.</param>
-    public static double Weight(double idf, double termFrequency, double lengthNormalization, double k1, double fieldBoost, double documentBoost)
+    public static double Weight(double idf, double termFrequency, double lengthNormalization, double k1, double fieldBoost, double documentBoost) =>
+        Thousandths(idf, termFrequency, lengthNormalization, k1, fieldBoost, documentBoost) / 1000;
+
+    /// <summary>The weight times 1000, a whole number: <c>Math.round(score * 1000)</c> before lunr divides it.</summary>
+    /// <param name="lengthNormalization">The field's <see cref="LengthNormalization"/>.</param>
+    public static double Thousandths(double idf, double termFrequency, double lengthNormalization, double k1, double fieldBoost, double documentBoost)
     {
         var score = idf * ((k1 + 1) * termFrequency) / (lengthNormalization + termFrequency);
         score *= fieldBoost;
         score *= documentBoost;
-        return JavaScriptNumber.Round(score * 1000) / 1000;
+        return JavaScriptNumber.Round(score * 1000);
     }
 
     /// <summary>JavaScript's <c>boost || 1</c>: 0 and NaN mean "no boost".</summary>

@@ -52,22 +52,20 @@ public static class ArchiveLinker
     {
         var people = registries.People.ToDictionary(p => p.Id,
             p => new Person(p.Id, p.Name, p.Credentials, p.Bio, p.Aliases, InRegistry: true), StringComparer.Ordinal);
-        // Every turn of the archive is counted, so each transcript is counted on its own, on every core.
-        var speaking = newestFirst.AsParallel().AsOrdered().Select(Speaking).ToList();
-        foreach (var (transcript, spoken) in newestFirst.Zip(speaking).OrderBy(x => x.First.Slug, StringComparer.Ordinal))
+        foreach (var transcript in newestFirst.OrderBy(t => t.Slug, StringComparer.Ordinal))
         {
             foreach (var speaker in transcript.Source.Speakers)
                 if (!people.ContainsKey(transcript.PersonIdBySpeaker[speaker.Id]))
                     people.Add(transcript.PersonIdBySpeaker[speaker.Id],
                         new Person(speaker.Id, speaker.Name, speaker.Credentials, null, speaker.Labels, InRegistry: false));
-            foreach (var (personId, firstSpeakerId, _, _) in spoken)
+            foreach (var (personId, firstSpeakerId, _, _) in transcript.Speaking)
                 if (!people.ContainsKey(personId))
                     people.Add(personId, new Person(firstSpeakerId, firstSpeakerId, null, null, [], InRegistry: false));
         }
 
         var appearances = new Dictionary<string, List<Appearance>>(StringComparer.Ordinal);
-        foreach (var (transcript, spoken) in newestFirst.Zip(speaking))
-            foreach (var (personId, _, turns, words) in spoken)
+        foreach (var transcript in newestFirst)
+            foreach (var (personId, _, turns, words) in transcript.Speaking)
             {
                 if (!appearances.TryGetValue(personId, out var list))
                     appearances[personId] = list = [];
@@ -119,44 +117,4 @@ public static class ArchiveLinker
             .Select(g => new Tally(g.Key, g.Count()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Id, StringComparer.Ordinal)
             .Take(count).ToList();
-
-    /// <summary>
-    /// Who speaks in a transcript, in the order of their first turns: their person id, the speaker id of that first turn,
-    /// and how many turns and words they have.
-    /// </summary>
-    static List<(string PersonId, string FirstSpeakerId, int Turns, int Words)> Speaking(ArchivedTranscript transcript)
-    {
-        var spoken = new List<(string PersonId, string FirstSpeakerId, int Turns, int Words)>();
-        var at = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var turn in transcript.Source.Turns)
-        {
-            var personId = transcript.PersonIdOf(turn);
-            if (!at.TryGetValue(personId, out var i))
-            {
-                at[personId] = i = spoken.Count;
-                spoken.Add((personId, turn.SpeakerId, 0, 0));
-            }
-            var (id, first, turns, words) = spoken[i];
-            spoken[i] = (id, first, turns + 1, words + WordCount(turn));
-        }
-        return spoken;
-    }
-
-    /// <summary>Runs of characters between spaces, newlines and tabs; counted in place, since every turn of the archive is counted.</summary>
-    public static int WordCount(Turn turn)
-    {
-        var count = 0;
-        foreach (var paragraph in turn.Paragraphs)
-        {
-            var inWord = false;
-            foreach (var c in paragraph)
-            {
-                var separator = c is ' ' or '\n' or '\t';
-                if (!separator && !inWord)
-                    count++;
-                inWord = !separator;
-            }
-        }
-        return count;
-    }
 }

@@ -27,6 +27,9 @@ public sealed record ArchivedTranscript
 
     public required IReadOnlyList<ArchivedQuote> Quotes { get; init; }
 
+    /// <summary>Who speaks, with how many turns and words, in the order of their first turns.</summary>
+    public required IReadOnlyList<SpokenTurns> Speaking { get; init; }
+
     /// <summary>How often each word stem occurs; what "distinctive terms" of related transcripts are made of.</summary>
     public required IReadOnlyDictionary<string, int> StemCounts { get; init; }
 

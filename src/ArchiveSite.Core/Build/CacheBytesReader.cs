@@ -17,7 +17,7 @@ public sealed class CacheBytesReader(ArraySegment<byte> bytes)
     public bool AtEnd => _position == bytes.Count;
 
     /// <summary>How many bytes are left: no list in them can have more items than that.</summary>
-    int Remaining => bytes.Count - _position;
+    public int Remaining => bytes.Count - _position;
 
     public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(sizeof(int)));
 
@@ -41,6 +41,19 @@ public sealed class CacheBytesReader(ArraySegment<byte> bytes)
         _position += count;
         return segment;
     }
+
+    /// <summary>Passes over a string without decoding it.</summary>
+    public void SkipString() => Take(ReadLength());
+
+    /// <summary>Passes over what <see cref="ReadOptionalString"/> reads.</summary>
+    public void SkipOptionalString()
+    {
+        if (ReadBoolean())
+            SkipString();
+    }
+
+    /// <summary>How many bytes were read so far.</summary>
+    public int Position => _position;
 
     public string? ReadOptionalString() => ReadBoolean() ? ReadString() : null;
 

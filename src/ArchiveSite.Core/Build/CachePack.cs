@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using ArchiveSite.Output;
+using Microsoft.Win32.SafeHandles;
 
 namespace ArchiveSite.Build;
 
@@ -36,7 +37,13 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
     public string DeltaPath => PackPath + ".delta";
 
     /// <summary>The entry kept under <paramref name="key"/>; null when there is none or <paramref name="decode"/> cannot read it.</summary>
-    public T? Get(string key, Func<ArraySegment<byte>, T?> decode)
+    public T? Get(string key, Func<ArraySegment<byte>, T?> decode) => Get(key, (bytes, _) => decode(bytes));
+
+    /// <summary>
+    /// As <see cref="Get(string, Func{ArraySegment{byte}, T?})"/>, telling <paramref name="decode"/> where the entry is stored,
+    /// so that it may leave part of it there to be read later.
+    /// </summary>
+    public T? Get(string key, Func<ArraySegment<byte>, StoredEntry, T?> decode)
     {
         var (pack, delta) = _kept.Value;
         if (!pack.TryGetValue(key, out var kept) && !delta.TryGetValue(key, out kept))
@@ -46,7 +53,7 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
         var buffer = ArrayPool<byte>.Shared.Rent(kept.Length);
         try
         {
-            if (!TryRead(kept, buffer) || decode(new ArraySegment<byte>(buffer, 0, kept.Length)) is not { } entry)
+            if (!TryRead(kept, buffer) || decode(new ArraySegment<byte>(buffer, 0, kept.Length), new StoredEntry(kept.File, kept.Offset)) is not { } entry)
                 return null;
             _got[key] = kept;
             return entry;
@@ -125,15 +132,14 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
     static byte[] Read(Entry entry)
     {
         var bytes = new byte[entry.Length];
-        return TryRead(entry, bytes) ? bytes : throw new IOException($"{entry.File} changed while it was read");
+        return TryRead(entry, bytes) ? bytes : throw new IOException("the cache pack changed while it was read");
     }
 
     static bool TryRead(Entry entry, byte[] into)
     {
         try
         {
-            using var file = File.OpenHandle(entry.File);
-            return FileReading.ReadFully(file, into.AsSpan(0, entry.Length), entry.Offset) == entry.Length;
+            return FileReading.ReadFully(entry.File, into.AsSpan(0, entry.Length), entry.Offset) == entry.Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -143,15 +149,18 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
 
     /// <summary>
     /// Where each entry of a pack file is, by key, read from its keys and lengths alone; empty when there is no pack or
-    /// it is not a whole one of this layout.
+    /// it is not a whole one of this layout. The file stays open for the entries to be read, and for what was decoded
+    /// from them (see <see cref="StoredEntry"/>): its handle is closed when the last of those is collected.
     /// </summary>
     static Dictionary<string, Entry> Index(string path)
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         try
         {
+            // Shared for writing and deleting too: a later build may replace the pack while entries decoded from it live on.
+            var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             // A small buffer: between two keys lies an entry it skips, so a bigger one would be read and thrown away.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 512);
+            using var stream = new FileStream(new SafeFileHandle(file.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, bufferSize: 512);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
             if (reader.ReadInt32() != PackVersion)
                 return entries;
@@ -162,7 +171,7 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
                 var length = reader.ReadInt32();
                 if (length < 0 || length > stream.Length - stream.Position)
                     return new(StringComparer.Ordinal);
-                entries[key] = new Entry(path, stream.Position, length);
+                entries[key] = new Entry(file, stream.Position, length);
                 stream.Seek(length, SeekOrigin.Current);
             }
             return stream.Position == stream.Length ? entries : new(StringComparer.Ordinal);
@@ -173,6 +182,6 @@ public sealed class CachePack<T>(string path, Action<BinaryWriter, T> write) whe
         }
     }
 
-    /// <summary>Where an entry's bytes are in a pack file.</summary>
-    readonly record struct Entry(string File, long Offset, int Length);
+    /// <summary>Where an entry's bytes are in an open pack file.</summary>
+    readonly record struct Entry(SafeFileHandle File, long Offset, int Length);
 }

@@ -90,6 +90,7 @@ public sealed class ProcessPhase(Registries registries)
             TopicIds = topicIds,
             Passages = passages,
             Quotes = QuotesOf(transcript, personIds),
+            Speaking = SpokenTurns.Of(transcript, personIds),
             StemCounts = stemCounts,
         };
     }

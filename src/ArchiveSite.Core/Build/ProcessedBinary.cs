@@ -12,7 +12,7 @@ namespace ArchiveSite.Build;
 public static class ProcessedBinary
 {
     /// <summary>Changes whenever the layout below does, so old cache entries are never misread.</summary>
-    const int FormatVersion = 1;
+    const int FormatVersion = 2;
 
     public static byte[] ToBytes(ArchivedTranscript processed)
     {
@@ -54,6 +54,13 @@ public static class ProcessedBinary
             writer.Write(quote.Turn ?? -1);
             writer.Write(quote.Line);
         });
+        writer.WriteList(processed.Speaking, spoken =>
+        {
+            writer.Write(spoken.PersonId);
+            writer.Write(spoken.FirstSpeakerId);
+            writer.Write(spoken.Turns);
+            writer.Write(spoken.Words);
+        });
         writer.WriteList(processed.StemCounts, pair =>
         {
             writer.Write(pair.Key);
@@ -82,6 +89,7 @@ public static class ProcessedBinary
                 Quotes = reader.ReadList(() => new ArchivedQuote(reader.ReadString(), reader.ReadString(), reader.ReadString(),
                     reader.ReadOptionalString(), reader.ReadOptionalString(), reader.ReadInt32() is var turn and >= 0 ? turn : null,
                     reader.ReadInt32())),
+                Speaking = reader.ReadList(() => new SpokenTurns(reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32())),
                 StemCounts = reader.ReadDictionary(stems is null ? reader.ReadString : () => reader.ReadString(stems), reader.ReadInt32),
             };
             return reader.AtEnd ? processed : null;

@@ -23,7 +23,7 @@ public sealed class TranscriptCache(string cacheDirectory)
         ContentHash.OfParts(["transcript", ProgramVersion.Hash, sourcePath, contentHash, sidecar?.Path ?? "\0", sidecar?.Yaml ?? "\0"]);
 
     /// <summary>The transcript kept under <paramref name="key"/>; null when there is none (or it is unreadable).</summary>
-    public Transcript? Get(string key) => _pack.Get(key, TranscriptBinary.FromBytes);
+    public Transcript? Get(string key) => _pack.Get(key, (bytes, stored) => TranscriptBinary.FromBytes(bytes, stored));
 
     /// <summary>Keeps a transcript under its key until <see cref="Save"/>.</summary>
     public void Put(string key, Transcript transcript) => _pack.Put(key, transcript);

@@ -50,13 +50,14 @@ public static class DisplayWriter
         Parallel.For(0, transcripts.Count, t =>
         {
             var (start, count) = transcripts[t];
+            var first = documents[start];
+            var transcriptKey = first.SourceKey is null ? null : TranscriptKey(names[t], chunkSize, first.SourceKey);
             for (var chunk = 0; chunk * chunkSize < count; chunk++)
             {
-                var first = documents[start];
                 var path = ChunkPath(names[t], chunk);
                 var (from, size) = (start + chunk * chunkSize, Math.Min(chunkSize, count - chunk * chunkSize));
-                var turns = first.SourceKey is null ? Turns(documents, from, size) : null;
-                var key = turns is null ? ChunkKey(names[t], chunk, chunkSize, first.SourceKey!) : ChunkKey(names[t], chunk, chunkSize, first, turns);
+                var turns = transcriptKey is null ? Turns(documents, from, size) : null;
+                var key = turns is null ? ChunkKey(transcriptKey!, chunk) : ChunkKey(names[t], chunk, chunkSize, first, turns);
                 if (keep is not null && keep(path, key))
                     continue;
                 turns ??= Turns(documents, from, size);
@@ -109,11 +110,15 @@ public static class DisplayWriter
     ]);
 
     /// <summary>
-    /// A display file's key when its transcript's documents have a <see cref="SearchDocument.SourceKey"/>, which
-    /// covers its page, title and turns: the file is kept or made again without its turns' text being read.
+    /// What all display files of a transcript whose documents have a <see cref="SearchDocument.SourceKey"/> are made
+    /// from, besides their chunk number: that key covers its page, title and turns, so a file is kept or made again
+    /// without its turns' text being read. Hashed once per transcript, not per file (19,000 files for 1,000 transcripts).
     /// </summary>
-    static string ChunkKey(int name, int chunk, int chunkSize, string sourceKey) => ContentHash.OfParts(
-        [ProgramVersion.Hash, "display", $"{name}-{chunk}", chunkSize.ToString(CultureInfo.InvariantCulture), sourceKey]);
+    static string TranscriptKey(int name, int chunkSize, string sourceKey) => ContentHash.OfParts(
+        [ProgramVersion.Hash, "display", name.ToString(CultureInfo.InvariantCulture), chunkSize.ToString(CultureInfo.InvariantCulture), sourceKey]);
+
+    /// <summary>A display file's key from its transcript's <see cref="TranscriptKey"/>.</summary>
+    static string ChunkKey(string transcriptKey, int chunk) => string.Create(CultureInfo.InvariantCulture, $"{transcriptKey}-{chunk}");
 
     /// <summary>What a display file holds of each of <paramref name="count"/> turns from document <paramref name="start"/>: anchor, speaker, section and text.</summary>
     static string[][] Turns(IReadOnlyList<SearchDocument> documents, int start, int count) =>

@@ -61,7 +61,7 @@ public static class SearchOutput
             if (key is not null)
                 cache!.Put(key, batches[t]);
         });
-        return ShardSource.FromIndex(Lunr.BatchIndexBuilder.BuildByTerm(settings, vocabulary, batches));
+        return ShardSource.FromIndex(Lunr.BatchIndexBuilder.BuildPacked(settings, vocabulary, batches));
     }
 
     /// <summary>The lunr index of the documents, as lunr.js would build it.</summary>

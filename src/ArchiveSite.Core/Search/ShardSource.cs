@@ -102,39 +102,36 @@ public sealed record ShardSource(string Version, IReadOnlyList<string> Fields, i
     }
 
     /// <summary>
-    /// Reads an index the C# builder made term by term (<see cref="Lunr.Builder.BuildByTerm"/>,
-    /// <see cref="Lunr.BatchIndexBuilder"/>): the same source as <see cref="FromIndex(Lunr.Index)"/> gives for that
-    /// builder's <see cref="Lunr.Builder.Build"/>. Its postings are views of the index's arrays, not copies.
+    /// Reads an index the C# builder made term by term, postings packed (<see cref="Lunr.BatchIndexBuilder.BuildPacked"/>):
+    /// the same source as <see cref="FromIndex(Lunr.Index)"/> gives for that builder's <see cref="Lunr.Builder.Build"/>.
+    /// Its postings are views of the index's array, not copies.
     /// </summary>
-    public static ShardSource FromIndex(Lunr.IndexByTerm index)
+    public static ShardSource FromIndex(Lunr.PackedIndexByTerm index)
     {
-        for (var r = 0; r < index.Refs.Count; r++)
-            if (DocumentNumber(index.Refs[r]) != r)
-                throw new FormatException($"search shards need document refs 0..N-1 in order, found ref '{index.Refs[r]}' at {r}");
-        var terms = new IndexTerm[index.Terms.Count];
+        var fieldCount = index.Fields.Count;
+        var terms = new IndexTerm[index.Terms.Length];
         for (var t = 0; t < terms.Length; t++)
         {
-            var term = index.Terms[t];
-            var byField = new IReadOnlyList<Posting>[term.ByField.Count];
-            for (var f = 0; f < byField.Length; f++)
-                byField[f] = term.ByField[f].RefIds.Count == 0 ? [] : new PostingView(term.ByField[f]);
-            terms[t] = new IndexTerm(term.Term, term.Index, byField);
+            var byField = new IReadOnlyList<Posting>[fieldCount];
+            for (var f = 0; f < fieldCount; f++)
+            {
+                var postings = index[t, f];
+                byField[f] = postings.Count == 0 ? [] : new PackedPostings(postings);
+            }
+            terms[t] = new IndexTerm(index.Terms[t], index.Indexes[t], byField);
         }
-        return new ShardSource(Lunr.Index.Version, index.Fields, index.Refs.Count, terms);
+        return new ShardSource(Lunr.Index.Version, index.Fields, index.DocumentCount, terms);
     }
 
-    /// <summary>One field's postings of a term, read from the builder's arrays.</summary>
-    internal sealed class PostingView(Lunr.FieldWeights weights) : IReadOnlyList<Posting>
+    /// <summary>One field's postings of a term, read from the builder's packed array.</summary>
+    internal sealed class PackedPostings(ArraySegment<long> postings) : IReadOnlyList<Posting>
     {
-        public int Count => weights.RefIds.Count;
+        public int Count => postings.Count;
 
-        /// <summary>The documents, ascending, for readers that go through them all without a call per posting.</summary>
-        public ReadOnlySpan<int> Documents => weights.RefIds;
+        /// <summary>The postings as packed (<see cref="Lunr.PackedIndexByTerm"/>), documents ascending, for readers that go through them all.</summary>
+        public ReadOnlySpan<long> Packed => postings;
 
-        /// <summary>The weight in each of <see cref="Documents"/>.</summary>
-        public ReadOnlySpan<double> Weights => weights.Weights;
-
-        public Posting this[int index] => new(weights.RefIds[index], weights.Weights[index]);
+        public Posting this[int index] => new(Lunr.PackedIndexByTerm.Document(postings[index]), Lunr.PackedIndexByTerm.Weight(postings[index]));
 
         public IEnumerator<Posting> GetEnumerator()
         {

@@ -211,12 +211,16 @@ public sealed class ShardWriter(int targetShardBytes)
     /// <summary>Weight in the high half, document in the low: one primitive sort puts them in group order.</summary>
     static void FillKeys(Span<long> keys, IndexTerm term, IReadOnlyList<Posting> postings)
     {
-        if (postings is ShardSource.PostingView view)
+        if (postings is ShardSource.PackedPostings packed)
         {
-            var documents = view.Documents;
-            var weights = view.Weights;
+            // Packed as these keys already: only their order is checked.
+            var source = packed.Packed;
             for (var p = 0; p < keys.Length; p++)
-                keys[p] = Key(term, documents[p], p == 0 ? -1 : documents[p - 1], weights[p]);
+            {
+                if (source[p] < 0 || (p > 0 && Lunr.PackedIndexByTerm.Document(source[p]) <= Lunr.PackedIndexByTerm.Document(source[p - 1])))
+                    throw new ArgumentException($"postings of '{term.Term}' must be in document order, with weights of at least 0");
+                keys[p] = source[p];
+            }
             return;
         }
         for (var p = 0; p < keys.Length; p++)

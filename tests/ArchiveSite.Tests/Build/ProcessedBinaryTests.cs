@@ -75,9 +75,10 @@ public sealed class ProcessedBinaryTests : IDisposable
     /// </summary>
     [Theory]
     [InlineData(typeof(ArchivedTranscript),
-        "Key NextSlug Passages PersonIdBySpeaker PreviousSlug Quotes RelatedSlugs SeriesId Slug Source StemCounts Title TopicIds")]
+        "Key NextSlug Passages PersonIdBySpeaker PreviousSlug Quotes RelatedSlugs SeriesId Slug Source Speaking StemCounts Title TopicIds")]
     [InlineData(typeof(Passage), "Excerpt Hits PersonId Score TopicId TranscriptSlug Turn")]
     [InlineData(typeof(ArchivedQuote), "Id Line PersonId Section Text TranscriptSlug Turn")]
+    [InlineData(typeof(SpokenTurns), "FirstSpeakerId PersonId Turns Words")]
     public void The_cache_format_knows_every_property_of_the_records(Type type, string properties) =>
         Assert.Equal(properties, string.Join(' ', type.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal)));
 

@@ -64,6 +64,42 @@ public sealed class TranscriptBinaryTests
         Assert.Null(TranscriptBinary.FromBytes([]));
     }
 
+    [Fact]
+    public void A_transcript_decoded_from_a_stored_entry_reads_its_bulk_from_the_file_when_asked_and_a_damaged_one_is_none()
+    {
+        var transcript = TestTranscripts.Make("a", "A", [new Speaker("ana", "Ana", null, [])],
+        [
+            new Section(null, 1, [new Turn("ana", null, ["One.", "Two 𝄞."], 2), new Turn("ana", null, [], 3)]),
+            new Section("Later", 4, [new Turn("ana", null, ["Three."], 5)]),
+        ]) with
+        {
+            Quotes = [new Quote("One.", "ana", null, 1, 2), new Quote("Lost", null, "Later", null, 9)],
+            Removed = [new RemovedLine(7, "footer", "Page 2")],
+        };
+        var bytes = TranscriptBinary.ToBytes(transcript);
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(file, [0, 0, 0, .. bytes]);
+            using var handle = File.OpenHandle(file);
+            var stored = new StoredEntry(handle, 3);
+
+            var copy = TranscriptBinary.FromBytes(bytes, stored);
+
+            Assert.NotNull(copy);
+            Assert.Equal(TranscriptJson.ToJson(transcript), TranscriptJson.ToJson(copy));
+            Assert.Null(TranscriptBinary.FromBytes(bytes[..^1], stored));
+            var longer = (byte[])bytes.Clone();
+            longer[bytes.AsSpan().IndexOf("Three."u8) - 1] = 0x7F;
+            Assert.Null(TranscriptBinary.FromBytes(longer, stored));
+            Assert.Null(TranscriptBinary.FromBytes(longer));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>The cache format writes these properties; a property added to the model must be added there too.</summary>
     [Theory]
     [InlineData(typeof(Transcript), "Date Diagnostics Episode Quotes Removed Sections Series Slug SourcePath Speakers Title Topics Turns")]

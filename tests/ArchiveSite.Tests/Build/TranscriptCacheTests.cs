@@ -133,4 +133,18 @@ public sealed class TranscriptCacheTests : IDisposable
         Assert.Null(later.Get("new"));
         Assert.All(slugs, slug => Assert.NotNull(later.Get(slug)));
     }
+
+    [Fact]
+    public void A_transcript_got_from_the_pack_reads_its_words_from_the_pack_it_came_from_even_once_that_is_replaced()
+    {
+        SavedWith("a", "b");
+        var got = new TranscriptCache(_root).Get("a")!;
+
+        var later = new TranscriptCache(_root);
+        later.Put("c", Made("c"));
+        later.Save();
+        Assert.Null(new TranscriptCache(_root).Get("a"));
+
+        Assert.Equal(TranscriptJson.ToJson(Made("a")), TranscriptJson.ToJson(got));
+    }
 }

@@ -53,9 +53,12 @@ public sealed class ShardWriterTests
             var documentCount = 1 + terms.SelectMany(fields => fields).SelectMany(list => list).Select(p => p.Document).DefaultIfEmpty(0).Max();
             var plain = new ShardSource("2.3.9", ["a", "b"], documentCount, [.. terms.Select((fields, t) => new IndexTerm($"term{t}", t,
                 [.. fields.Select(list => (IReadOnlyList<Posting>)[.. list.Select(p => new Posting(p.Document, p.Thousandths / 1000.0))])]))]);
-            var byTerm = ShardSource.FromIndex(new Lunr.IndexByTerm(["a", "b"], [.. Enumerable.Range(0, documentCount).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-                [.. terms.Select((fields, t) => new Lunr.TermWeights($"term{t}", t, [.. fields.Select(list => new Lunr.FieldWeights(
-                    list.Select(p => p.Document).ToArray(), list.Select(p => p.Thousandths / 1000.0).ToArray()))]))]));
+            var lists = terms.SelectMany(fields => fields).ToArray();
+            var starts = new int[lists.Length + 1];
+            for (var l = 0; l < lists.Length; l++)
+                starts[l + 1] = starts[l] + lists[l].Length;
+            var byTerm = ShardSource.FromIndex(new Lunr.PackedIndexByTerm(["a", "b"], documentCount, [.. terms.Select((_, t) => $"term{t}")],
+                [.. terms.Select((_, t) => t)], starts, [.. lists.SelectMany(list => list.Select(p => Lunr.PackedIndexByTerm.Pack(p.Document, p.Thousandths)))]));
 
             var written = new ShardWriter(4_000).Write(plain);
             Assert.Equal(written.Select(f => f.Content), new ShardWriter(4_000).Write(byTerm).Select(f => f.Content));
