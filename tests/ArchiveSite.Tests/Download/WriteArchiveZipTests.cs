@@ -177,6 +177,52 @@ public sealed class WriteArchiveZipTests : IDisposable
     }
 
     [Fact]
+    public void A_rebuild_that_adds_and_changes_files_but_deletes_none_puts_them_in_the_last_zips_order_and_keeps_its_start()
+    {
+        var site = Site();
+        var output = Build(site, "output", "cache");
+        var changed = new Dictionary<string, byte[]>(site, StringComparer.Ordinal)
+        {
+            ["cards/q05.png"] = Card(5, version: 1),
+            ["cards/q05a.png"] = Card(40),
+            ["quotes/q05.html"] = Page(5, " changed"),
+            ["quotes/q07a.html"] = Page(41),
+            ["zz.html"] = Page(42),
+            ["index.html"] = Page(43),
+        };
+
+        Build(changed, "output", "cache", beforeZip: staged =>
+        {
+            var index = ZipIndex.Load(ZipIndex.FileFor(Path.Combine(_root, "cache"), output), Path.Combine(output, ArchiveZip.FileName))!;
+            var update = ZipUpdate.Of(staged, index);
+            Assert.NotNull(update);
+            // The cards before q05 are kept; the rest, new and changed files in their place, follow.
+            Assert.Equal(5, update.Kept.Extent.Count);
+            Assert.Equal(ArchiveZip.Order(changed.Keys).Skip(5).Select(p => $"archive/{p}"), update.Tail.Select(e => e.Name));
+        });
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Build(changed, "clean", "clean-cache"), ArchiveZip.FileName)),
+            File.ReadAllBytes(Path.Combine(output, ArchiveZip.FileName)));
+        var (code, test) = ZipWriterTests.Unzip("-t", Path.Combine(output, ArchiveZip.FileName));
+        Assert.True(code == 0, test);
+    }
+
+    [Fact]
+    public void A_rebuild_that_deletes_a_file_plans_every_file_and_writes_the_clean_zip()
+    {
+        var site = Site();
+        var output = Build(site, "output", "cache");
+        var changed = new Dictionary<string, byte[]>(site, StringComparer.Ordinal) { ["quotes/q15.html"] = Page(15, " changed") };
+        changed.Remove("quotes/q18.html");
+
+        Build(changed, "output", "cache", beforeZip: staged =>
+            Assert.Null(ZipUpdate.Of(staged, ZipIndex.Load(ZipIndex.FileFor(Path.Combine(_root, "cache"), output), Path.Combine(output, ArchiveZip.FileName))!)));
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Build(changed, "clean", "clean-cache"), ArchiveZip.FileName)),
+            File.ReadAllBytes(Path.Combine(output, ArchiveZip.FileName)));
+    }
+
+    [Fact]
     public void A_rebuild_that_changes_the_first_entry_writes_the_whole_zip_again()
     {
         var site = Site();
