@@ -5,21 +5,26 @@
  * and search-core.js rank each query (the fast path, as search.html does), and each turn's record size comes
  * from the site's display files. From file:// the number of files a first page needs is what its wait
  * costs (ten files asked for at once arrive together, several times later than one), and the KB count
- * against the 150 KB a first search may load: this measures both before a layout is built.
- *   node bench/search-layout/run.js SITE [--queries "a b|c d"] [--sample 20] [--seed 9] [--chunks 1,2,3,4,6,8]
+ * against the 150 KB a first search may load: this measures both before a layout is built. KB are counted raw
+ * (the records' JSON) and compressed (that JSON as raw DEFLATE, level 9, carried as base64: what a display file
+ * holding compressed text would weigh). --chunks 0 stands for one file per transcript.
+ * --hybrid 2,3,4 measures both layouts written at once: a page takes a transcript's whole compressed file where at
+ * least that many of its results come from it, 2-turn raw files for the rest.
+ *   node bench/search-layout/run.js SITE [--queries "a b|c d"] [--sample 20] [--seed 9] [--chunks 1,2,3,4,6,8,0] [--hybrid 2,3,4]
  * --sample draws that many two-term queries from the 120 index terms of plain letters held by the most turns
  * (text field; contractions such as can’t are left out).
  */
 "use strict"
-const fs = require("fs"), path = require("path"), vm = require("vm")
+const fs = require("fs"), path = require("path"), vm = require("vm"), zlib = require("zlib")
 
 function options(args) {
-  const found = { site: null, queries: null, sample: 20, seed: 9, chunks: [1, 2, 3, 4, 6, 8] }
+  const found = { site: null, queries: null, sample: 20, seed: 9, chunks: [1, 2, 3, 4, 6, 8, 0], hybrid: [2, 3, 4] }
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--queries") found.queries = args[++i].split("|")
     else if (args[i] === "--sample") found.sample = Number(args[++i])
     else if (args[i] === "--seed") found.seed = Number(args[++i])
     else if (args[i] === "--chunks") found.chunks = args[++i].split(",").map(Number)
+    else if (args[i] === "--hybrid") found.hybrid = args[++i].split(",").map(Number)
     else found.site = args[i]
   }
   if (!found.site) throw new Error("usage: node bench/search-layout/run.js SITE [--queries \"a b|c d\"] [--sample N] [--seed N] [--chunks 1,2,4]")
@@ -40,8 +45,8 @@ function turnsOf() {
     for (let chunk = 0; chunk * documents.chunk < counts[t]; chunk++) {
       load(`search/d${names[t]}-${chunk}.js`)
       const data = search.received.display[`${names[t]}-${chunk}`]
-      const head = Buffer.byteLength(JSON.stringify({ page: data.page, title: data.title }))
-      data.turns.forEach((turn, at) => turns.push({ transcript: t, place: chunk * documents.chunk + at, bytes: Buffer.byteLength(JSON.stringify(turn)) + 1, head }))
+      const head = JSON.stringify({ page: data.page, title: data.title }).slice(1, -1)
+      data.turns.forEach((turn, at) => turns.push({ transcript: t, place: chunk * documents.chunk + at, json: JSON.stringify(turn), head }))
     }
   }
   return turns
@@ -82,11 +87,54 @@ const turns = turnsOf()
 const queries = settings.queries || sampleQueries(settings.sample, settings.seed)
 const pages = queries.map(text => ({ text, page: firstPage(text) })).filter(found => found.page !== null && found.page.length > 0)
 console.log(`${pages.length} of ${queries.length} queries rank from the shards (no top results file): ${pages.map(found => found.text).join(", ")}`)
+// A layout's files as lists of turns: `chunk` consecutive turns of a transcript (0: the whole transcript).
+function filesOf(chunk) {
+  const fileOf = new Array(turns.length), files = new Map()
+  turns.forEach((turn, d) => {
+    const name = `${turn.transcript}-${chunk === 0 ? 0 : Math.floor(turn.place / chunk)}`
+    if (!files.has(name)) files.set(name, [])
+    files.get(name).push(d)
+    fileOf[d] = name
+  })
+  return { fileOf, files }
+}
+
+// Raw: the JSON as written now. Compressed: the same JSON deflated (raw deflate) and carried as base64.
+function sizesOf(files) {
+  const raw = new Map(), compressed = new Map()
+  for (const [name, members] of files) {
+    const json = `{${turns[members[0]].head},"turns":[${members.map(d => turns[d].json).join(",")}]}`
+    raw.set(name, Buffer.byteLength(json) + 40)
+    compressed.set(name, Math.ceil(zlib.deflateRawSync(json, { level: 9 }).length / 3) * 4 + 40)
+  }
+  return { raw, compressed }
+}
+
 for (const chunk of settings.chunks) {
-  const fileOf = turn => `${turn.transcript}-${Math.floor(turn.place / chunk)}`, sizes = new Map()
-  for (const turn of turns) sizes.set(fileOf(turn), (sizes.get(fileOf(turn)) || turn.head + 40) + turn.bytes)
-  const needs = pages.map(found => [...new Set(found.page.map(d => fileOf(turns[d])))])
-  const counts = needs.map(files => files.length), kilobytes = needs.map(files => files.reduce((sum, file) => sum + sizes.get(file), 0) / 1024)
-  console.log(`${String(chunk).padStart(3)} turns per file: ${String(sizes.size).padStart(6)} display files; a first page needs files median ${median(counts)} (max ${Math.max(...counts)}), ` +
-    `KB median ${median(kilobytes).toFixed(1)} (max ${Math.max(...kilobytes).toFixed(1)})`)
+  const { fileOf, files } = filesOf(chunk), sizes = sizesOf(files)
+  const needs = pages.map(found => [...new Set(found.page.map(d => fileOf[d]))])
+  const counts = needs.map(needed => needed.length)
+  const kb = table => needs.map(needed => needed.reduce((sum, file) => sum + table.get(file), 0) / 1024)
+  const raw = kb(sizes.raw), compressed = kb(sizes.compressed)
+  const all = table => [...table.values()].reduce((x, y) => x + y, 0) / 1048576
+  console.log(`${chunk === 0 ? "whole" : String(chunk).padStart(5)} turns per file: ${String(files.size).padStart(6)} display files (${all(sizes.raw).toFixed(1)} MB raw, ${all(sizes.compressed).toFixed(1)} MB compressed); ` +
+    `a first page needs files median ${median(counts)} (max ${Math.max(...counts)}), KB raw median ${median(raw).toFixed(1)} (max ${Math.max(...raw).toFixed(1)}), ` +
+    `compressed median ${median(compressed).toFixed(1)} (max ${Math.max(...compressed).toFixed(1)})`)
+}
+
+// Both layouts written: a page takes a transcript's whole file (compressed) where at least `least` of its results
+// come from that transcript, and 2-turn files (raw, as now) for the rest.
+const small = filesOf(2), smallSizes = sizesOf(small.files), whole = filesOf(0), wholeSizes = sizesOf(whole.files)
+for (const least of settings.hybrid) {
+  const needs = pages.map(found => {
+    const perTranscript = new Map()
+    for (const d of found.page) perTranscript.set(turns[d].transcript, (perTranscript.get(turns[d].transcript) || 0) + 1)
+    const files = new Set()
+    for (const d of found.page) files.add(perTranscript.get(turns[d].transcript) >= least ? "w" + whole.fileOf[d] : "s" + small.fileOf[d])
+    return [...files]
+  })
+  const counts = needs.map(needed => needed.length)
+  const kb = needs.map(needed => needed.reduce((sum, file) => sum + (file[0] === "w" ? wholeSizes.compressed.get(file.slice(1)) : smallSizes.raw.get(file.slice(1))), 0) / 1024)
+  console.log(`hybrid, a transcript's whole file (compressed) for ${least}+ results of a page, else 2-turn files (raw): files median ${median(counts)} (max ${Math.max(...counts)}), ` +
+    `KB median ${median(kb).toFixed(1)} (max ${Math.max(...kb).toFixed(1)}); per query: ${pages.map((found, i) => `${found.text} ${counts[i]}/${kb[i].toFixed(0)}`).join(", ")}`)
 }

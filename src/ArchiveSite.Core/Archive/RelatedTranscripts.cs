@@ -40,7 +40,7 @@ public static class RelatedTranscripts
     }
 
     /// <summary>The stems of more than two letters used more than once and not by every transcript, by count times rarity.</summary>
-    static IEnumerable<(string Stem, double Weight)> Weighted(IReadOnlyDictionary<string, int> stemCounts, Dictionary<string, double> rarity)
+    static IEnumerable<(string Stem, double Weight)> Weighted(IReadOnlyCollection<KeyValuePair<string, int>> stemCounts, Dictionary<string, double> rarity)
     {
         foreach (var (stem, count) in stemCounts)
             if (stem.Length > 2 && count > 1 && rarity.TryGetValue(stem, out var weight))
@@ -50,7 +50,7 @@ public static class RelatedTranscripts
     static Dictionary<string, string[]> DistinctiveTerms(List<ArchivedTranscript> transcripts)
     {
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var stem in transcripts.SelectMany(t => t.StemCounts.Keys))
+        foreach (var (stem, _) in transcripts.SelectMany(t => t.StemCounts))
             documentFrequency[stem] = documentFrequency.GetValueOrDefault(stem) + 1;
         var count = transcripts.Count;
         // A stem every transcript has distinguishes none; the others weigh by how rare they are.

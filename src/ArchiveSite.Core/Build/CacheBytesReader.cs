@@ -45,6 +45,13 @@ public sealed class CacheBytesReader(ArraySegment<byte> bytes)
     /// <summary>Passes over a string without decoding it.</summary>
     public void SkipString() => Take(ReadLength());
 
+    /// <summary>Passes over what <see cref="ReadOptionalString"/> reads.</summary>
+    public void SkipOptionalString()
+    {
+        if (ReadBoolean())
+            SkipString();
+    }
+
     /// <summary>How many bytes were read so far.</summary>
     public int Position => _position;
 

@@ -90,7 +90,9 @@ public static class ProcessedBinary
                     reader.ReadOptionalString(), reader.ReadOptionalString(), reader.ReadInt32() is var turn and >= 0 ? turn : null,
                     reader.ReadInt32())),
                 Speaking = reader.ReadList(() => new SpokenTurns(reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32())),
-                StemCounts = reader.ReadDictionary(stems is null ? reader.ReadString : () => reader.ReadString(stems), reader.ReadInt32),
+                StemCounts = reader.ReadList<KeyValuePair<string, int>>(stems is null
+                    ? () => new KeyValuePair<string, int>(reader.ReadString(), reader.ReadInt32())
+                    : () => new KeyValuePair<string, int>(reader.ReadString(stems), reader.ReadInt32())),
             };
             return reader.AtEnd ? processed : null;
         }

@@ -5,15 +5,15 @@ namespace ArchiveSite.Build;
 
 /// <summary>
 /// A parsed <see cref="Transcript"/> as compact bytes for the build cache: every property of the model, in
-/// order, except that the paragraphs of every turn come last, after the rest, so a transcript can be decoded
-/// without them (see <see cref="StoredParagraphs"/>). A test checks that each model record has exactly the
+/// order, except that the bulk (the paragraphs of every turn, the quotes, the lines removed) comes last, after the
+/// rest, so a transcript can be decoded without it (see <see cref="StoredList{T}"/>). A test checks that each model record has exactly the
 /// properties written here, so a property added to the model fails it instead of silently vanishing from cached
 /// transcripts.
 /// </summary>
 public static class TranscriptBinary
 {
     /// <summary>Changes whenever the layout below does, so old cache entries are never misread.</summary>
-    const int FormatVersion = 2;
+    const int FormatVersion = 3;
 
     public static byte[] ToBytes(Transcript transcript)
     {
@@ -52,30 +52,34 @@ public static class TranscriptBinary
                 writer.Write(turn.Line);
             });
         });
-        writer.WriteList(transcript.Quotes, quote =>
-        {
-            writer.Write(quote.Text);
-            writer.WriteOptional(quote.SpeakerId);
-            writer.WriteOptional(quote.Section);
-            writer.Write(quote.Turn ?? -1);
-            writer.Write(quote.Line);
-        });
         writer.WriteList(transcript.Topics, writer.Write);
-        writer.WriteList(transcript.Removed, removed =>
-        {
-            writer.Write(removed.Line);
-            writer.Write(removed.Kind);
-            writer.Write(removed.Text);
-        });
         writer.WriteDiagnostics(transcript.Diagnostics);
-        using var text = new MemoryStream();
-        using (var textWriter = new BinaryWriter(text, Encoding.UTF8, leaveOpen: true))
+        writer.Write(transcript.Quotes.Count);
+        writer.Write(transcript.Removed.Count);
+        using var bulk = new MemoryStream();
+        using (var bulkWriter = new BinaryWriter(bulk, Encoding.UTF8, leaveOpen: true))
+        {
             foreach (var section in transcript.Sections)
                 foreach (var turn in section.Turns)
                     foreach (var paragraph in turn.Paragraphs)
-                        textWriter.Write(paragraph);
-        writer.Write((int)text.Length);
-        writer.Write(text.GetBuffer(), 0, (int)text.Length);
+                        bulkWriter.Write(paragraph);
+            foreach (var quote in transcript.Quotes)
+            {
+                bulkWriter.Write(quote.Text);
+                bulkWriter.WriteOptional(quote.SpeakerId);
+                bulkWriter.WriteOptional(quote.Section);
+                bulkWriter.Write(quote.Turn ?? -1);
+                bulkWriter.Write(quote.Line);
+            }
+            foreach (var removed in transcript.Removed)
+            {
+                bulkWriter.Write(removed.Line);
+                bulkWriter.Write(removed.Kind);
+                bulkWriter.Write(removed.Text);
+            }
+        }
+        writer.Write((int)bulk.Length);
+        writer.Write(bulk.GetBuffer(), 0, (int)bulk.Length);
     }
 
     /// <summary>The transcript, or null when the bytes are not a whole transcript of this format.</summary>
@@ -83,7 +87,7 @@ public static class TranscriptBinary
 
     /// <summary>
     /// As <see cref="FromBytes(ArraySegment{byte})"/>; when the bytes are an entry <paramref name="stored"/> in an open
-    /// pack file, the paragraphs are left there until read.
+    /// pack file, its bulk (paragraphs, quotes, lines removed) is left there until read.
     /// </summary>
     public static Transcript? FromBytes(ArraySegment<byte> bytes, StoredEntry? stored)
     {
@@ -105,14 +109,13 @@ public static class TranscriptBinary
                 Start: reader.ReadInt64() is var ticks and >= 0 ? TimeSpan.FromTicks(ticks) : (TimeSpan?)null,
                 Paragraphs: reader.ReadInt32(),
                 Line: reader.ReadInt32()))));
-            var quotes = reader.ReadList(() => new Quote(reader.ReadString(), reader.ReadOptionalString(), reader.ReadOptionalString(),
-                reader.ReadInt32() is var turn and >= 0 ? turn : null, reader.ReadInt32()));
             var topics = reader.ReadList(reader.ReadString);
-            var removed = reader.ReadList(() => new RemovedLine(reader.ReadInt32(), reader.ReadString(), reader.ReadString()));
             var diagnostics = reader.ReadDiagnostics();
-            var textLength = reader.ReadInt32();
-            var textStart = reader.Position;
-            var text = new CacheBytesReader(reader.ReadSegment(textLength));
+            var quoteCount = reader.ReadInt32();
+            var removedCount = reader.ReadInt32();
+            var bulkLength = reader.ReadInt32();
+            var bulkStart = reader.Position;
+            var bulk = new Bulk(new CacheBytesReader(reader.ReadSegment(bulkLength)), stored, bulkStart);
             if (!reader.AtEnd)
                 return null;
             var madeSections = new Section[sections.Length];
@@ -122,11 +125,13 @@ public static class TranscriptBinary
                 for (var t = 0; t < turns.Length; t++)
                 {
                     var (speakerId, start, count, line) = sections[s].Turns[t];
-                    turns[t] = new Turn(speakerId, start, Paragraphs(text, count, stored, textStart), line);
+                    turns[t] = new Turn(speakerId, start, bulk.Next(count, SkipString, ReadString), line);
                 }
                 madeSections[s] = new Section(sections[s].Heading, sections[s].Line, turns);
             }
-            if (!text.AtEnd)
+            var quotes = bulk.Next(quoteCount, SkipQuote, ReadQuote);
+            var removed = bulk.Next(removedCount, SkipRemoved, ReadRemoved);
+            if (!bulk.AtEnd)
                 return null;
             return new Transcript
             {
@@ -150,28 +155,58 @@ public static class TranscriptBinary
         }
     }
 
-    /// <summary>
-    /// The next <paramref name="count"/> paragraphs of the text: decoded, or, from an entry stored in a pack, their place
-    /// in it. Either way each one's length is checked against the bytes, so a damaged entry is no transcript.
-    /// </summary>
-    /// <param name="textStart">Where the text starts in the entry.</param>
-    static IReadOnlyList<string> Paragraphs(CacheBytesReader text, int count, StoredEntry? stored, int textStart)
+    static string ReadString(CacheBytesReader reader) => reader.ReadString();
+
+    static void SkipString(CacheBytesReader reader) => reader.SkipString();
+
+    static Quote ReadQuote(CacheBytesReader reader) => new(reader.ReadString(), reader.ReadOptionalString(), reader.ReadOptionalString(),
+        reader.ReadInt32() is var turn and >= 0 ? turn : null, reader.ReadInt32());
+
+    static void SkipQuote(CacheBytesReader reader)
     {
-        // Each paragraph takes at least its length byte.
-        if (count < 0 || count > text.Remaining)
-            throw new IOException("not a paragraph count");
-        if (stored is null)
+        reader.SkipString();
+        reader.SkipOptionalString();
+        reader.SkipOptionalString();
+        reader.ReadSegment(2 * sizeof(int));
+    }
+
+    static RemovedLine ReadRemoved(CacheBytesReader reader) => new(reader.ReadInt32(), reader.ReadString(), reader.ReadString());
+
+    static void SkipRemoved(CacheBytesReader reader)
+    {
+        reader.ReadSegment(sizeof(int));
+        reader.SkipString();
+        reader.SkipString();
+    }
+
+    /// <summary>The bulk of an entry, read in order: decoded, or, from an entry stored in a pack, left there with its place noted.</summary>
+    /// <param name="start">Where the bulk starts in the entry.</param>
+    sealed class Bulk(CacheBytesReader reader, StoredEntry? stored, int start)
+    {
+        public bool AtEnd => reader.AtEnd;
+
+        /// <summary>
+        /// The next <paramref name="count"/> items. Either way each one is checked against the bytes (passed over with
+        /// <paramref name="skip"/> when left in the pack), so a damaged entry is no transcript.
+        /// </summary>
+        public IReadOnlyList<T> Next<T>(int count, Action<CacheBytesReader> skip, Func<CacheBytesReader, T> read)
         {
-            var paragraphs = new string[count];
+            // Each item takes at least one byte.
+            if (count < 0 || count > reader.Remaining)
+                throw new IOException("not a list length");
+            if (stored is null)
+            {
+                var items = new T[count];
+                for (var i = 0; i < count; i++)
+                    items[i] = read(reader);
+                return items;
+            }
+            if (count == 0)
+                return [];
+            var first = reader.Position;
             for (var i = 0; i < count; i++)
-                paragraphs[i] = text.ReadString();
-            return paragraphs;
+                skip(reader);
+            return new StoredList<T>(stored.File, stored.Offset + start + first, reader.Position - first, count, read);
         }
-        if (count == 0)
-            return [];
-        var first = text.Position;
-        for (var i = 0; i < count; i++)
-            text.SkipString();
-        return new StoredParagraphs(stored.File, stored.Offset + textStart + first, text.Position - first, count);
     }
 }

@@ -32,16 +32,20 @@ public static class ArchiveZip
     /// site's root, index pages, and the search index's shards, manifest and facets (every search file but a
     /// transcript's display file, d*, and a term's top results, t*).
     /// </summary>
-    internal static int Tier(string path)
+    internal static int Tier(ReadOnlySpan<char> path)
     {
         if (!CompressedFile.ShouldDeflate(path))
             return 0;
         var folderEnd = path.LastIndexOf('/');
-        var name = path.AsSpan(folderEnd + 1);
+        var name = path[(folderEnd + 1)..];
         if (folderEnd < 0 || name.SequenceEqual("index.html"))
             return 2;
         return path.StartsWith(SearchFolder, StringComparison.Ordinal) && folderEnd == SearchFolder.Length - 1 && name[0] is not ('d' or 't') ? 2 : 1;
     }
+
+    /// <summary>How <see cref="Order"/> orders two paths: by <see cref="Tier"/>, then ordinal.</summary>
+    internal static int Compare(ReadOnlySpan<char> path, ReadOnlySpan<char> other) =>
+        Tier(path).CompareTo(Tier(other)) is var byTier and not 0 ? byTier : path.SequenceCompareTo(other);
 
     const string SearchFolder = ShardWriter.Folder + "/";
 

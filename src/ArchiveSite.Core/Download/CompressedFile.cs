@@ -24,8 +24,10 @@ public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long
     static readonly HashSet<string> StoredExtensions =
         new([".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".zip", ".gz"], StringComparer.OrdinalIgnoreCase);
 
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StoredExtensionSpans = StoredExtensions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Whether a file of this name is deflated (text and the like) or stored as it is.</summary>
-    public static bool ShouldDeflate(string path) => !StoredExtensions.Contains(Path.GetExtension(path));
+    public static bool ShouldDeflate(ReadOnlySpan<char> path) => !StoredExtensionSpans.Contains(Path.GetExtension(path));
 
     /// <summary>Compresses <paramref name="content"/> in memory, deflated at <see cref="DeflateLevel"/> or stored.</summary>
     public static CompressedFile Compress(ReadOnlySpan<byte> content, bool deflate, int level = DeflateLevel)

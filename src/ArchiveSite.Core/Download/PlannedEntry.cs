@@ -8,8 +8,11 @@ namespace ArchiveSite.Download;
 /// <param name="Crc32">Null for a file stored from the site whose CRC is not known: it is taken as the file is copied in.</param>
 public sealed record PlannedEntry(string Name, string Hash, bool Deflated, uint? Crc32, long Length, long CompressedLength, EntrySource Source)
 {
+    /// <summary>The length of <see cref="Name"/> in UTF-8, as the zip holds it.</summary>
+    public int NameLength { get; } = System.Text.Encoding.UTF8.GetByteCount(Name);
+
     /// <summary>How many bytes the entry takes in the zip, its local header included.</summary>
-    public long ZipLength => ZipWriter.LocalHeaderSize(Name) + CompressedLength;
+    public long ZipLength => ZipWriter.LocalHeaderLength + NameLength + CompressedLength;
 
     /// <summary><paramref name="content"/> held in memory: deflated when its name is text, else stored.</summary>
     public static PlannedEntry InMemory(string name, string hash, ReadOnlySpan<byte> content)

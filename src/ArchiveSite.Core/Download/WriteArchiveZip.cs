@@ -49,9 +49,15 @@ public sealed class WriteArchiveZip : IOutputStep
         var index = ZipIndex.Load(indexFile, previousPath);
         using var previous = index is null ? null : OpenPrevious(previousPath);
 
-        var paths = ArchiveZip.Order(staged.FilesInAnyOrder.Where(p => !ArchiveZip.OwnFiles.Contains(p))).ToList();
-        var plans = Plan(context, staged, paths, previous is null ? null : index);
-        if (Settle(plans) is not var (shown, padding))
+        // When the output folder's zip is the one the index describes and the last build's manifest vouches for, every
+        // file this build did not change is in it as it is: only the changed ones need planning (ZipUpdate).
+        var update = previous is not null && staged.KeptLengthOf(ArchiveZip.FileName) == index!.ZipLength ? ZipUpdate.Of(staged, index) : null;
+        var kept = update?.Kept;
+        IReadOnlyList<PlannedEntry> plans = update is null ? PlanAll(context, staged, previous is null ? null : index) : update.Tail;
+        var extent = kept?.Extent ?? ZipWriter.Extent.Empty;
+        foreach (var plan in plans)
+            extent = extent.Add(plan.NameLength, plan.CompressedLength);
+        if (Settle(extent) is not var (shown, padding))
         {
             context.Report(new Diagnostic(Severity.Error, ArchiveZip.FileName, 1, $"the download's size did not settle after {MaxRounds} rounds"));
             return;
@@ -60,17 +66,21 @@ public sealed class WriteArchiveZip : IOutputStep
         staged.Write(ArchiveZip.SizeFileName, style);
         var entries = plans.Append(SizeEntry(style)).ToList();
         var comment = new string(' ', padding);
-        var layout = new ZipLayout(entries, comment);
+        var layout = new ZipLayout(entries, comment, kept);
         if (ArchiveZip.FormatSize(layout.Length) != shown)
             throw new InvalidOperationException($"the download has {layout.Length} bytes, which is not the {shown} its pages show");
 
         uint[]? crcs = null;
-        var description = ContentHash.OfParts(NamesAndHashes(entries).Prepend(comment).Prepend(ZipIndex.Version));
+        // What the zip's bytes are made of: every file's path and content (its order follows from the paths) and the comment.
+        var description = ContentHash.OfParts([ZipIndex.Version, comment, SiteFingerprint.Of(staged, ArchiveZip.OwnFiles)]);
         // The index describes the zip the output folder holds, so it is written once the zip is there.
-        Action<FileInfo> committed = zip => SaveIndex(indexFile, zip, entries, layout, crcs!);
-        var kept = previous is null ? 0 : layout.KeptEntries();
-        if (kept > 0 && staged.KeptLengthOf(ArchiveZip.FileName) is not null)
-            staged.WriteFileTail(ArchiveZip.FileName, description, layout.OffsetOf(kept), tail => WriteZip(tail, kept), committed);
+        var keptCount = kept?.Extent.Count ?? 0;
+        Action<FileInfo> committed = zip => SaveIndex(indexFile, zip, index, keptCount, entries, crcs!);
+        var keptEntries = kept is null && previous is not null ? layout.KeptEntries() : 0;
+        if (kept is { Extent.EntriesLength: > 0 })
+            staged.WriteFileTail(ArchiveZip.FileName, description, kept.Extent.EntriesLength, tail => WriteZip(tail, 0), committed);
+        else if (keptEntries > 0 && staged.KeptLengthOf(ArchiveZip.FileName) is not null)
+            staged.WriteFileTail(ArchiveZip.FileName, description, layout.OffsetOf(keptEntries), tail => WriteZip(tail, keptEntries), committed);
         else
             staged.WriteFile(ArchiveZip.FileName, description, file => WriteZip(file, 0), committed);
 
@@ -81,16 +91,11 @@ public sealed class WriteArchiveZip : IOutputStep
         }
     }
 
-    static IEnumerable<string> NamesAndHashes(List<PlannedEntry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            yield return entry.Name;
-            yield return entry.Hash;
-        }
-    }
+    /// <summary>Every file of the site in zip order, planned: copied from the last zip where it holds the same content (<paramref name="index"/>).</summary>
+    static PlannedEntry[] PlanAll(OutputContext context, StagedOutput staged, ZipIndex? index) =>
+        Plan(context, staged, ArchiveZip.Order(staged.FilesInAnyOrder.Where(p => !ArchiveZip.OwnFiles.Contains(p))).ToList(), index);
 
-    static string EntryName(string path) => $"{ArchiveZip.FolderName}/{path}";
+    internal static string EntryName(string path) => $"{ArchiveZip.FolderName}/{path}";
 
     static SafeFileHandle? OpenPrevious(string path)
     {
@@ -120,12 +125,19 @@ public sealed class WriteArchiveZip : IOutputStep
             plans[i] = (index is not null && index.Entries.TryGetValue(name, out var old) && old.Hash == hash
                            ? PlannedEntry.Reuse(name, hash, old, index.ZipLength)
                            : null)
-                       ?? (staged.PackedOf(path) is PackedText packed
-                           ? PlannedEntry.FromPacked(name, hash, staged.Crc32Of(path) ?? throw new InvalidOperationException($"'{path}' was packed without its CRC"), packed)
-                           : PlanNew(name, hash, staged.PathOf(path), staged.Crc32Of(path)));
+                       ?? PlanWritten(staged, path);
             context.ReportProgress(Interlocked.Increment(ref done), paths.Count);
         });
         return plans;
+    }
+
+    /// <summary>A file as this build has it: deflated as it was written, or read now.</summary>
+    internal static PlannedEntry PlanWritten(StagedOutput staged, string path)
+    {
+        var (name, hash) = (EntryName(path), staged.HashOf(path));
+        return staged.PackedOf(path) is PackedText packed
+            ? PlannedEntry.FromPacked(name, hash, staged.Crc32Of(path) ?? throw new InvalidOperationException($"'{path}' was packed without its CRC"), packed)
+            : PlanNew(name, hash, staged.PathOf(path), staged.Crc32Of(path));
     }
 
     static PlannedEntry PlanNew(string name, string hash, string path, uint? crc32) =>
@@ -160,19 +172,15 @@ public sealed class WriteArchiveZip : IOutputStep
     }
 
     /// <summary>
-    /// The size text the pages show and the comment padding that makes the zip show it; null when no guess holds.
+    /// The size text the pages show and the comment padding that makes the zip show it, for a zip of the entries
+    /// <paramref name="before"/> measures and the style sheet; null when no guess holds.
     /// The first guess must come from this site alone (not, say, the last build's download): sizes near a rounding
     /// boundary can have two fixed points, and an incremental build must settle on the same one as a clean build.
     /// </summary>
-    static (string Shown, int Padding)? Settle(PlannedEntry[] plans)
+    static (string Shown, int Padding)? Settle(ZipWriter.Extent before)
     {
-        var names = plans.Select(p => p.Name).Append(EntryName(ArchiveZip.SizeFileName)).ToList();
-        var lengths = plans.Select(p => p.CompressedLength).Append(0).ToList();
-        long SizeShowing(string text)
-        {
-            lengths[^1] = DownloadSize.Style(text).Length;
-            return ZipWriter.SizeOf(names, lengths);
-        }
+        var styleName = System.Text.Encoding.UTF8.GetByteCount(EntryName(ArchiveZip.SizeFileName));
+        long SizeShowing(string text) => before.Add(styleName, DownloadSize.Style(text).Length).ZipLength(0);
 
         var shownFrom = SizeShowing(Placeholder);
         var shown = ArchiveZip.FormatSize(shownFrom);
@@ -209,14 +217,14 @@ public sealed class WriteArchiveZip : IOutputStep
         return low - size <= ZipWriter.MaxCommentLength ? (int)(low - size) : null;
     }
 
-    static void SaveIndex(string file, FileInfo zip, List<PlannedEntry> entries, ZipLayout layout, uint[] crcs)
+    /// <summary>Saves the index of the zip: the first <paramref name="kept"/> entries of the last one's, then <paramref name="entries"/>.</summary>
+    static void SaveIndex(string file, FileInfo zip, ZipIndex? previous, int kept, List<PlannedEntry> entries, uint[] crcs)
     {
-        var indexed = new Dictionary<string, ZipIndex.Entry>(entries.Count, StringComparer.Ordinal);
+        var index = new ZipIndex.Builder();
+        if (kept > 0)
+            index.AddFirst(previous!, kept);
         for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i];
-            indexed[entry.Name] = new ZipIndex.Entry(entry.Hash, entry.Deflated, crcs[i], entry.Length, entry.CompressedLength, layout.Offsets[i]);
-        }
-        new ZipIndex(zip.Length, zip.LastWriteTimeUtc.Ticks, indexed).Save(file);
+            index.Add(entries[i].Name, entries[i].Hash, entries[i].Deflated, crcs[i], entries[i].Length, entries[i].CompressedLength);
+        index.Save(file, zip);
     }
 }

@@ -9,10 +9,18 @@ namespace ArchiveSite.Download;
 /// so the entries are written at their offsets in parallel, and each run of entries that the last build's zip
 /// holds one after another is copied from it in one kernel copy (<see cref="FileRanges"/>); then the central
 /// directory. Nothing in an entry's bytes depends on where it is, so an entry copied from the last zip to
-/// another offset is the entry a clean build writes.
+/// another offset is the entry a clean build writes. A layout may follow a start kept from the last zip
+/// (<see cref="KeptStart"/>): its entries come after that start's, and its central records after theirs.
 /// </summary>
 public sealed class ZipLayout
 {
+    /// <summary>
+    /// The last zip's first entries, as <paramref name="Extent"/> measures them, kept where they are; their central records
+    /// are the same bytes in the new zip (same names, fields and offsets), so they are copied from the last zip's central
+    /// directory, which starts at <paramref name="DirectoryOffset"/>.
+    /// </summary>
+    public sealed record KeptStart(ZipWriter.Extent Extent, long DirectoryOffset);
+
     /// <summary>Long copies are cut into pieces of this size, so that both cores copy.</summary>
     const long CopyPieceLength = 16 << 20;
 
@@ -21,23 +29,27 @@ public sealed class ZipLayout
 
     readonly IReadOnlyList<PlannedEntry> _entries;
     readonly string _comment;
+    readonly KeptStart? _kept;
     readonly long[] _offsets;
-    readonly long _directoryOffset;
+    readonly ZipWriter.Extent _extent;
 
-    public ZipLayout(IReadOnlyList<PlannedEntry> entries, string comment = "")
+    public ZipLayout(IReadOnlyList<PlannedEntry> entries, string comment = "", KeptStart? kept = null)
     {
         _entries = entries;
         _comment = comment;
+        _kept = kept;
         _offsets = new long[entries.Count];
-        long offset = 0;
+        var extent = kept?.Extent ?? ZipWriter.Extent.Empty;
         for (var i = 0; i < entries.Count; i++)
         {
-            _offsets[i] = offset;
-            offset += entries[i].ZipLength;
+            _offsets[i] = extent.EntriesLength;
+            extent = extent.Add(entries[i].NameLength, entries[i].CompressedLength);
         }
-        _directoryOffset = offset;
-        Length = ZipWriter.SizeOf([.. entries.Select(e => e.Name)], [.. entries.Select(e => e.CompressedLength)], comment.Length);
+        _extent = extent;
+        Length = extent.ZipLength(comment.Length);
     }
+
+    long DirectoryOffset => _extent.EntriesLength;
 
     /// <summary>The zip's length in bytes.</summary>
     public long Length { get; }
@@ -58,7 +70,7 @@ public sealed class ZipLayout
     }
 
     /// <summary>Where the entry <paramref name="index"/> starts (the zip's length before it); the central directory's offset for the entry count.</summary>
-    public long OffsetOf(int index) => index < _entries.Count ? _offsets[index] : _directoryOffset;
+    public long OffsetOf(int index) => index < _entries.Count ? _offsets[index] : DirectoryOffset;
 
     /// <summary>
     /// Writes the zip into <paramref name="output"/>, an empty file; <paramref name="previous"/> is the last build's
@@ -88,9 +100,11 @@ public sealed class ZipLayout
             }
         });
         var records = _entries.Select((e, i) => new ZipRecord(e.Name, e.Deflated, crcs[i], e.Length, e.CompressedLength, _offsets[i])).ToList();
-        using var directory = new MemoryStream();
-        ZipWriter.WriteDirectory(directory, records, _directoryOffset, _comment);
-        RandomAccess.Write(output, directory.GetBuffer().AsSpan(0, (int)directory.Length), _directoryOffset - start);
+        var keptDirectory = _kept?.Extent.DirectoryLength ?? 0;
+        if (keptDirectory > 0)
+            FileRanges.Copy(previous ?? throw new InvalidOperationException("the central directory's start comes from a last zip that is not open"),
+                _kept!.DirectoryOffset, output, DirectoryOffset - start, keptDirectory);
+        RandomAccess.Write(output, ZipWriter.DirectoryEnd(records, _extent, _comment), DirectoryOffset + keptDirectory - start);
         if (RandomAccess.GetLength(output) != Length - start)
             throw new IOException($"the zip has {RandomAccess.GetLength(output) + start} bytes, not the {Length} laid out");
         return crcs;

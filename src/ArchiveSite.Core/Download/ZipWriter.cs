@@ -24,7 +24,7 @@ public static class ZipWriter
     const uint Zip64EndSignature = 0x06064b50;
     const uint Zip64LocatorSignature = 0x07064b50;
 
-    const int LocalHeaderLength = 30;
+    internal const int LocalHeaderLength = 30;
     const int CentralHeaderLength = 46;
     const int EndLength = 22;
     const int Zip64EndLength = 56;
@@ -54,15 +54,31 @@ public static class ZipWriter
     /// <summary>The exact length of a zip of entries with these names and compressed lengths.</summary>
     public static long SizeOf(IReadOnlyList<string> names, IReadOnlyList<long> compressedLengths, int commentLength = 0)
     {
-        long offset = 0, central = 0;
+        var extent = Extent.Empty;
         for (var i = 0; i < names.Count; i++)
-        {
-            var name = NameLength(names[i]);
-            central += CentralHeaderLength + name + (offset >= uint.MaxValue ? Zip64OffsetExtraLength : 0);
-            offset += LocalHeaderLength + name + compressedLengths[i];
-        }
-        return offset + central + EndRecordsLength(names.Count, offset, central) + commentLength;
+            extent = extent.Add(NameLength(names[i]), compressedLengths[i]);
+        return extent.ZipLength(commentLength);
     }
+
+    /// <summary>
+    /// The first <paramref name="Count"/> entries of a zip: their local headers and bytes take <paramref name="EntriesLength"/>
+    /// bytes (where the next entry, or the central directory, starts), and their central records
+    /// <paramref name="DirectoryLength"/>. Adding entries one by one gives a zip's length without writing it.
+    /// </summary>
+    public readonly record struct Extent(int Count, long EntriesLength, long DirectoryLength)
+    {
+        public static Extent Empty => default;
+
+        public Extent Add(int nameLength, long compressedLength) =>
+            new(Count + 1, EntriesLength + LocalHeaderLength + nameLength + compressedLength, DirectoryLength + CentralRecordLength(nameLength, EntriesLength));
+
+        /// <summary>The length of a zip of these entries with its central directory and end records.</summary>
+        public long ZipLength(int commentLength) => EntriesLength + DirectoryLength + EndRecordsLength(Count, EntriesLength, DirectoryLength) + commentLength;
+    }
+
+    /// <summary>The length of an entry's central record: a ZIP64 extra field holds an offset the classic field cannot.</summary>
+    static int CentralRecordLength(int nameLength, long localHeaderOffset) =>
+        CentralHeaderLength + nameLength + (localHeaderOffset >= uint.MaxValue ? Zip64OffsetExtraLength : 0);
 
     /// <summary>Writes the entries in the order given, then the central directory; returns the bytes written.</summary>
     public static long Write(Stream output, IReadOnlyList<ZipEntry> entries, string comment = "")
@@ -87,14 +103,34 @@ public static class ZipWriter
     /// </summary>
     public static long WriteDirectory(Stream output, IReadOnlyList<ZipRecord> records, long directoryOffset, string comment = "")
     {
+        long central = 0;
+        foreach (var record in records)
+            central += CentralRecordLength(NameLength(record.Name), record.LocalHeaderOffset);
+        var bytes = DirectoryEnd(records, new Extent(records.Count, directoryOffset, central), comment);
+        output.Write(bytes);
+        return bytes.Length;
+    }
+
+    /// <summary>
+    /// The end of a zip laid out as <paramref name="zip"/> (all its entries): the central records of its last
+    /// entries, <paramref name="records"/> (all of them, or those after a start kept from another zip whose records
+    /// come before them), and the end records. Made in one array of its exact length, with no bytes per record.
+    /// </summary>
+    public static byte[] DirectoryEnd(IReadOnlyList<ZipRecord> records, Extent zip, string comment)
+    {
         var commentBytes = Encoding.ASCII.GetBytes(comment);
         if (commentBytes.Length > MaxCommentLength)
             throw new ArgumentException("a zip comment holds at most 65535 bytes", nameof(comment));
-        long central = 0;
+        long written = 0;
         foreach (var record in records)
-            central += WriteCentral(output, record);
-        WriteEnd(output, records.Count, directoryOffset, central, commentBytes);
-        return central + EndRecordsLength(records.Count, directoryOffset, central) + commentBytes.Length;
+            written += CentralRecordLength(NameLength(record.Name), record.LocalHeaderOffset);
+        var endLength = EndRecordsLength(zip.Count, zip.EntriesLength, zip.DirectoryLength);
+        var bytes = new byte[checked((int)(written + endLength + commentBytes.Length))];
+        var at = 0;
+        foreach (var record in records)
+            at += WriteCentral(bytes.AsSpan(at), record);
+        WriteEnd(bytes.AsSpan(at), zip.Count, zip.EntriesLength, zip.DirectoryLength, commentBytes);
+        return bytes;
     }
 
     static long WriteLocal(Stream output, ZipEntry entry)
@@ -128,32 +164,30 @@ public static class ZipWriter
         BinaryPrimitives.WriteUInt16LittleEndian(into[28..], 0);
     }
 
-    static long WriteCentral(Stream output, ZipRecord record)
+    /// <summary>Writes the central record of <paramref name="record"/> at the start of <paramref name="into"/>; returns its length.</summary>
+    static int WriteCentral(Span<byte> into, ZipRecord record)
     {
-        var name = Encoding.UTF8.GetBytes(record.Name);
+        var nameLength = Encoding.UTF8.GetBytes(record.Name, into[CentralHeaderLength..]);
         var localOffset = record.LocalHeaderOffset;
         var zip64 = localOffset >= uint.MaxValue;
-        Span<byte> header = stackalloc byte[CentralHeaderLength + Zip64OffsetExtraLength];
+        var header = into[..CentralHeaderLength];
         header.Clear();
         BinaryPrimitives.WriteUInt32LittleEndian(header, CentralHeaderSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(header[4..], VersionMadeBy);
         WriteSharedFields(header[6..], record.Name, record.Deflated, record.Crc32, record.Length, record.CompressedLength,
-            zip64 ? VersionZip64 : VersionNeeded(record.Deflated), name.Length);
+            zip64 ? VersionZip64 : VersionNeeded(record.Deflated), nameLength);
         BinaryPrimitives.WriteUInt16LittleEndian(header[30..], zip64 ? (ushort)Zip64OffsetExtraLength : (ushort)0);
         // comment length, disk number, internal attributes stay zero
         BinaryPrimitives.WriteUInt32LittleEndian(header[38..], ExternalAttributes);
         BinaryPrimitives.WriteUInt32LittleEndian(header[42..], zip64 ? uint.MaxValue : (uint)localOffset);
-        output.Write(header[..CentralHeaderLength]);
-        output.Write(name);
         if (!zip64)
-            return CentralHeaderLength + name.Length;
+            return CentralHeaderLength + nameLength;
 
-        var extra = header[CentralHeaderLength..];
+        var extra = into[(CentralHeaderLength + nameLength)..];
         BinaryPrimitives.WriteUInt16LittleEndian(extra, 0x0001);
         BinaryPrimitives.WriteUInt16LittleEndian(extra[2..], 8);
         BinaryPrimitives.WriteInt64LittleEndian(extra[4..], localOffset);
-        output.Write(extra);
-        return CentralHeaderLength + name.Length + Zip64OffsetExtraLength;
+        return CentralHeaderLength + nameLength + Zip64OffsetExtraLength;
     }
 
     /// <summary>
@@ -176,11 +210,11 @@ public static class ZipWriter
 
     static ushort VersionNeeded(bool deflated) => deflated ? VersionDeflated : VersionStored;
 
-    static void WriteEnd(Stream output, int count, long centralOffset, long centralLength, byte[] comment)
+    static void WriteEnd(Span<byte> output, int count, long centralOffset, long centralLength, byte[] comment)
     {
         if (NeedsZip64(count, centralOffset, centralLength))
         {
-            Span<byte> zip64 = stackalloc byte[Zip64EndLength + Zip64LocatorLength];
+            var zip64 = output[..(Zip64EndLength + Zip64LocatorLength)];
             BinaryPrimitives.WriteUInt32LittleEndian(zip64, Zip64EndSignature);
             BinaryPrimitives.WriteInt64LittleEndian(zip64[4..], Zip64EndLength - 12);
             BinaryPrimitives.WriteUInt16LittleEndian(zip64[12..], VersionMadeBy);
@@ -196,9 +230,9 @@ public static class ZipWriter
             BinaryPrimitives.WriteUInt32LittleEndian(locator[4..], 0);
             BinaryPrimitives.WriteInt64LittleEndian(locator[8..], centralOffset + centralLength);
             BinaryPrimitives.WriteUInt32LittleEndian(locator[16..], 1);
-            output.Write(zip64);
+            output = output[zip64.Length..];
         }
-        Span<byte> end = stackalloc byte[EndLength];
+        var end = output[..EndLength];
         BinaryPrimitives.WriteUInt32LittleEndian(end, EndSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(end[4..], 0);
         BinaryPrimitives.WriteUInt16LittleEndian(end[6..], 0);
@@ -207,8 +241,7 @@ public static class ZipWriter
         BinaryPrimitives.WriteUInt32LittleEndian(end[12..], (uint)Math.Min(centralLength, uint.MaxValue));
         BinaryPrimitives.WriteUInt32LittleEndian(end[16..], (uint)Math.Min(centralOffset, uint.MaxValue));
         BinaryPrimitives.WriteUInt16LittleEndian(end[20..], (ushort)comment.Length);
-        output.Write(end);
-        output.Write(comment);
+        comment.CopyTo(output[EndLength..]);
     }
 
     static bool NeedsZip64(int count, long centralOffset, long centralLength) =>

@@ -5,7 +5,8 @@ namespace ArchiveSite.Output;
 /// recorded after the step ran, with the diagnostics it reported. When the last build recorded the same key
 /// and its files of this step are on disk as it left them, they are kept, its diagnostics reported again, and
 /// the step does not run. A null key (nothing known) always runs it. The key must cover everything the step
-/// reads, and the step must be deterministic in it.
+/// reads, and the step must be deterministic in it; nothing the step writes may change it (it is taken once, before
+/// the step runs: the download's key hashes every file of the site).
 /// </summary>
 public sealed class CachedStep(IOutputStep step, Func<OutputContext, string?> key) : IOutputStep
 {
@@ -28,7 +29,6 @@ public sealed class CachedStep(IOutputStep step, Func<OutputContext, string?> ke
         }
         var reportedBefore = context.Diagnostics.Count;
         step.Run(context);
-        if (key(context) is { } after)
-            staged.RecordStep(new StepRecord(after, [.. context.Diagnostics.Skip(reportedBefore)]));
+        staged.RecordStep(new StepRecord(before, [.. context.Diagnostics.Skip(reportedBefore)]));
     }
 }

@@ -76,6 +76,15 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// <summary>How many files differ from the last build's output (new or changed), so far.</summary>
     public int Changed => _files.Values.Count(f => f.Staged);
 
+    /// <summary>
+    /// The files of the new site so far whose bytes differ from the last build's output (new or changed), in no
+    /// particular order; every other file has the bytes and the hash the last build's manifest records for it.
+    /// </summary>
+    public IEnumerable<string> ChangedFiles => _files.Where(f => f.Value.Staged).Select(f => f.Key);
+
+    /// <summary>Whether the new site has this file so far.</summary>
+    public bool Contains(string relativePath) => _files.TryGetValue(relativePath, out var state) && state != FileState.Pending;
+
     public void Write(string relativePath, ReadOnlySpan<byte> bytes) => Write(relativePath, bytes, key: null);
 
     /// <param name="key">What the file was made from, for <see cref="TryKeep"/> in the next build.</param>

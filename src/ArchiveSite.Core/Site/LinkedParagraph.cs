@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ArchiveSite.Site;
 
 /// <summary>
@@ -14,4 +16,7 @@ public sealed class LinkedParagraph(string text, string fromPage, MentionLinker 
     public string Names => linker.Fingerprint;
 
     public RawHtml ToHtml() => linker.Link(text, fromPage);
+
+    /// <summary><see cref="ToHtml"/> appended to <paramref name="html"/>.</summary>
+    public void AppendHtml(StringBuilder html) => linker.AppendLinked(html, text, fromPage);
 }

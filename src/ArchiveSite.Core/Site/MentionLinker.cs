@@ -36,6 +36,13 @@ public sealed class MentionLinker
     public RawHtml Link(string text, string fromPage)
     {
         var html = new StringBuilder(text.Length + 32);
+        AppendLinked(html, text, fromPage);
+        return new RawHtml(html.ToString());
+    }
+
+    /// <summary><see cref="Link"/> appended to <paramref name="html"/>: a page being rendered takes it without a string per paragraph.</summary>
+    public void AppendLinked(StringBuilder html, string text, string fromPage)
+    {
         var at = 0;
         var from = 0;
         while (_anyName is not null && from < text.Length)
@@ -57,7 +64,6 @@ public sealed class MentionLinker
             at = from = start + name.Length;
         }
         Html.Append(html, text.AsSpan(at));
-        return new RawHtml(html.ToString());
     }
 
     /// <summary>The longest name at <paramref name="start"/> that stands as a whole word there (no letter or digit either side).</summary>

@@ -24,7 +24,7 @@ public sealed class ProcessedBinaryTests : IDisposable
 
             Assert.NotNull(copy);
             Assert.Equal(ModelFingerprint.Of(original), ModelFingerprint.Of(copy));
-            Assert.Equal(original.StemCounts.Keys, copy.StemCounts.Keys);
+            Assert.Equal(original.StemCounts.Select(p => p.Key), copy.StemCounts.Select(p => p.Key));
         }
     }
 
@@ -38,9 +38,9 @@ public sealed class ProcessedBinaryTests : IDisposable
 
         for (var i = 0; i < processed.Count; i++)
             Assert.Equal(ModelFingerprint.Of(processed[i]), ModelFingerprint.Of(copies[i]));
-        var shared = copies[0].StemCounts.Keys.Intersect(copies[1].StemCounts.Keys, StringComparer.Ordinal).ToList();
+        var shared = copies[0].StemCounts.Select(p => p.Key).Intersect(copies[1].StemCounts.Select(p => p.Key), StringComparer.Ordinal).ToList();
         Assert.NotEmpty(shared);
-        Assert.All(shared, stem => Assert.Same(copies[0].StemCounts.Keys.Single(k => k == stem), copies[1].StemCounts.Keys.Single(k => k == stem)));
+        Assert.All(shared, stem => Assert.Same(copies[0].StemCounts.Select(p => p.Key).Single(k => k == stem), copies[1].StemCounts.Select(p => p.Key).Single(k => k == stem)));
     }
 
     [Fact]

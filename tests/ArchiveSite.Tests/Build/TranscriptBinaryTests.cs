@@ -65,13 +65,17 @@ public sealed class TranscriptBinaryTests
     }
 
     [Fact]
-    public void A_transcript_decoded_from_a_stored_entry_reads_its_paragraphs_from_the_file_when_asked_and_a_damaged_one_is_none()
+    public void A_transcript_decoded_from_a_stored_entry_reads_its_bulk_from_the_file_when_asked_and_a_damaged_one_is_none()
     {
         var transcript = TestTranscripts.Make("a", "A", [new Speaker("ana", "Ana", null, [])],
         [
             new Section(null, 1, [new Turn("ana", null, ["One.", "Two 𝄞."], 2), new Turn("ana", null, [], 3)]),
             new Section("Later", 4, [new Turn("ana", null, ["Three."], 5)]),
-        ]);
+        ]) with
+        {
+            Quotes = [new Quote("One.", "ana", null, 1, 2), new Quote("Lost", null, "Later", null, 9)],
+            Removed = [new RemovedLine(7, "footer", "Page 2")],
+        };
         var bytes = TranscriptBinary.ToBytes(transcript);
         var file = Path.GetTempFileName();
         try
@@ -86,8 +90,9 @@ public sealed class TranscriptBinaryTests
             Assert.Equal(TranscriptJson.ToJson(transcript), TranscriptJson.ToJson(copy));
             Assert.Null(TranscriptBinary.FromBytes(bytes[..^1], stored));
             var longer = (byte[])bytes.Clone();
-            longer[longer.Length - "Three.".Length - 1]++;
+            longer[bytes.AsSpan().IndexOf("Three."u8) - 1] = 0x7F;
             Assert.Null(TranscriptBinary.FromBytes(longer, stored));
+            Assert.Null(TranscriptBinary.FromBytes(longer));
         }
         finally
         {

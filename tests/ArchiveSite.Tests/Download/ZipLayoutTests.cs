@@ -46,13 +46,20 @@ public sealed class ZipLayoutTests : IDisposable
         return reader.ToArray();
     }
 
-    static ZipIndex IndexOf(string path, IReadOnlyList<PlannedEntry> entries, uint[] crcs)
+    /// <summary>The index of the zip at <paramref name="path"/>, saved and loaded back.</summary>
+    ZipIndex IndexOf(string path, IReadOnlyList<PlannedEntry> entries, uint[] crcs)
     {
-        var layout = new ZipLayout(entries);
-        var info = new FileInfo(path);
-        return new ZipIndex(info.Length, info.LastWriteTimeUtc.Ticks, entries.Select((e, i) =>
-                (e.Name, Entry: new ZipIndex.Entry(e.Hash, e.Deflated, crcs[i], e.Length, e.CompressedLength, layout.Offsets[i])))
-            .ToDictionary(e => e.Name, e => e.Entry, StringComparer.Ordinal));
+        var file = Path.Combine(_folder, "cache", Path.GetFileName(path) + ".index");
+        Builder(entries, crcs).Save(file, new FileInfo(path));
+        return ZipIndex.Load(file, path) ?? throw new InvalidOperationException("the index did not load back");
+    }
+
+    static ZipIndex.Builder Builder(IReadOnlyList<PlannedEntry> entries, uint[] crcs)
+    {
+        var builder = new ZipIndex.Builder();
+        for (var i = 0; i < entries.Count; i++)
+            builder.Add(entries[i].Name, entries[i].Hash, entries[i].Deflated, crcs[i], entries[i].Length, entries[i].CompressedLength);
+        return builder;
     }
 
     [Fact]
@@ -134,25 +141,54 @@ public sealed class ZipLayoutTests : IDisposable
     {
         var entries = new List<PlannedEntry> { PlannedEntry.InMemory("a/page.html", "h", Page), PlannedEntry.InMemory("a/b.js", "j", "var b = 2;"u8) };
         var (path, crcs) = Write(entries, "site.zip");
-        var index = IndexOf(path, entries, crcs);
         var file = Path.Combine(_folder, "cache", "zip.index");
-        index.Save(file);
+        Builder(entries, crcs).Save(file, new FileInfo(path));
 
         var loaded = ZipIndex.Load(file, path);
         Assert.NotNull(loaded);
-        Assert.Equal((index.ZipLength, index.ZipModified), (loaded.ZipLength, loaded.ZipModified));
-        Assert.Equal(index.Entries.OrderBy(e => e.Key, StringComparer.Ordinal), loaded.Entries.OrderBy(e => e.Key, StringComparer.Ordinal));
+        var modified = new FileInfo(path).LastWriteTimeUtc.Ticks;
+        Assert.Equal((new FileInfo(path).Length, modified), (loaded.ZipLength, loaded.ZipModified));
+        var layout = new ZipLayout(entries);
+        Assert.Equal(entries.Select((e, i) => new ZipIndex.Entry(e.Hash, e.Deflated, crcs[i], e.Length, e.CompressedLength, layout.Offsets[i])),
+            entries.Select(e => loaded.Entries[e.Name]));
+        Assert.Equal(entries.Select(e => e.Name), Enumerable.Range(0, loaded.Count).Select(loaded.Name));
+        Assert.Equal(layout.OffsetOf(entries.Count), loaded.DirectoryOffset);
 
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-5));
         Assert.Null(ZipIndex.Load(file, path));
         Assert.Null(ZipIndex.Load(file, Path.Combine(_folder, "missing.zip")));
 
-        File.SetLastWriteTimeUtc(path, new DateTime(index.ZipModified, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(path, new DateTime(modified, DateTimeKind.Utc));
         var bytes = File.ReadAllBytes(file);
         File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
         Assert.Null(ZipIndex.Load(file, path));
         File.WriteAllText(file, "not an index");
         Assert.Null(ZipIndex.Load(file, path));
+        // Entries that would run past the end of the zip are not trusted either.
+        new ZipIndex.Builder().Add("a/page.html", "h", true, 1, 10, new FileInfo(path).Length).Save(file, new FileInfo(path));
+        Assert.Null(ZipIndex.Load(file, path));
+    }
+
+    [Fact]
+    public void A_zip_that_keeps_the_last_ones_start_and_the_start_of_its_central_directory_equals_one_made_fresh()
+    {
+        PlannedEntry Text(int i, string text) => PlannedEntry.InMemory($"b/page{i}.html", $"{i}{text}", Encoding.UTF8.GetBytes($"<p>{i} {text}</p>" + Encoding.UTF8.GetString(Page)));
+        var before = Enumerable.Range(0, 10).Select(i => Text(i, "")).ToList();
+        var (previous, crcs) = Write(before, "previous.zip");
+        var index = IndexOf(previous, before, crcs);
+        var after = before.Take(6).Append(Text(6, "changed")).Concat(before.Skip(7)).Append(Text(10, "new")).ToList();
+        var fresh = Write(after, "fresh.zip").Path;
+
+        var tail = after.Skip(6).Select((e, i) => i is 0 or 4 ? e : PlannedEntry.Reuse(e.Name, e.Hash, index.Entries[e.Name], index.ZipLength)!).ToList();
+        var layout = new ZipLayout(tail, kept: new ZipLayout.KeptStart(index.ExtentOf(6), index.DirectoryOffset));
+        var path = Path.Combine(_folder, "tail");
+        using (var output = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
+        using (var from = File.OpenHandle(previous))
+            layout.Write(output, from);
+
+        Assert.Equal(new FileInfo(fresh).Length, layout.Length);
+        var rebuilt = File.ReadAllBytes(previous)[..(int)index.ExtentOf(6).EntriesLength].Concat(File.ReadAllBytes(path)).ToArray();
+        Assert.Equal(File.ReadAllBytes(fresh), rebuilt);
     }
 
     [Fact]
