@@ -18,11 +18,10 @@ public static class SiteFingerprint
         var buffer = ArrayPool<byte>.Shared.Rent(1024);
         try
         {
-            foreach (var path in staged.FilesInAnyOrder)
+            foreach (var (path, hash) in staged.FileHashes)
             {
                 if (except.Contains(path))
                     continue;
-                var hash = staged.HashOf(path);
                 var most = Encoding.UTF8.GetMaxByteCount(path.Length + hash.Length) + 1;
                 if (most > buffer.Length)
                 {

@@ -61,10 +61,13 @@ public sealed record ZipUpdate(ZipLayout.KeptStart Kept, List<PlannedEntry> Tail
         public static Change Find(ZipIndex index, int count, string path)
         {
             int low = 0, high = count;
+            Span<char> buffer = stackalloc char[512];
             while (low < high)
             {
                 var middle = low + (high - low) / 2;
-                var order = ArchiveZip.Compare(PathOf(index, middle), path);
+                var name = index.NameBytes(middle)[(ArchiveZip.FolderName.Length + 1)..];
+                var chars = name.Length <= buffer.Length ? buffer : new char[name.Length];
+                var order = ArchiveZip.Compare(chars[..Encoding.UTF8.GetChars(name, chars)], path);
                 if (order == 0)
                     return new Change(middle, true, path);
                 if (order < 0)
@@ -74,9 +77,6 @@ public sealed record ZipUpdate(ZipLayout.KeptStart Kept, List<PlannedEntry> Tail
             }
             return new Change(low, false, path);
         }
-
-        /// <summary>The site path of an entry: its name without the folder every entry sits in.</summary>
-        static string PathOf(ZipIndex index, int at) => index.Name(at)[(ArchiveZip.FolderName.Length + 1)..];
 
         public int CompareTo(Change other) =>
             At != other.At ? At.CompareTo(other.At)

@@ -82,6 +82,10 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// </summary>
     public IEnumerable<string> ChangedFiles => _files.Where(f => f.Value.Staged).Select(f => f.Key);
 
+    /// <summary>Every file of the new site so far and its content hash (see <see cref="HashOf"/>), in no particular order.</summary>
+    public IEnumerable<(string Path, string Hash)> FileHashes =>
+        _files.Where(f => !ReferenceEquals(f.Value, FileState.Pending)).Select(f => (f.Key, f.Value.Hash));
+
     /// <summary>Whether the new site has this file so far.</summary>
     public bool Contains(string relativePath) => _files.TryGetValue(relativePath, out var state) && state != FileState.Pending;
 
