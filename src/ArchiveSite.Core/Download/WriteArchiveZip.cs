@@ -220,7 +220,7 @@ public sealed class WriteArchiveZip : IOutputStep
     /// <summary>Saves the index of the zip: the first <paramref name="kept"/> entries of the last one's, then <paramref name="entries"/>.</summary>
     static void SaveIndex(string file, FileInfo zip, ZipIndex? previous, int kept, List<PlannedEntry> entries, uint[] crcs)
     {
-        var index = new ZipIndex.Builder();
+        var index = new ZipIndex.Builder(previous?.RecordsLength + (1 << 16) ?? 0);
         if (kept > 0)
             index.AddFirst(previous!, kept);
         for (var i = 0; i < entries.Count; i++)

@@ -79,6 +79,9 @@ public sealed class ZipIndex
         return extent;
     }
 
+    /// <summary>How many bytes the entries' records take.</summary>
+    public int RecordsLength => _starts[^1] - _starts[0];
+
     int NameLengthOf(int start) => BinaryPrimitives.ReadUInt16LittleEndian(_records.AsSpan(start));
 
     /// <summary>The index file for the download of an output folder.</summary>
@@ -144,9 +147,10 @@ public sealed class ZipIndex
     }
 
     /// <summary>Gathers an index's entries in zip order, to save once the zip they describe is on disk.</summary>
-    public sealed class Builder
+    /// <param name="capacity">About how many bytes the records take: a rebuild's index is about as long as the last one.</param>
+    public sealed class Builder(int capacity = 0)
     {
-        readonly MemoryStream _records = new();
+        readonly MemoryStream _records = new(capacity);
         int _count;
 
         /// <summary>The first <paramref name="count"/> entries of <paramref name="index"/>, as they are.</summary>
