@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using ArchiveSite.Build;
 using ArchiveSite.Output;
 
@@ -62,7 +63,7 @@ public static class DisplayWriter
                     continue;
                 turns ??= Turns(documents, from, size);
                 files[firstFile[t] + chunk] = new SearchFile(path,
-                    ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns))), key);
+                    ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns).WriteTo)), key);
             }
         });
 
@@ -75,7 +76,7 @@ public static class DisplayWriter
             documents.SelectMany(d => d.Topics).Distinct().Order(StringComparer.Ordinal).ToArray());
         return [.. files.OfType<SearchFile>(),
                 new SearchFile(DocumentsPath, ScriptData.Call("documents", 0, Layout(chunkSize, topResultsMinimum, turnCounts, encodedNames))),
-                new SearchFile(FacetsPath, ScriptData.Call("facets", 0, ScriptData.Json(facets)))];
+                new SearchFile(FacetsPath, ScriptData.Call("facets", 0, ScriptData.Json(facets.WriteTo)))];
     }
 
     /// <summary>
@@ -135,7 +136,19 @@ public static class DisplayWriter
         return SearchDocument.ByTranscript(documents);
     }
 
-    internal sealed record Chunk(string Page, string Title, string[][] Turns);
+    sealed record Chunk(string Page, string Title, string[][] Turns)
+    {
+        public void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("page", Page);
+            writer.WriteString("title", Title);
+            writer.WriteStartArray("turns");
+            foreach (var turn in Turns) ScriptData.WriteStrings(writer, turn);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+    }
 
     /// <summary>
     /// The chunk size, the top results minimum, and turn counts and display names as posting digits (see <see cref="PostingEncoding"/>),
@@ -146,5 +159,14 @@ public static class DisplayWriter
     static string Layout(int chunkSize, int topResultsMinimum, StringBuilder turnCounts, StringBuilder names) =>
         $"{{\"chunk\":{chunkSize},\"top\":{topResultsMinimum},\"turns\":\"{turnCounts}\",\"names\":\"{names}\"}}";
 
-    internal sealed record Facets(string[] Speakers, string[] Topics);
+    sealed record Facets(string[] Speakers, string[] Topics)
+    {
+        public void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            ScriptData.WriteStrings(writer, "speakers", Speakers);
+            ScriptData.WriteStrings(writer, "topics", Topics);
+            writer.WriteEndObject();
+        }
+    }
 }

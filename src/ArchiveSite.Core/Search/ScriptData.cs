@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -33,15 +34,36 @@ public static class ScriptData
     public static string Call(string kind, string id, string payloadJson) =>
         $"ArchiveSearch.loaded({Quoted(kind)},{Quoted(id)},{payloadJson});\n";
 
-    /// <summary>As JSON; <typeparamref name="T"/> must be one of <see cref="SearchJson"/>'s types.</summary>
-    public static string Json<T>(T value) => JsonSerializer.Serialize(value, Options);
-
-    static readonly JsonSerializerOptions Options = new()
+    /// <summary>
+    /// The JSON <paramref name="write"/> writes, with this encoder. Written by hand, not by JsonSerializer: a fresh
+    /// process's first serialisation of each type builds its metadata (by reflection, or JIT-compiled generated code),
+    /// which cost a one-change rebuild more than the writing itself.
+    /// </summary>
+    public static string Json(Action<Utf8JsonWriter> write)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        TypeInfoResolver = SearchJson.Default,
-    };
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static string Json(string text) => Json(writer => writer.WriteStringValue(text));
+
+    public static string Json(IEnumerable<string> texts) => Json(writer => WriteStrings(writer, texts));
+
+    public static void WriteStrings(Utf8JsonWriter writer, IEnumerable<string> texts)
+    {
+        writer.WriteStartArray();
+        foreach (var text in texts) writer.WriteStringValue(text);
+        writer.WriteEndArray();
+    }
+
+    public static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> texts)
+    {
+        writer.WritePropertyName(name);
+        WriteStrings(writer, texts);
+    }
+
+    static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>A JSON string with the default encoder's escapes, as JsonSerializer writes a string by default.</summary>
     static string Quoted(string text) => $"\"{JsonEncodedText.Encode(text)}\"";

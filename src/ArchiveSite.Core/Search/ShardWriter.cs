@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace ArchiveSite.Search;
 
@@ -79,7 +80,7 @@ public sealed class ShardWriter(int targetShardBytes)
         files.InsertRange(0, groups.Select((group, g) => new SearchFile(GroupPath(g), ScriptData.Call("group", g, ScriptData.Json(group)))));
         var manifest = new Manifest(source.Version, source.Fields, source.DocumentCount,
             separators.Count, groupSize, [.. groups.Select(group => group[0])]);
-        files.Insert(0, new SearchFile(ManifestPath, ScriptData.Call("manifest", 0, ScriptData.Json(manifest))));
+        files.Insert(0, new SearchFile(ManifestPath, ScriptData.Call("manifest", 0, ScriptData.Json(manifest.WriteTo))));
         return files;
     }
 
@@ -270,7 +271,7 @@ public sealed class ShardWriter(int targetShardBytes)
     static void WriteNumber(ByteBuffer output, long number) =>
         output.Advance(PostingEncoding.Write(output.GetSpan(PostingEncoding.MaxDigits), number));
 
-    /// <summary>The term as a JSON string, as <see cref="ScriptData.Json{T}"/> writes it; written directly when it is only letters a-z and digits, which the JSON encoder leaves as they are.</summary>
+    /// <summary>The term as a JSON string, as <see cref="ScriptData.Json(string)"/> writes it; written directly when it is only letters a-z and digits, which the JSON encoder leaves as they are.</summary>
     static void WriteTerm(ByteBuffer output, string term)
     {
         if (term.AsSpan().ContainsAnyExcept(PlainTermCharacters))
@@ -287,6 +288,19 @@ public sealed class ShardWriter(int targetShardBytes)
 
     static readonly SearchValues<char> PlainTermCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789");
 
-    internal sealed record Manifest(string Version, IReadOnlyList<string> Fields, int DocumentCount,
-        int ShardCount, int GroupSize, IReadOnlyList<string> Groups);
+    sealed record Manifest(string Version, IReadOnlyList<string> Fields, int DocumentCount,
+        int ShardCount, int GroupSize, IReadOnlyList<string> Groups)
+    {
+        public void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("version", Version);
+            ScriptData.WriteStrings(writer, "fields", Fields);
+            writer.WriteNumber("documentCount", DocumentCount);
+            writer.WriteNumber("shardCount", ShardCount);
+            writer.WriteNumber("groupSize", GroupSize);
+            ScriptData.WriteStrings(writer, "groups", Groups);
+            writer.WriteEndObject();
+        }
+    }
 }

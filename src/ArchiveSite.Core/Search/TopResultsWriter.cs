@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ArchiveSite.Build;
 using ArchiveSite.Output;
 
@@ -64,7 +65,16 @@ public static class TopResultsWriter
             var key = ContentHash.OfParts([ProgramVersion.Hash, path, .. terms.SelectMany(t => Parts(source.Terms[t].Term, tops[t]!, documents, places))]);
             if (keep is not null && keep(path, key)) return;
             made[f] = new SearchFile(path, ScriptData.Call("top", name.ToString("x8", CultureInfo.InvariantCulture),
-                ScriptData.Json(terms.ToDictionary(t => source.Terms[t].Term, t => Entry(tops[t]!, documents, places)))), key);
+                ScriptData.Json(writer =>
+                {
+                    writer.WriteStartObject();
+                    foreach (var t in terms)
+                    {
+                        writer.WritePropertyName(source.Terms[t].Term);
+                        Entry(tops[t]!, documents, places).WriteTo(writer);
+                    }
+                    writer.WriteEndObject();
+                })), key);
         });
         return [.. made.OfType<SearchFile>()];
     }
@@ -157,5 +167,16 @@ public static class TopResultsWriter
         new([.. best.Select(d => places[d])], [.. best.Select(d => Turn(documents[d]))]);
 
     /// <summary>The documents' places among the display files, best first, and per document its page, transcript title, anchor, speaker, section and text.</summary>
-    internal sealed record TopEntry(string[] Places, string[][] Turns);
+    sealed record TopEntry(string[] Places, string[][] Turns)
+    {
+        public void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            ScriptData.WriteStrings(writer, "places", Places);
+            writer.WriteStartArray("turns");
+            foreach (var turn in Turns) ScriptData.WriteStrings(writer, turn);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+    }
 }
