@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ArchiveSite.Output;
 
 namespace ArchiveSite.Build;
@@ -7,7 +8,7 @@ namespace ArchiveSite.Build;
 /// What a build's summary counts. Kept in the build cache with the input hash they were counted for, so a
 /// rebuild that never needed the archive (see <see cref="SiteSource"/>) can still say what it built.
 /// </summary>
-public sealed record SiteCounts(int Transcripts, int Pages, int Quotes, int Speakers, int Topics)
+public sealed partial record SiteCounts(int Transcripts, int Pages, int Quotes, int Speakers, int Topics)
 {
     const string FileName = "site-counts.json";
 
@@ -19,7 +20,7 @@ public sealed record SiteCounts(int Transcripts, int Pages, int Quotes, int Spea
     {
         try
         {
-            var kept = JsonSerializer.Deserialize<Kept>(File.ReadAllBytes(Path.Combine(cacheDirectory, FileName)));
+            var kept = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(cacheDirectory, FileName)), KeptJson.Default.Kept);
             return kept?.InputHash == inputHash ? kept.Counts : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
@@ -33,7 +34,7 @@ public sealed record SiteCounts(int Transcripts, int Pages, int Quotes, int Spea
     {
         try
         {
-            AtomicFile.Write(Path.Combine(cacheDirectory, FileName), stream => JsonSerializer.Serialize(stream, new Kept(inputHash, this)));
+            AtomicFile.Write(Path.Combine(cacheDirectory, FileName), stream => JsonSerializer.Serialize(stream, new Kept(inputHash, this), KeptJson.Default.Kept));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -41,4 +42,8 @@ public sealed record SiteCounts(int Transcripts, int Pages, int Quotes, int Spea
     }
 
     sealed record Kept(string InputHash, SiteCounts Counts);
+
+    /// <summary>Kept's JSON metadata, generated at compile time: reflection would cost a fresh process's rebuild time.</summary>
+    [JsonSerializable(typeof(Kept))]
+    sealed partial class KeptJson : JsonSerializerContext;
 }

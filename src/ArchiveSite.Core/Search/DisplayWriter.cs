@@ -135,7 +135,7 @@ public static class DisplayWriter
         return SearchDocument.ByTranscript(documents);
     }
 
-    sealed record Chunk(string Page, string Title, string[][] Turns);
+    internal sealed record Chunk(string Page, string Title, string[][] Turns);
 
     /// <summary>
     /// The chunk size, the top results minimum, and turn counts and display names as posting digits (see <see cref="PostingEncoding"/>),
@@ -146,5 +146,5 @@ public static class DisplayWriter
     static string Layout(int chunkSize, int topResultsMinimum, StringBuilder turnCounts, StringBuilder names) =>
         $"{{\"chunk\":{chunkSize},\"top\":{topResultsMinimum},\"turns\":\"{turnCounts}\",\"names\":\"{names}\"}}";
 
-    sealed record Facets(string[] Speakers, string[] Topics);
+    internal sealed record Facets(string[] Speakers, string[] Topics);
 }

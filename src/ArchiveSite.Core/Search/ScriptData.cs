@@ -16,12 +16,12 @@ namespace ArchiveSite.Search;
 public static class ScriptData
 {
     public static string Call(string kind, int id, string payloadJson) =>
-        $"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{id},{payloadJson});\n";
+        $"ArchiveSearch.loaded({Quoted(kind)},{id},{payloadJson});\n";
 
     /// <summary>As <see cref="Call(string, int, string)"/>, its payload and result UTF-8 bytes.</summary>
     public static byte[] Call(string kind, int id, ReadOnlySpan<byte> payloadJson)
     {
-        var head = Encoding.UTF8.GetBytes($"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{id},");
+        var head = Encoding.UTF8.GetBytes($"ArchiveSearch.loaded({Quoted(kind)},{id},");
         var tail = ");\n"u8;
         var bytes = GC.AllocateUninitializedArray<byte>(head.Length + payloadJson.Length + tail.Length);
         head.CopyTo(bytes, 0);
@@ -31,13 +31,18 @@ public static class ScriptData
     }
 
     public static string Call(string kind, string id, string payloadJson) =>
-        $"ArchiveSearch.loaded({JsonSerializer.Serialize(kind)},{JsonSerializer.Serialize(id)},{payloadJson});\n";
+        $"ArchiveSearch.loaded({Quoted(kind)},{Quoted(id)},{payloadJson});\n";
 
+    /// <summary>As JSON; <typeparamref name="T"/> must be one of <see cref="SearchJson"/>'s types.</summary>
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        TypeInfoResolver = SearchJson.Default,
     };
+
+    /// <summary>A JSON string with the default encoder's escapes, as JsonSerializer writes a string by default.</summary>
+    static string Quoted(string text) => $"\"{JsonEncodedText.Encode(text)}\"";
 }

@@ -287,6 +287,6 @@ public sealed class ShardWriter(int targetShardBytes)
 
     static readonly SearchValues<char> PlainTermCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789");
 
-    sealed record Manifest(string Version, IReadOnlyList<string> Fields, int DocumentCount,
+    internal sealed record Manifest(string Version, IReadOnlyList<string> Fields, int DocumentCount,
         int ShardCount, int GroupSize, IReadOnlyList<string> Groups);
 }

@@ -157,5 +157,5 @@ public static class TopResultsWriter
         new([.. best.Select(d => places[d])], [.. best.Select(d => Turn(documents[d]))]);
 
     /// <summary>The documents' places among the display files, best first, and per document its page, transcript title, anchor, speaker, section and text.</summary>
-    sealed record TopEntry(string[] Places, string[][] Turns);
+    internal sealed record TopEntry(string[] Places, string[][] Turns);
 }
