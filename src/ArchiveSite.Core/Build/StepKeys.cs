@@ -23,7 +23,10 @@ public static class StepKeys
     public static string? QuoteCards(OutputContext context) =>
         context.InputHash is { } input ? ContentHash.OfParts([input, FontPackages(context.Theme.Root)]) : null;
 
-    /// <summary>The download (and the style sheet showing its size) holds every other file of the site.</summary>
+    /// <summary>
+    /// The download (and the style sheet showing its size) holds every other file of the site. The download also names
+    /// its zip's bytes by this key (<see cref="OutputContext.StepKey"/>), so it must name every file's path and content.
+    /// </summary>
     public static string? Download(OutputContext context) =>
         context.Writer is StagedOutput staged
             ? ContentHash.OfParts([ProgramVersion.Hash, SiteFingerprint.Of(staged, ArchiveZip.OwnFiles)])

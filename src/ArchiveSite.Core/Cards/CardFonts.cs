@@ -5,7 +5,8 @@ namespace ArchiveSite.Cards;
 /// <summary>
 /// The fonts cards are drawn with, all from the theme's @fontsource npm packages (never from the machine, which
 /// may have none): Noto Serif for the quote, Noto Sans for the rest, Noto Sans SC behind both for CJK.
-/// Thread-safe; load once per build and share.
+/// Thread-safe; load once per build and share. The faces are opened when first used (see <see cref="Open"/>): a
+/// rebuild that keeps every card, and knows their coverage (<see cref="CardCoverage"/>), opens none.
 /// </summary>
 public sealed class CardFonts : IDisposable
 {
@@ -13,16 +14,18 @@ public sealed class CardFonts : IDisposable
 
     readonly Dictionary<(string, int, bool), FontsourceFace> faces = [];
     readonly string fontsourceDir;
+    readonly Lazy<(FontChain Quote, FontChain QuoteMark, FontChain Name, FontChain Detail)> chains;
     readonly Lazy<bool[]> coveredAscii;
     readonly Lazy<bool> typographicApostropheCovered;
 
     CardFonts(string fontsourceDir)
     {
         this.fontsourceDir = fontsourceDir;
-        Quote = Chain(("noto-serif", 400, false), ("noto-sans", 400, false), ("noto-sans-sc", 400, false));
-        QuoteMark = Chain(("noto-serif", 700, false));
-        Name = Chain(("noto-sans", 700, false), ("noto-sans-sc", 700, false));
-        Detail = Chain(("noto-sans", 400, false), ("noto-sans-sc", 400, false));
+        chains = new(() => (
+            Chain(("noto-serif", 400, false), ("noto-sans", 400, false), ("noto-sans-sc", 400, false)),
+            Chain(("noto-serif", 700, false)),
+            Chain(("noto-sans", 700, false), ("noto-sans-sc", 700, false)),
+            Chain(("noto-sans", 400, false), ("noto-sans-sc", 400, false))));
         Versions = string.Join(";", Packages.Select(p => $"{p}@{PackageVersion(p)}"));
         coveredAscii = new(() => [.. Enumerable.Range(0, 128).Select(c => Quote.Find(c) is not null)]);
         typographicApostropheCovered = new(() => Quote.Find('\u2019') is not null);
@@ -39,10 +42,14 @@ public sealed class CardFonts : IDisposable
         return new CardFonts(fontsourceDir);
     }
 
-    internal FontChain Quote { get; }
-    internal FontChain QuoteMark { get; }
-    internal FontChain Name { get; }
-    internal FontChain Detail { get; }
+    /// <summary>Opens the faces now, so that a package missing a file is reported before any card is drawn.</summary>
+    /// <exception cref="CardFontsMissingException">A face's files are not installed.</exception>
+    public void Open() => _ = chains.Value;
+
+    internal FontChain Quote => chains.Value.Quote;
+    internal FontChain QuoteMark => chains.Value.QuoteMark;
+    internal FontChain Name => chains.Value.Name;
+    internal FontChain Detail => chains.Value.Detail;
 
     /// <summary>Package names and versions, part of every card's cache key: new fonts, new pictures.</summary>
     public string Versions { get; }

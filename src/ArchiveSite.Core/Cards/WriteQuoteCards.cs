@@ -29,27 +29,59 @@ public sealed class WriteQuoteCards : IOutputStep
         }
         catch (CardFontsMissingException missing)
         {
-            context.Report(new Diagnostic(Severity.Error, context.Theme.NodeModules, 1, missing.Message));
+            ReportMissing(context, missing);
             return;
         }
 
         using (fonts)
         using (var renderer = new CardRenderer(fonts))
         {
-            var cards = new (string Path, QuoteCard Card)[quotes.Count];
-            var uncovered = new Diagnostic?[quotes.Count];
-            // In parallel, as a rebuild that keeps every card still checks every card's text against the fonts.
+            // Only a build that keeps cards keeps their coverage: elsewhere (tests) every card is drawn anyway.
+            var coverageFile = context.Writer is StagedOutput ? CardCoverage.FileFor(context.CacheDirectory) : null;
+            var known = coverageFile is null ? [] : CardCoverage.Load(coverageFile);
+            var cards = new (string Path, QuoteCard Card, string Key)[quotes.Count];
+            var uncovered = new IReadOnlyList<int>?[quotes.Count];
             Parallel.For(0, quotes.Count, i =>
             {
-                cards[i] = (CardPath(quotes[i].Id), CardOf(context.Archive, quotes[i]));
-                uncovered[i] = Uncovered(context.Archive, fonts, quotes[i], cards[i].Card);
+                var card = CardOf(context.Archive, quotes[i]);
+                cards[i] = (CardPath(quotes[i].Id), card, renderer.Key(card));
+                uncovered[i] = known.GetValueOrDefault(cards[i].Key);
             });
-            foreach (var diagnostic in uncovered.OfType<Diagnostic>())
-                context.Report(diagnostic);
-            CardOutput.Write(cards, renderer, context.Writer, context.ReportProgress);
+            var toDraw = CardOutput.Keep(cards, context.Writer, context.ReportProgress);
+            var anyUnchecked = uncovered.Any(u => u is null);
+            if (toDraw.Count > 0 || anyUnchecked)
+            {
+                try
+                {
+                    fonts.Open();
+                }
+                catch (CardFontsMissingException missing)
+                {
+                    ReportMissing(context, missing);
+                    return;
+                }
+            }
+            if (anyUnchecked)
+            {
+                // In parallel: a build without the last one's coverage checks every card's text against the fonts.
+                Parallel.For(0, cards.Length, i =>
+                {
+                    var card = cards[i].Card;
+                    uncovered[i] ??= fonts.Uncovered(card.Quote, card.SpeakerName, card.Credentials, card.TranscriptTitle, card.SiteName);
+                });
+                if (coverageFile is not null)
+                    CardCoverage.Save(coverageFile, [.. cards.Select(c => c.Key)], uncovered!);
+            }
+            for (var i = 0; i < quotes.Count; i++)
+                if (uncovered[i] is { Count: > 0 } missing)
+                    context.Report(Uncovered(context.Archive, quotes[i], missing));
+            CardOutput.Draw(cards, toDraw, renderer, context.Writer, context.ReportProgress);
             context.Writer.Write(FontCredits, Credits(fonts));
         }
     }
+
+    static void ReportMissing(OutputContext context, CardFontsMissingException missing) =>
+        context.Report(new Diagnostic(Severity.Error, context.Theme.NodeModules, 1, missing.Message));
 
     public static QuoteCard CardOf(TranscriptArchive archive, ArchivedQuote quote)
     {
@@ -58,14 +90,10 @@ public sealed class WriteQuoteCards : IOutputStep
             archive.Transcript(quote.TranscriptSlug).Title, archive.Site.Title);
     }
 
-    /// <returns>A warning naming the characters of the card no card font has, or null when it has none.</returns>
-    static Diagnostic? Uncovered(TranscriptArchive archive, CardFonts fonts, ArchivedQuote quote, QuoteCard card)
-    {
-        var missing = fonts.Uncovered(card.Quote, card.SpeakerName, card.Credentials, card.TranscriptTitle, card.SiteName);
-        return missing.Count == 0 ? null
-            : new Diagnostic(Severity.Warning, archive.Transcript(quote.TranscriptSlug).Source.SourcePath, quote.Line,
-                $"the quote card shows boxes for characters no card font has: {string.Join(", ", missing.Select(c => $"U+{c:X4}"))}");
-    }
+    /// <returns>A warning naming the characters of the quote's card no card font has.</returns>
+    static Diagnostic Uncovered(TranscriptArchive archive, ArchivedQuote quote, IReadOnlyList<int> missing) =>
+        new(Severity.Warning, archive.Transcript(quote.TranscriptSlug).Source.SourcePath, quote.Line,
+            $"the quote card shows boxes for characters no card font has: {string.Join(", ", missing.Select(c => $"U+{c:X4}"))}");
 
     static byte[] Credits(CardFonts fonts)
     {

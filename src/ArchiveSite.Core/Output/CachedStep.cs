@@ -28,7 +28,15 @@ public sealed class CachedStep(IOutputStep step, Func<OutputContext, string?> ke
             return;
         }
         var reportedBefore = context.Diagnostics.Count;
-        step.Run(context);
+        context.StepKey = before;
+        try
+        {
+            step.Run(context);
+        }
+        finally
+        {
+            context.StepKey = null;
+        }
         staged.RecordStep(new StepRecord(before, [.. context.Diagnostics.Skip(reportedBefore)]));
     }
 }

@@ -38,6 +38,12 @@ public sealed class OutputContext(SiteSource site, ThemeFolder theme, IOutputWri
 
     public IReadOnlyCollection<Diagnostic> Diagnostics => _diagnostics;
 
+    /// <summary>
+    /// The key the <see cref="CachedStep"/> running this step took (see <see cref="Build.StepKeys"/>), for a step that
+    /// needs it too; null when none did.
+    /// </summary>
+    public string? StepKey { get; internal set; }
+
     /// <summary>Set by the output phase for the step that is running.</summary>
     internal Action<int, int>? StepProgress { get; set; }
 
