@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ArchiveSite.Archive;
 
 /// <summary>
@@ -14,25 +16,26 @@ public static class RelatedTranscripts
     public static List<ArchivedTranscript> Add(List<ArchivedTranscript> transcripts)
     {
         var distinctive = DistinctiveTerms(transcripts);
-        var byTopic = transcripts.SelectMany((t, i) => t.TopicIds.Select(id => (Key: "topic:" + id, Index: i)));
-        var byTerm = transcripts.SelectMany((t, i) => distinctive[t.Slug].Select(stem => (Key: "term:" + stem, Index: i)));
-        var sharing = byTopic.Concat(byTerm).ToLookup(x => x.Key, x => x.Index, StringComparer.Ordinal);
+        var sharingTopic = transcripts.SelectMany((t, i) => t.TopicIds.Select(id => (Id: id, Index: i)))
+            .ToLookup(x => x.Id, x => x.Index, StringComparer.Ordinal);
+        var sharingTerm = transcripts.SelectMany((t, i) => distinctive[t.Slug].Select(stem => (Stem: stem, Index: i)))
+            .ToLookup(x => x.Stem, x => x.Index, StringComparer.Ordinal);
 
         // Scores by transcript index, not in a dictionary: in an archive with a small vocabulary one term is
         // shared by hundreds of transcripts, so this adds millions of times.
         return transcripts.AsParallel().AsOrdered().Select((t, self) =>
         {
             var scores = new double[transcripts.Count];
-            void Score(string key, double weight)
+            void Score(IEnumerable<int> sharing, double weight)
             {
-                foreach (var other in sharing[key])
+                foreach (var other in sharing)
                     if (other != self)
                         scores[other] += weight;
             }
             foreach (var topic in t.TopicIds)
-                Score("topic:" + topic, SharedTopicWeight);
+                Score(sharingTopic[topic], SharedTopicWeight);
             foreach (var stem in distinctive[t.Slug])
-                Score("term:" + stem, SharedTermWeight);
+                Score(sharingTerm[stem], SharedTermWeight);
             var related = TopItems.Of(Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0), RelatedPerTranscript,
                 (a, b) => scores[b] != scores[a] ? scores[b].CompareTo(scores[a]) : string.CompareOrdinal(transcripts[a].Slug, transcripts[b].Slug));
             return t with { RelatedSlugs = [.. related.Select(i => transcripts[i].Slug)] };
@@ -50,8 +53,9 @@ public static class RelatedTranscripts
     static Dictionary<string, string[]> DistinctiveTerms(List<ArchivedTranscript> transcripts)
     {
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (stem, _) in transcripts.SelectMany(t => t.StemCounts))
-            documentFrequency[stem] = documentFrequency.GetValueOrDefault(stem) + 1;
+        foreach (var transcript in transcripts)
+            foreach (var (stem, _) in transcript.StemCounts)
+                CollectionsMarshal.GetValueRefOrAddDefault(documentFrequency, stem, out _)++;
         var count = transcripts.Count;
         // A stem every transcript has distinguishes none; the others weigh by how rare they are.
         var rarity = documentFrequency.Where(d => d.Value < count)
