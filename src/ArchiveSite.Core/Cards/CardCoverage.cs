@@ -35,20 +35,30 @@ public static class CardCoverage
     }
 
     /// <param name="uncovered">Each card's uncovered characters, by the card's key (cards with the same text share one).</param>
+    /// <remarks>
+    /// A file that cannot be written only costs the next build a check against the fonts, so that is not an error:
+    /// builds sharing one cache (tests run in parallel) may write it at the same moment.
+    /// </remarks>
     public static void Save(string file, IReadOnlyList<string> keys, IReadOnlyList<IReadOnlyList<int>> uncovered)
     {
         var byKey = new Dictionary<string, IReadOnlyList<int>>(keys.Count, StringComparer.Ordinal);
         for (var i = 0; i < keys.Count; i++)
             byKey.TryAdd(keys[i], uncovered[i]);
-        AtomicFile.Write(file, stream =>
+        try
         {
-            using var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), System.Text.Encoding.UTF8);
-            writer.Write(Format);
-            writer.WriteList(byKey, pair =>
+            AtomicFile.Write(file, stream =>
             {
-                writer.Write(pair.Key);
-                writer.WriteList(pair.Value, writer.Write);
+                using var writer = new BinaryWriter(new BufferedStream(stream, 1 << 16), System.Text.Encoding.UTF8);
+                writer.Write(Format);
+                writer.WriteList(byKey, pair =>
+                {
+                    writer.Write(pair.Key);
+                    writer.WriteList(pair.Value, writer.Write);
+                });
             });
-        });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 }

@@ -55,4 +55,17 @@ public sealed class CardCoverageTests : IDisposable
         Assert.Empty(CardCoverage.Load(file));
         Assert.Empty(CardCoverage.Load(Path.Combine(copy.Root, "no-such-file")));
     }
+
+    [Fact]
+    public void Coverage_that_cannot_be_written_is_left_unwritten_without_failing_the_build()
+    {
+        var blocker = Path.Combine(copy.Root, "a-file-not-a-folder");
+        File.WriteAllText(blocker, "");
+        var file = CardCoverage.FileFor(blocker);
+
+        CardCoverage.Save(file, ["a"], [[0x0627]]);
+
+        Assert.False(File.Exists(file));
+        Assert.Empty(CardCoverage.Load(file));
+    }
 }
