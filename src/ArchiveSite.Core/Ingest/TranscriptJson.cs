@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ArchiveSite.Model;
+using ArchiveSite.Text;
 
 namespace ArchiveSite.Ingest;
 
@@ -34,7 +35,7 @@ public static class TranscriptJson
             writer.WriteString("id", speaker.Id);
             writer.WriteString("name", speaker.Name);
             writer.WriteString("credentials", speaker.Credentials);
-            WriteStrings(writer, "labels", speaker.Labels);
+            writer.WriteStringArray("labels", speaker.Labels);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -50,7 +51,7 @@ public static class TranscriptJson
                 writer.WriteStartObject();
                 writer.WriteString("speaker", turn.SpeakerId);
                 writer.WriteString("start", turn.Start is { } start ? Timestamps.Format(start) : null);
-                WriteStrings(writer, "paragraphs", turn.Paragraphs);
+                writer.WriteStringArray("paragraphs", turn.Paragraphs);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -95,13 +96,5 @@ public static class TranscriptJson
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-            writer.WriteStringValue(value);
-        writer.WriteEndArray();
     }
 }

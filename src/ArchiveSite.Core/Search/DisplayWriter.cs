@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using ArchiveSite.Build;
 using ArchiveSite.Output;
+using ArchiveSite.Text;
 
 namespace ArchiveSite.Search;
 
@@ -144,7 +145,7 @@ public static class DisplayWriter
             writer.WriteString("page", Page);
             writer.WriteString("title", Title);
             writer.WriteStartArray("turns");
-            foreach (var turn in Turns) ScriptData.WriteStrings(writer, turn);
+            foreach (var turn in Turns) writer.WriteStringArray(turn);
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
@@ -164,8 +165,8 @@ public static class DisplayWriter
         public void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            ScriptData.WriteStrings(writer, "speakers", Speakers);
-            ScriptData.WriteStrings(writer, "topics", Topics);
+            writer.WriteStringArray("speakers", Speakers);
+            writer.WriteStringArray("topics", Topics);
             writer.WriteEndObject();
         }
     }

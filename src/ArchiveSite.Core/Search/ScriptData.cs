@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using ArchiveSite.Text;
 
 namespace ArchiveSite.Search;
 
@@ -48,20 +49,7 @@ public static class ScriptData
 
     public static string Json(string text) => Json(writer => writer.WriteStringValue(text));
 
-    public static string Json(IEnumerable<string> texts) => Json(writer => WriteStrings(writer, texts));
-
-    public static void WriteStrings(Utf8JsonWriter writer, IEnumerable<string> texts)
-    {
-        writer.WriteStartArray();
-        foreach (var text in texts) writer.WriteStringValue(text);
-        writer.WriteEndArray();
-    }
-
-    public static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> texts)
-    {
-        writer.WritePropertyName(name);
-        WriteStrings(writer, texts);
-    }
+    public static string Json(IEnumerable<string> texts) => Json(writer => writer.WriteStringArray(texts));
 
     static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ArchiveSite.Text;
 
 namespace ArchiveSite.Search;
 
@@ -295,11 +296,11 @@ public sealed class ShardWriter(int targetShardBytes)
         {
             writer.WriteStartObject();
             writer.WriteString("version", Version);
-            ScriptData.WriteStrings(writer, "fields", Fields);
+            writer.WriteStringArray("fields", Fields);
             writer.WriteNumber("documentCount", DocumentCount);
             writer.WriteNumber("shardCount", ShardCount);
             writer.WriteNumber("groupSize", GroupSize);
-            ScriptData.WriteStrings(writer, "groups", Groups);
+            writer.WriteStringArray("groups", Groups);
             writer.WriteEndObject();
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ArchiveSite.Build;
 using ArchiveSite.Output;
+using ArchiveSite.Text;
 
 namespace ArchiveSite.Search;
 
@@ -172,9 +173,9 @@ public static class TopResultsWriter
         public void WriteTo(Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            ScriptData.WriteStrings(writer, "places", Places);
+            writer.WriteStringArray("places", Places);
             writer.WriteStartArray("turns");
-            foreach (var turn in Turns) ScriptData.WriteStrings(writer, turn);
+            foreach (var turn in Turns) writer.WriteStringArray(turn);
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
