@@ -123,54 +123,44 @@ internal static class RowDeflater
     /// <returns>How many tokens.</returns>
     static int Tokenize(ReadOnlySpan<byte> data, int rowDistance, ref int[] tokens, Span<int> literalCounts, Span<int> distanceCounts, int rowCode)
     {
-        // One word past the data, always zero, so that counting bits never reads past the end.
-        var words = (data.Length + 63) / 64 + 1;
+        // Two words past the data, always zero, so that counting bits never reads past the end.
+        var words = (data.Length + 63) / 64 + 2;
         if (sameBuffer is null || sameBuffer.Length < words)
             (sameBuffer, upBuffer, startBuffer) = (new ulong[words], new ulong[words], new ulong[words]);
         var same = sameBuffer.AsSpan(0, words);
         var up = upBuffer!.AsSpan(0, words);
         var starts = startBuffer!.AsSpan(0, words);
-        EqualityMask(data, 1, same);
-        EqualityMask(data, rowDistance, up);
-        // Where a match starts: three bytes in a row equal to the byte before, or to the bytes a row above.
-        for (var w = 0; w < words - 1; w++)
-            starts[w] = ThreeInARow(same, w) | ThreeInARow(up, w);
-        starts[^1] = 0;
+        EqualityMasks(data, rowDistance, same, up, starts);
 
-        // Matches are counted by length here and turned into symbol counts once, at the end.
-        Span<int> lengthCounts = stackalloc int[MaxMatch + 1];
-        lengthCounts.Clear();
         int runMatches = 0, rowMatches = 0;
         var count = 0;
         var at = 0;
+        // A local, not the parameter: written through a reference, each token would reload the array.
+        var output = tokens;
         while (true)
         {
             var next = NextSetBit(starts, at, data.Length);
-            // Room for the literals and the match after them (a long run's pieces make their own room).
-            if (count + (next - at) + 1 > tokens.Length)
-                Array.Resize(ref tokens, Math.Max(2 * tokens.Length, count + (next - at) + 1));
-            for (; at < next; at++)
-            {
-                var value = data[at];
-                tokens[count++] = value | NoEntry << 16;
-                literalCounts[value]++;
-            }
+            // Room for the literals and the match after them, and for a whole vector of literals (a long run's
+            // pieces make their own room).
+            if (count + (next - at) + LiteralLanes + 1 > output.Length)
+                Array.Resize(ref output, Math.Max(2 * output.Length, count + (next - at) + LiteralLanes + 1));
+            count = WriteLiterals(data, at, next, output, count);
+            at = next;
             if (at == data.Length)
                 break;
             var run = OnesFrom(same, at, int.MaxValue);
             if (run > MaxMatch)
             {
                 at += run;
-                if (count + run / MinMatch > tokens.Length)
-                    Array.Resize(ref tokens, Math.Max(2 * tokens.Length, count + run / MinMatch));
+                if (count + run / MinMatch > output.Length)
+                    Array.Resize(ref output, Math.Max(2 * output.Length, count + run / MinMatch));
                 // Pieces of at most 258, none shorter than 3.
                 while (run > 0)
                 {
                     var piece = run > MaxMatch ? MaxMatch : run;
                     if (run - piece is 1 or 2)
                         piece = run - MinMatch;
-                    tokens[count++] = LengthEntries + piece | RunEntry << 16;
-                    lengthCounts[piece]++;
+                    output[count++] = LengthEntries + piece | RunEntry << 16;
                     runMatches++;
                     run -= piece;
                 }
@@ -181,48 +171,125 @@ internal static class RowDeflater
             var upLength = OnesFrom(up, at, MaxMatch);
             var isRun = run >= MinMatch && run >= upLength;
             var length = isRun ? run : upLength;
-            tokens[count++] = LengthEntries + length | (isRun ? RunEntry : RowEntry) << 16;
-            lengthCounts[length]++;
+            output[count++] = LengthEntries + length | (isRun ? RunEntry : RowEntry) << 16;
             runMatches += isRun ? 1 : 0;
             rowMatches += isRun ? 0 : 1;
             at += length;
         }
-        for (var length = MinMatch; length <= MaxMatch; length++)
-            literalCounts[257 + LengthSymbol[length]] += lengthCounts[length];
+        tokens = output;
+        CountSymbols(output.AsSpan(0, count), literalCounts);
         distanceCounts[0] += runMatches;
         distanceCounts[rowCode] += rowMatches;
         return count;
     }
 
+    /// <summary>Literals written a vector at a time: the tokens of one stretch, and maybe more past it (overwritten later).</summary>
+    const int LiteralLanes = 16;
+
+    /// <summary>
+    /// The literal tokens of data[<paramref name="at"/>..<paramref name="end"/>]. Most stretches between matches
+    /// are a few bytes: one vector of them, widened to tokens, takes no branch on their number; the tokens written
+    /// past the stretch are overwritten by the next ones.
+    /// </summary>
+    /// <returns>The token count after them.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int WriteLiterals(ReadOnlySpan<byte> data, int at, int end, int[] output, int count)
+    {
+        var tag = Vector128.Create(NoEntry << 16);
+        ref var first = ref MemoryMarshal.GetReference(data);
+        ref var tokens = ref MemoryMarshal.GetArrayDataReference(output);
+        for (; at + LiteralLanes <= data.Length && at < end; at += LiteralLanes)
+        {
+            var (low, high) = Vector128.Widen(Vector128.LoadUnsafe(ref first, (nuint)at));
+            var (a, b) = Vector128.Widen(low);
+            var (c, d) = Vector128.Widen(high);
+            var to = (nuint)count;
+            (a.AsInt32() | tag).StoreUnsafe(ref tokens, to);
+            (b.AsInt32() | tag).StoreUnsafe(ref tokens, to + 4);
+            (c.AsInt32() | tag).StoreUnsafe(ref tokens, to + 8);
+            (d.AsInt32() | tag).StoreUnsafe(ref tokens, to + 12);
+            count += Math.Min(LiteralLanes, end - at);
+        }
+        for (; at < end; at++)
+            output[count++] = data[at] | NoEntry << 16;
+        return count;
+    }
+
+    /// <summary>
+    /// The literal and length symbols' counts, from the tokens' first entries, counted once the tokens are made:
+    /// a literal's entry is its byte, a match's its length.
+    /// </summary>
+    static void CountSymbols(ReadOnlySpan<int> tokens, Span<int> literalCounts)
+    {
+        Span<int> entryCounts = stackalloc int[LengthEntries + MaxMatch + 1];
+        entryCounts.Clear();
+        foreach (var token in tokens)
+            entryCounts[token & 0xFFFF]++;
+        for (var value = 0; value < 256; value++)
+            literalCounts[value] += entryCounts[value];
+        for (var length = MinMatch; length <= MaxMatch; length++)
+            literalCounts[257 + LengthSymbol[length]] += entryCounts[LengthEntries + length];
+    }
+
     [ThreadStatic]
     static ulong[]? sameBuffer, upBuffer, startBuffer;
 
-    /// <summary>Bit i of <paramref name="mask"/> set when data[i] equals data[i - distance]; no bit at all for a distance of 0.</summary>
-    static void EqualityMask(ReadOnlySpan<byte> data, int distance, Span<ulong> mask)
+    /// <summary>
+    /// Bit i of <paramref name="same"/> set when data[i] equals data[i - 1], of <paramref name="up"/> when it equals
+    /// data[i - rowDistance] (none for a distance of 0), and of <paramref name="starts"/> where a match starts.
+    /// One pass over the data: it is a card's 756 KB, read once for both masks instead of once each.
+    /// </summary>
+    static void EqualityMasks(ReadOnlySpan<byte> data, int rowDistance, Span<ulong> same, Span<ulong> up, Span<ulong> starts)
     {
-        mask.Clear();
-        if (distance <= 0)
-            return;
-        for (var w = 0; w * 64 < data.Length; w++)
+        var words = (data.Length + 63) / 64;
+        // The words from 1 whose 64 bytes lie in the data and reach a row back: the vector loop's.
+        var firstVector = rowDistance > 0 ? Math.Max(1, (rowDistance + 63) / 64) : words;
+        var endVector = Math.Max(firstVector, data.Length / 64);
+        for (var w = 0; w < Math.Min(firstVector, words); w++)
+            (same[w], up[w]) = (ScalarMask(data, w, 1), ScalarMask(data, w, rowDistance));
+        ref var first = ref MemoryMarshal.GetReference(data);
+        for (var w = firstVector; w < endVector; w++)
         {
-            var start = w * 64;
-            if (start >= distance && start + 64 <= data.Length)
+            var here = (nuint)(w * 64);
+            if (Vector512.IsHardwareAccelerated)
             {
-                ref var first = ref MemoryMarshal.GetReference(data);
-                var (here, back) = ((nuint)start, (nuint)(start - distance));
-                if (Vector512.IsHardwareAccelerated)
-                    mask[w] = Vector512.Equals(Vector512.LoadUnsafe(ref first, here), Vector512.LoadUnsafe(ref first, back)).ExtractMostSignificantBits();
-                else
-                    mask[w] = Vector256.Equals(Vector256.LoadUnsafe(ref first, here), Vector256.LoadUnsafe(ref first, back)).ExtractMostSignificantBits()
-                              | (ulong)Vector256.Equals(Vector256.LoadUnsafe(ref first, here + 32), Vector256.LoadUnsafe(ref first, back + 32)).ExtractMostSignificantBits() << 32;
-                continue;
+                var bytes = Vector512.LoadUnsafe(ref first, here);
+                same[w] = Vector512.Equals(bytes, Vector512.LoadUnsafe(ref first, here - 1)).ExtractMostSignificantBits();
+                up[w] = Vector512.Equals(bytes, Vector512.LoadUnsafe(ref first, here - (nuint)rowDistance)).ExtractMostSignificantBits();
             }
-            var bits = 0UL;
-            for (var i = Math.Max(start, distance); i < Math.Min(start + 64, data.Length); i++)
-                if (data[i] == data[i - distance])
-                    bits |= 1UL << (i - start);
-            mask[w] = bits;
+            else
+            {
+                same[w] = HalvesEqual(ref first, here, here - 1);
+                up[w] = HalvesEqual(ref first, here, here - (nuint)rowDistance);
+            }
+            starts[w - 1] = ThreeInARow(same, w - 1) | ThreeInARow(up, w - 1);
         }
+        for (var w = endVector; w < words; w++)
+            (same[w], up[w]) = (ScalarMask(data, w, 1), ScalarMask(data, w, rowDistance));
+        same[words..].Clear();
+        up[words..].Clear();
+        starts[words..].Clear();
+        // The starts the vector loop did not reach (it sets each word's once the next word is known).
+        for (var w = 0; w < words; w++)
+            if (w < firstVector - 1 || w >= endVector - 1)
+                starts[w] = ThreeInARow(same, w) | ThreeInARow(up, w);
+    }
+
+    static ulong HalvesEqual(ref byte first, nuint here, nuint back) =>
+        Vector256.Equals(Vector256.LoadUnsafe(ref first, here), Vector256.LoadUnsafe(ref first, back)).ExtractMostSignificantBits()
+        | (ulong)Vector256.Equals(Vector256.LoadUnsafe(ref first, here + 32), Vector256.LoadUnsafe(ref first, back + 32)).ExtractMostSignificantBits() << 32;
+
+    /// <summary>Word <paramref name="w"/> of the mask of bytes equal to the byte <paramref name="distance"/> back, a byte at a time.</summary>
+    static ulong ScalarMask(ReadOnlySpan<byte> data, int w, int distance)
+    {
+        if (distance <= 0)
+            return 0;
+        var start = w * 64;
+        var bits = 0UL;
+        for (var i = Math.Max(start, distance); i < Math.Min(start + 64, data.Length); i++)
+            if (data[i] == data[i - distance])
+                bits |= 1UL << (i - start);
+        return bits;
     }
 
     /// <summary>The positions of word <paramref name="w"/> whose bit and the next two are all set.</summary>
@@ -233,22 +300,36 @@ internal static class RowDeflater
         return word & (word >> 1 | next << 63) & (word >> 2 | next << 62);
     }
 
+    /// <summary>
+    /// The 64 bits of <paramref name="mask"/> from bit <paramref name="at"/> on, its word and the next one joined:
+    /// most matches and stretches of literals end within them, and a test of one word's end would fail as often
+    /// as it passed. (Shifted in two steps: a shift by 64 would shift by none.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ulong Window(ReadOnlySpan<ulong> mask, int at)
+    {
+        var (w, bit) = (at >> 6, at & 63);
+        return mask[w] >> bit | mask[w + 1] << 1 << (63 - bit);
+    }
+
     /// <summary>How many bits in a row are set from bit <paramref name="at"/> on, at most <paramref name="limit"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int OnesFrom(ReadOnlySpan<ulong> mask, int at, int limit)
     {
-        var (w, bit) = (at >> 6, at & 63);
-        // Shifted down, the word's top bits are zeros, so the count stops at its end at the latest.
-        var ones = BitOperations.TrailingZeroCount(~(mask[w] >> bit));
-        if (ones < 64 - bit)
-            return Math.Min(ones, limit);
-        var count = 64 - bit;
+        var ones = BitOperations.TrailingZeroCount(~Window(mask, at));
+        return ones < 64 ? Math.Min(ones, limit) : LongOnesFrom(mask, at + 64, 64, limit);
+    }
+
+    /// <summary><see cref="OnesFrom"/> past the window, word by word: <paramref name="count"/> ones so far.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int LongOnesFrom(ReadOnlySpan<ulong> mask, int at, int count, int limit)
+    {
         while (count < limit)
         {
-            var word = mask[++w];
-            if (word != ulong.MaxValue)
-                return Math.Min(count + BitOperations.TrailingZeroCount(~word), limit);
-            count += 64;
+            var ones = BitOperations.TrailingZeroCount(~Window(mask, at));
+            if (ones < 64)
+                return Math.Min(count + ones, limit);
+            (at, count) = (at + 64, count + 64);
         }
         return limit;
     }
@@ -257,6 +338,15 @@ internal static class RowDeflater
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int NextSetBit(ReadOnlySpan<ulong> mask, int at, int end)
     {
+        var window = Window(mask, at);
+        return window != 0 ? Math.Min(at + BitOperations.TrailingZeroCount(window), end) : NextSetBitAfterWindow(mask, at + 64, end);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int NextSetBitAfterWindow(ReadOnlySpan<ulong> mask, int at, int end)
+    {
+        if (at >= end)
+            return end;
         var w = at >> 6;
         var word = mask[w] & (ulong.MaxValue << (at & 63));
         while (word == 0)

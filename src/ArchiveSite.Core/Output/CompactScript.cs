@@ -11,7 +11,8 @@ namespace ArchiveSite.Output;
 /// what ES5 code means, except inside a string continued over lines with a backslash, so the line after one
 /// is kept as it is; a script with a template literal (a backquote in code), with a comment opened after
 /// code and left open at the line's end, or with a line it cannot read to its end (a string or regular
-/// expression left open) is left alone.
+/// expression left open) is left alone. Then the names declared inside functions get short ones
+/// (<see cref="ShortLocalNames"/>).
 /// </summary>
 public static class CompactScript
 {
@@ -49,7 +50,7 @@ public static class CompactScript
             compact.Append(tight).Append('\n');
             continued = tight.EndsWith('\\');
         }
-        return compact.ToString();
+        return ShortLocalNames.Of(compact.ToString());
     }
 
     /// <summary>

@@ -32,7 +32,9 @@ public sealed class RowDeflaterTests
     [InlineData(1, 1)]
     [InlineData(259, 1201)]
     [InlineData(40000, 40000)]
-    public void Empty_single_byte_exactly_one_match_too_long_and_rows_too_far_apart_to_match_still_inflate(int length, int rowLength)
+    [InlineData(4096, 1)]
+    [InlineData(4096, 64)]
+    public void Empty_single_byte_exactly_one_match_too_long_rows_too_far_apart_to_match_and_runs_to_a_whole_words_end_still_inflate(int length, int rowLength)
     {
         AssertRoundTrips(Enumerable.Range(0, length).Select(i => (byte)(i % rowLength % 7 == 0 ? 0 : 3)).ToArray(), rowLength);
     }
