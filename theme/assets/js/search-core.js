@@ -237,7 +237,7 @@ var ArchiveSearch = (function () {
     if (plan === null) return null
     var magnitudes = magnitudesOf(plan.queryVectors), hits = sumsOf(plan, magnitudes, documentCount)
     var results = plan.requiredNone ? new Int32Array(0) : plan.filtered ? resultsAmong(hits.matched, plan) : hits.matched
-    var candidates = candidatesFor(results, hits.sums, count)
+    var candidates = candidatesFor(results, hits, count)
     if (early && candidates.length <= 2 * count) early({ terms: plan.scoredTerms, total: results.length, refs: likelyPage(candidates, hits.sums, count) })
     var details = candidateDetails(candidates, plan, documentCount)
     var scores = details.map(function (found) { return exactScore(found, magnitudes) }), order = Object.keys(details).map(Number)
@@ -306,19 +306,27 @@ var ArchiveSearch = (function () {
 
   /*
    * One pass over the postings that score: matched, every document they hold in the order first met, and
-   * sums, per document, each product boost × weight divided by its field's |queryVector|: its score added
-   * in another order. A group of postings shares one weight, so one share serves the whole group.
+   * sums, per document, its score added in another order and in whole units: each product boost × weight
+   * divided by its field's |queryVector|, scaled so that no sum exceeds 2^29 and rounded down. The first
+   * query runs this loop cold (interpreted), where every fractional number is a fresh heap object: whole
+   * numbers this small are not, so the loop over every posting allocates nothing. A group of postings
+   * shares one weight, so one share serves the whole group. Each sum is within `slack` units of its exact
+   * score × scale (see candidatesFor).
    */
   function sumsOf(plan, magnitudes, documentCount) {
-    var sums = new Float64Array(documentCount), hit = new Uint8Array(documentCount), matched = new Int32Array(documentCount)
-    var matchedCount = 0, combos = plan.combos
-    for (var c = 0; c < combos.length; c++) {
-      var combo = combos[c], magnitude = magnitudes[combo.field]
+    var sums = new Int32Array(documentCount), hit = new Uint8Array(documentCount), matched = new Int32Array(documentCount)
+    var matchedCount = 0, combos = plan.combos, scales = [], largest = 0
+    for (var s = 0; s < combos.length; s++) {
+      var magnitude = magnitudes[combos[s].field], weights = combos[s].postings.weights
       // With every boost 0 a field's scores are 0/0, which lunr counts as 0.
-      var scale = plan.queryVectors[combo.field][combo.index] / (magnitude === 0 ? Infinity : magnitude)
-      var documents = combo.postings.documents, ends = combo.postings.ends, weights = combo.postings.weights
+      scales.push(plan.queryVectors[combos[s].field][combos[s].index] / (magnitude === 0 ? Infinity : magnitude))
+      if (weights.length > 0) largest += Math.abs(scales[s] * weights[weights.length - 1])
+    }
+    var unit = largest > 0 ? 536870912 / largest : 1
+    for (var c = 0; c < combos.length; c++) {
+      var postings = combos[c].postings, documents = postings.documents, ends = postings.ends
       for (var g = 0, p = 0; g < ends.length; g++) {
-        var share = scale * weights[g]
+        var share = Math.floor(scales[c] * postings.weights[g] * unit)
         for (var end = ends[g]; p < end; p++) {
           var doc = documents[p]
           sums[doc] += share
@@ -326,7 +334,7 @@ var ArchiveSearch = (function () {
         }
       }
     }
-    return { sums: sums, matched: matched.subarray(0, matchedCount) }
+    return { sums: sums, matched: matched.subarray(0, matchedCount), slack: combos.length + 1 }
   }
 
   // The matched documents no prohibited clause excludes and every required clause holds, in first-match order.
@@ -340,29 +348,28 @@ var ArchiveSearch = (function () {
   }
 
   /*
-   * The results that can be among the best `count`: those whose sum (see sumsOf) is within a rounding
-   * margin of the count-th best sum. The order of addition changes a score by far less than the margin, so
-   * only these few need their exact score, and every result tied with the last of the page is among them.
-   * They are found in one pass keeping the best 2 × count in a short sorted list, rather than a sort of
-   * every sum; only when the last of the list is within the margin too (many ties) are all looked at again.
+   * The results that can be among the best `count`: those whose sum (see sumsOf) is within 2 × slack units
+   * of the count-th best sum. At least `count` results have a sum >= that sum, so exact scores within one
+   * slack of it, and every result on the page or tied with its last has an exact score at least that high,
+   * so a sum within two slacks: only these few need their exact score. They are found in one pass keeping
+   * the best 2 × count in a short sorted list, rather than a sort of every sum; only when the last of the
+   * list is within the margin too (many ties) are all looked at again.
    */
-  function candidatesFor(results, sums, count) {
+  function candidatesFor(results, hits, count) {
     if (results.length <= count) return results
-    var kept = 2 * count, bestSums = new Float64Array(kept).fill(-Infinity), bestDocs = new Int32Array(kept)
-    var lowest = Infinity, highest = -Infinity
+    var sums = hits.sums, kept = 2 * count, bestSums = new Int32Array(kept).fill(-1073741824), bestDocs = new Int32Array(kept)
+    var lowestKept = -1073741824
     for (var i = 0; i < results.length; i++) {
       var sum = sums[results[i]]
-      if (sum < lowest) lowest = sum
-      if (sum > highest) highest = sum
-      if (sum > bestSums[kept - 1]) {
-        var at = kept - 1
-        for (; at > 0 && bestSums[at - 1] < sum; at--) { bestSums[at] = bestSums[at - 1]; bestDocs[at] = bestDocs[at - 1] }
-        bestSums[at] = sum
-        bestDocs[at] = results[i]
-      }
+      if (sum <= lowestKept) continue
+      var at = kept - 1
+      for (; at > 0 && bestSums[at - 1] < sum; at--) { bestSums[at] = bestSums[at - 1]; bestDocs[at] = bestDocs[at - 1] }
+      bestSums[at] = sum
+      bestDocs[at] = results[i]
+      lowestKept = bestSums[kept - 1]
     }
-    var low = bestSums[count - 1] - 1e-9 * (Math.abs(lowest) + Math.abs(highest) + 1), candidates = []
-    if (bestSums[kept - 1] >= low) {
+    var low = bestSums[count - 1] - 2 * hits.slack, candidates = []
+    if (lowestKept >= low) {
       for (var k = 0; k < results.length; k++) if (sums[results[k]] >= low) candidates.push(results[k])
     } else {
       for (var b = 0; bestSums[b] >= low; b++) candidates.push(bestDocs[b])
