@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using ArchiveSite.Output;
 using ArchiveSite.Site;
@@ -57,9 +58,21 @@ public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string,
                     entries.Add((Path.GetRelativePath(root, below.FullName), below.FullName, below is DirectoryInfo));
         }
         entries.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
-        foreach (var (relative, full, isFolder) in entries)
+        // Hashed on every core: the input of 1,000 transcripts is 43 MB.
+        var fileHashes = new string[entries.Count];
+        try
         {
-            var hash = isFolder ? "folder" : HashOfFile(full);
+            Parallel.For(0, entries.Count, i => fileHashes[i] = entries[i].IsFolder ? "folder" : HashOfFile(entries[i].Full));
+        }
+        catch (AggregateException e)
+        {
+            // A file that cannot be read fails the hash as it did read in turn: with its own exception.
+            ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+        }
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (relative, _, isFolder) = entries[i];
+            var hash = fileHashes[i];
             parts.Add(relative);
             parts.Add(hash);
             if (!isFolder && hashes is not null)

@@ -29,7 +29,7 @@ public sealed class RenderPages : IOutputStep
                     context.Writer.Write(page.Path, context.Renderer.RenderUtf8(page));
                     return;
                 }
-                var key = ModelFingerprint.Of(shared, page);
+                var key = KeyOf(shared, page);
                 if (!staged.TryKeep(page.Path, key))
                     staged.Write(page.Path, context.Renderer.RenderUtf8(page), key);
             }
@@ -42,4 +42,14 @@ public sealed class RenderPages : IOutputStep
         foreach (var failure in failures.Values.OrderBy(f => f.Message, StringComparer.Ordinal))
             context.Report(new Diagnostic(Severity.Error, failure.File, failure.Line, failure.Problem));
     }
+
+    /// <summary>
+    /// The page's fingerprint: its model walked (<see cref="ModelFingerprint"/>), unless the model names what it is made
+    /// from, as 12,800 of the 13,800 pages of 1,000 transcripts do; then the page's own few fields are hashed with that
+    /// name, without reading them by reflection.
+    /// </summary>
+    public static string KeyOf(string shared, Page page) => page.Model is IFingerprinted model
+        ? new FingerprintParts("page").Add(shared).Add(page.Path).Add(page.Layout).Add(page.Head.Title).Add(page.Head.Description)
+            .Add(page.Head.OgType).Add(page.Head.Image).Add(page.Head.JsonLd?.Html).Add(model.Fingerprint).Hash()
+        : ModelFingerprint.Of(shared, page);
 }

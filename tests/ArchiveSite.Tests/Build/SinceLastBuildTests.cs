@@ -170,6 +170,20 @@ public sealed class SinceLastBuildTests : IDisposable
     }
 
     [Fact]
+    public void An_input_file_that_cannot_be_read_means_a_build_that_names_it()
+    {
+        // A link to nothing: listed as a file, but opening it fails (as root, a file without read permission opens).
+        File.CreateSymbolicLink(Path.Combine(Input, "transcripts", "broken.txt"), Path.Combine(_copy.Root, "nothing-here.txt"));
+
+        var check = SinceLastBuild.Check(Input, Output, new ThemeFolder(ThemeRoot), new BuildOptions { CacheDirectory = Cache });
+        var result = SiteBuilder.Build(check, new BuildOptions { CacheDirectory = Cache });
+
+        Assert.Null(check.Inputs);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.File == "transcripts/broken.txt");
+    }
+
+    [Fact]
     public void The_output_fingerprint_of_a_build_s_manifest_is_that_of_the_folder_it_left()
     {
         Build();

@@ -27,7 +27,10 @@ public sealed class TranscriptBodyTests
     }
 
     static IReadOnlyList<TranscriptPages.SectionView> Body(bool keyed, string slug = "week-1", params Transcript[] extra) =>
-        ((TranscriptPages.TranscriptView)PageOf(keyed, slug, extra).Page.Model).Sections;
+        ViewOf(PageOf(keyed, slug, extra).Page).Sections;
+
+    static TranscriptPages.TranscriptView ViewOf(Page page) =>
+        (TranscriptPages.TranscriptView)(page.Model is ModelMadeWhenRendered later ? later.Value : page.Model);
 
     [Fact]
     public void A_page_whose_body_is_made_when_read_renders_byte_for_byte_as_one_made_at_once()
@@ -65,5 +68,33 @@ public sealed class TranscriptBodyTests
         Assert.Equal(before, again);
         Assert.NotEqual(before, ModelFingerprint.Of(renamed));
         Assert.Equal("Samuel Guest", renamed.SelectMany(s => s.Turns).First().SpeakerName);
+    }
+
+    [Fact]
+    public void A_keyed_page_is_made_when_rendered_and_its_key_changes_with_what_other_transcripts_lend_it()
+    {
+        static string KeyOf(Page page) => RenderPages.KeyOf("shared", page);
+        var (archive, page) = PageOf(keyed: true);
+        var view = ViewOf(page);
+        var next = Assert.IsType<Link>(view.Next);
+
+        Assert.IsType<ModelMadeWhenRendered>(page.Model);
+        Assert.IsType<TranscriptPages.TranscriptView>(PageOf(keyed: false).Page.Model);
+        Assert.Equal(KeyOf(page), KeyOf(PageOf(keyed: true).Page));
+        Assert.NotEmpty(view.Related);
+        var neighbour = archive.Transcripts.Single(t => t.Title == next.Text).Slug;
+        var related = archive.Transcripts.Single(t => t.Title == view.Related[0].Title).Slug;
+
+        Assert.NotEqual(KeyOf(page), KeyOf(PageWith(t => t.Slug == neighbour ? t with { Title = "Renamed" } : t)));
+        Assert.NotEqual(KeyOf(page), KeyOf(PageWith(t => t.Slug == related ? t with { Source = t.Source with { Episode = "Other" } } : t)));
+        Assert.NotEqual(KeyOf(page), KeyOf(PageWith(t => t with { Quotes = [.. t.Quotes.Select(q => q with { Turn = null })] })));
+    }
+
+    static Page PageWith(Func<ArchivedTranscript, ArchivedTranscript> change)
+    {
+        var input = SampleInput();
+        var processed = ProcessPhase.Run(input).Select(t => change(t with { Key = "key of " + t.Slug })).ToList();
+        var archive = ArchiveLinker.Link(input.Registries, processed);
+        return new TranscriptPages().PagesOf(archive).Single(p => p.Path == Urls.Transcript("week-1"));
     }
 }

@@ -28,6 +28,19 @@ public static class Lists
             archive.Transcript(quote.TranscriptSlug).Title);
     }
 
+    /// <summary>Everything <see cref="Transcript"/> reads of the archive (the caller adds what it passes).</summary>
+    public static FingerprintParts AddTranscript(this FingerprintParts parts, TranscriptArchive archive, string slug)
+    {
+        var t = archive.Transcript(slug);
+        return parts.Add(slug).Add(t.Title).Add(t.SeriesId is null ? null : archive.SeriesById(t.SeriesId).Name)
+            .Add(Dates.Display(t.Source.Date)).Add(t.Source.Episode);
+    }
+
+    /// <summary>Everything <see cref="Quote"/> reads of the archive.</summary>
+    public static FingerprintParts AddQuote(this FingerprintParts parts, TranscriptArchive archive, ArchivedQuote quote) =>
+        parts.Add(quote.Id).Add(quote.Text).Add(quote.PersonId).Add(quote.PersonId is null ? null : archive.Person(quote.PersonId).Name)
+            .Add(quote.Turn).Add(quote.TranscriptSlug).Add(archive.Transcript(quote.TranscriptSlug).Title);
+
     public static CountedLink Topic(TranscriptArchive archive, Tally tally, string fromPage) =>
         new(archive.Topic(tally.Id).Name, Urls.Relative(fromPage, Urls.Topic(tally.Id)), tally.Count);
 

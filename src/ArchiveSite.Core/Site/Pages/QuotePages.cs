@@ -33,15 +33,10 @@ public sealed class QuotePages : IPageSource
     /// series, date and episode (links are made from ids). The site settings (the share URL's base) are in every page's
     /// fingerprint already (<see cref="Output.RenderPages"/>).
     /// </summary>
-    public static string Fingerprint(TranscriptArchive archive, ArchivedQuote quote)
-    {
-        var person = quote.PersonId is null ? null : archive.Person(quote.PersonId);
-        var transcript = archive.Transcript(quote.TranscriptSlug);
-        return ContentHash.OfParts(["quote page", quote.Id, quote.Text, quote.TranscriptSlug, quote.PersonId ?? "\0", quote.Section ?? "\0",
-            quote.Turn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\0", person?.Name ?? "\0", person?.Credentials ?? "\0",
-            transcript.Title, transcript.SeriesId is null ? "\0" : archive.SeriesById(transcript.SeriesId).Name, Dates.Display(transcript.Source.Date) ?? "\0",
-            transcript.Source.Episode ?? "\0"]);
-    }
+    public static string Fingerprint(TranscriptArchive archive, ArchivedQuote quote) =>
+        new FingerprintParts("quote page").AddQuote(archive, quote).Add(quote.Section)
+            .Add(quote.PersonId is null ? null : archive.Person(quote.PersonId).Credentials)
+            .AddTranscript(archive, quote.TranscriptSlug).Hash();
 
     /// <param name="ShareUrl">The page's absolute URL when the site has a base URL; otherwise the script copies the address shown.</param>
     public sealed record QuoteView(QuoteItem Quote, PersonLink? Speaker, string? Section, TranscriptItem Transcript,

@@ -11,7 +11,14 @@ public sealed class QuotesIndexPage : IPageSource
     {
         if (archive.Quotes.Count == 0)
             yield break;
+        yield return new Page(Path, "quotes",
+            new PageHead("Quotes", $"Every quote in {archive.Site.Title}, by speaker and by topic."),
+            new ModelMadeWhenRendered(Fingerprint(archive), () => ViewOf(archive)));
+    }
 
+    /// <summary>The page's model; what it reads of the archive is in <see cref="Fingerprint"/>.</summary>
+    public static QuotesIndexView ViewOf(TranscriptArchive archive)
+    {
         var bySpeaker = archive.Quotes
             .GroupBy(q => q.PersonId is { } id && archive.HasPerson(id) ? id : null)
             .Select(g => new QuoteGroup(
@@ -29,13 +36,28 @@ public sealed class QuotesIndexPage : IPageSource
             .OrderBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
 
-        yield return new Page(Path, "quotes",
-            new PageHead("Quotes", $"Every quote in {archive.Site.Title}, by speaker and by topic."),
-            new QuotesIndexView(archive.Quotes.Count, bySpeaker, byTopic));
+        return new QuotesIndexView(archive.Quotes.Count, bySpeaker, byTopic);
+    }
+
+    /// <summary>
+    /// Everything <see cref="ViewOf"/> reads: every quote as a list shows it (its speaker's name included), whether its
+    /// speaker is known, and its topics with their names; the groups and their order follow from these.
+    /// </summary>
+    public static string Fingerprint(TranscriptArchive archive)
+    {
+        var parts = new FingerprintParts("quotes index").Add(archive.Quotes.Count);
+        foreach (var quote in archive.Quotes)
+        {
+            var topics = TopicsOf(archive, quote);
+            parts.AddQuote(archive, quote).Add(quote.PersonId is { } id && archive.HasPerson(id) ? "known" : "unknown").Add(topics.Count);
+            foreach (var topic in topics)
+                parts.Add(topic).Add(archive.Topic(topic).Name);
+        }
+        return parts.Hash();
     }
 
     /// <summary>The topics discussed in the quote's turn; the transcript's topics when its turn has none.</summary>
-    static IEnumerable<string> TopicsOf(TranscriptArchive archive, ArchivedQuote quote)
+    static IReadOnlyList<string> TopicsOf(TranscriptArchive archive, ArchivedQuote quote)
     {
         var transcript = archive.Transcript(quote.TranscriptSlug);
         var inTurn = transcript.Passages.Where(p => p.Turn == quote.Turn).Select(p => p.TopicId).Distinct().ToList();

@@ -18,8 +18,16 @@ public sealed class SpeakerPages : IPageSource
 
     static Page PageOf(TranscriptArchive archive, Person person)
     {
+        var description = person.Bio ?? $"{person.Name} in {archive.Site.Title}: {person.Appearances.Count} transcripts.";
+        return new Page(Urls.Speaker(person.Id), "speaker", new PageHead(person.Name, description, "profile"),
+            new ModelMadeWhenRendered(Fingerprint(archive, person), () => ViewOf(archive, person)));
+    }
+
+    /// <summary>The page's model; what it reads of the archive is in <see cref="Fingerprint"/>.</summary>
+    public static SpeakerView ViewOf(TranscriptArchive archive, Person person)
+    {
         var path = Urls.Speaker(person.Id);
-        var view = new SpeakerView(
+        return new SpeakerView(
             person.Name,
             person.Credentials,
             person.Bio,
@@ -28,8 +36,25 @@ public sealed class SpeakerPages : IPageSource
             person.Appearances.Sum(a => a.Words),
             [.. person.QuoteIds.Select(id => Lists.Quote(archive, archive.Quote(id), path))],
             [.. person.TopTopics.Select(t => Lists.Topic(archive, t, path))]);
-        var description = person.Bio ?? $"{person.Name} in {archive.Site.Title}: {person.Appearances.Count} transcripts.";
-        return new Page(path, "speaker", new PageHead(person.Name, description, "profile"), view);
+    }
+
+    /// <summary>
+    /// Everything <see cref="ViewOf"/> reads: the person, each transcript they speak in as a list shows it, their quotes
+    /// as a list shows them, and the names of their topics (links are made from ids).
+    /// </summary>
+    public static string Fingerprint(TranscriptArchive archive, Person person)
+    {
+        var parts = new FingerprintParts("speaker page").Add(person.Id).Add(person.Name).Add(person.Credentials).Add(person.Bio)
+            .Add(person.Appearances.Count);
+        foreach (var appearance in person.Appearances)
+            parts.AddTranscript(archive, appearance.TranscriptSlug).Add(appearance.Turns).Add(appearance.Words);
+        parts.Add(person.QuoteIds.Count);
+        foreach (var id in person.QuoteIds)
+            parts.AddQuote(archive, archive.Quote(id));
+        parts.Add(person.TopTopics.Count);
+        foreach (var topic in person.TopTopics)
+            parts.Add(topic.Id).Add(archive.Topic(topic.Id).Name).Add(topic.Count);
+        return parts.Hash();
     }
 
     public sealed record SpeakerView(string Name, string? Credentials, string? Bio, IReadOnlyList<TranscriptItem> Transcripts,

@@ -18,22 +18,34 @@ public sealed class TranscriptPages : IPageSource
     static Page PageOf(TranscriptArchive archive, ArchivedTranscript transcript, MentionLinker mentions)
     {
         var path = Urls.Transcript(transcript.Slug);
+        var speakers = SpeakersOf(archive, transcript, path);
+        var description = Describe(transcript, speakers);
+        var head = new PageHead(transcript.Title, description, "article",
+            JsonLd: JsonLd.Script(Describe(archive, transcript, speakers, description)));
+        if (transcript.Key is not { } key)
+            return new Page(path, "transcript", head, ViewOf(archive, transcript, path, speakers, SectionsOf(archive, transcript, path, mentions)));
+        var sections = SectionsFingerprint(archive, transcript, key, path, mentions);
+        return new Page(path, "transcript", head, new ModelMadeWhenRendered(Fingerprint(archive, transcript, sections, speakers),
+            () => ViewOf(archive, transcript, path, speakers, new KeyedList<SectionView>(sections, () => SectionsOf(archive, transcript, path, mentions)))));
+    }
+
+    static List<PersonLink> SpeakersOf(TranscriptArchive archive, ArchivedTranscript transcript, string path) =>
+        transcript.Source.Turns.Select(transcript.PersonIdOf)
+            .Concat(transcript.Source.Speakers.Select(s => transcript.PersonIdBySpeaker[s.Id]))
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => Lists.Person(archive, id, path)).ToList();
+
+    static TranscriptView ViewOf(TranscriptArchive archive, ArchivedTranscript transcript, string path, List<PersonLink> speakers,
+        IReadOnlyList<SectionView> sections)
+    {
         var source = transcript.Source;
         var toc = new List<Link>();
         var headed = 0;
         foreach (var section in source.Sections)
             if (!string.IsNullOrWhiteSpace(section.Heading))
                 toc.Add(new Link(section.Heading, "#" + Urls.SectionAnchor(++headed)));
-        IReadOnlyList<SectionView> sections = transcript.Key is { } key
-            ? new KeyedList<SectionView>(SectionsFingerprint(archive, transcript, key, path, mentions), () => SectionsOf(archive, transcript, path, mentions))
-            : SectionsOf(archive, transcript, path, mentions);
-
-        var speakers = source.Turns.Select(transcript.PersonIdOf)
-            .Concat(source.Speakers.Select(s => transcript.PersonIdBySpeaker[s.Id]))
-            .Distinct(StringComparer.Ordinal)
-            .Select(id => Lists.Person(archive, id, path)).ToList();
         var series = transcript.SeriesId is null ? null : archive.SeriesById(transcript.SeriesId);
-        var view = new TranscriptView(
+        return new TranscriptView(
             transcript.Title,
             series is null ? null : new Link(series.Name, Urls.Relative(path, Urls.Series(series.Id))),
             source.Episode,
@@ -48,10 +60,31 @@ public sealed class TranscriptPages : IPageSource
             [.. transcript.RelatedSlugs.Select(slug => Lists.Transcript(archive, slug, path))],
             [.. transcript.Quotes.Where(q => q.Turn is null).Select(q => Lists.Quote(archive, q, path))],
             source.Sections.Sum(s => s.Turns.Count));
+    }
 
-        var description = Describe(transcript, speakers);
-        return new Page(path, "transcript", new PageHead(transcript.Title, description, "article",
-            JsonLd: JsonLd.Script(Describe(archive, transcript, speakers, description))), view);
+    /// <summary>
+    /// Everything <see cref="ViewOf"/> reads besides the body (<paramref name="sections"/>, its fingerprint, which holds the
+    /// transcript's key, its path and title): the speakers as linked, the series' and topics' names, the neighbours' titles,
+    /// the related transcripts as a list shows them, and the quotes placed in no turn as a list shows them.
+    /// </summary>
+    static string Fingerprint(TranscriptArchive archive, ArchivedTranscript transcript, string sections, List<PersonLink> speakers)
+    {
+        var parts = new FingerprintParts("transcript page").Add(sections).Add(speakers.Count);
+        foreach (var speaker in speakers)
+            parts.Add(speaker.Name).Add(speaker.Credentials).Add(speaker.Url);
+        parts.Add(transcript.SeriesId).Add(transcript.SeriesId is null ? null : archive.SeriesById(transcript.SeriesId).Name)
+            .Add(transcript.TopicIds.Count);
+        foreach (var id in transcript.TopicIds)
+            parts.Add(id).Add(archive.Topic(id).Name);
+        foreach (var neighbour in (ReadOnlySpan<string?>)[transcript.PreviousSlug, transcript.NextSlug])
+            parts.Add(neighbour).Add(neighbour is null ? null : archive.Transcript(neighbour).Title);
+        parts.Add(transcript.RelatedSlugs.Count);
+        foreach (var slug in transcript.RelatedSlugs)
+            parts.AddTranscript(archive, slug);
+        foreach (var quote in transcript.Quotes)
+            if (quote.Turn is null)
+                parts.AddQuote(archive, quote);
+        return parts.Hash();
     }
 
     static List<SectionView> SectionsOf(TranscriptArchive archive, ArchivedTranscript transcript, string path, MentionLinker mentions)
