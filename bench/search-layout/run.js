@@ -13,6 +13,9 @@
  *   node bench/search-layout/run.js SITE [--queries "a b|c d"] [--sample 20] [--seed 9] [--chunks 1,2,3,4,6,8,0] [--hybrid 2,3,4]
  * --sample draws that many two-term queries from the 120 index terms of plain letters held by the most turns
  * (text field; contractions such as can’t are left out).
+ * --transfer prints, per query, every raw KB its first search loads as the site is (the files search.html
+ * names, manifest, documents, groups, shards, and the first page's top results file or display files), against
+ * issue 4's 150 KB, and nothing else.
  */
 "use strict"
 const fs = require("fs"), path = require("path"), vm = require("vm"), zlib = require("zlib")
@@ -25,6 +28,7 @@ function options(args) {
     else if (args[i] === "--seed") found.seed = Number(args[++i])
     else if (args[i] === "--chunks") found.chunks = args[++i].split(",").map(Number)
     else if (args[i] === "--hybrid") found.hybrid = args[++i].split(",").map(Number)
+    else if (args[i] === "--transfer") found.transfer = true
     else found.site = args[i]
   }
   if (!found.site) throw new Error("usage: node bench/search-layout/run.js SITE [--queries \"a b|c d\"] [--sample N] [--seed N] [--chunks 1,2,4]")
@@ -82,7 +86,38 @@ function firstPage(text) {
   return fast.top.map(result => Number(result.ref))
 }
 
+// Raw KB of every file a first search loads, as the site is written now.
+function transferOf(text) {
+  const size = file => fs.statSync(path.join(settings.site, file)).size
+  const html = fs.readFileSync(path.join(settings.site, "search.html"), "utf8")
+  const files = new Set(["search.html", "search/manifest.js", "search/documents.js"])
+  for (const found of html.matchAll(/(?:src|href)="([^"#?]+\.(?:js|css))"/g)) files.add(found[1])
+  const query = new lunr.Query(manifest.fields)
+  new lunr.QueryParser(text, query).parse()
+  for (const group of search.groupsForQuery(manifest, query)) { files.add(`search/g${group}.js`); load(`search/g${group}.js`) }
+  const shards = search.shardsForQuery(manifest, query)
+  for (const shard of shards) { files.add(`search/s${shard}.js`); if (!search.received.shard[shard]) load(`search/s${shard}.js`) }
+  const fast = search.fastSearch(manifest, shards, query, 10), top = fast && search.topResultsPath(documents, fast)
+  if (top) files.add(top)
+  else if (fast) for (const result of fast.top) files.add(`search/d${search.displayOf(documents, Number(result.ref)).id}.js`)
+  const kinds = {}
+  for (const file of files) {
+    const kind = /search\/s\d/.test(file) ? "shards" : /search\/d\d/.test(file) ? "display" : /search\/t/.test(file) ? "top" : "rest"
+    kinds[kind] = (kinds[kind] || 0) + size(file) / 1024
+  }
+  return { total: Object.values(kinds).reduce((x, y) => x + y, 0), kinds }
+}
+
 const median = values => { const sorted = [...values].sort((x, y) => x - y), middle = sorted.length >> 1; return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2 }
+
+if (settings.transfer) {
+  const queries = settings.queries || sampleQueries(settings.sample, settings.seed)
+  const found = queries.map(text => ({ text, ...transferOf(text) }))
+  for (const query of found) console.log(`${query.text.padEnd(28)} ${query.total.toFixed(1).padStart(6)} KB raw (${Object.entries(query.kinds).map(([kind, kb]) => `${kind} ${kb.toFixed(1)}`).join(", ")})`)
+  const totals = found.map(query => query.total)
+  console.log(`${found.length} queries: median ${median(totals).toFixed(1)} KB, max ${Math.max(...totals).toFixed(1)} KB; ${totals.filter(kb => kb > 140).length} above 140 KB, ${totals.filter(kb => kb >= 150).length} at or above 150 KB`)
+  process.exit(0)
+}
 const turns = turnsOf()
 const queries = settings.queries || sampleQueries(settings.sample, settings.seed)
 const pages = queries.map(text => ({ text, page: firstPage(text) })).filter(found => found.page !== null && found.page.length > 0)

@@ -22,7 +22,7 @@ static class ShortLocalNames
         if (tokens is null) return compact;
         var (locals, kept) = Declarations(tokens);
         var words = tokens.Where(t => t.Kind == Kind.Word).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var renamed = NewNames(tokens, locals.Where(name => !kept.Contains(name) && !NeverRenamed.Contains(name)), words);
+        var renamed = NewNames(tokens, locals.Where(name => !kept.Contains(name) && !Reserved.Contains(name)), words);
         var output = new StringBuilder(compact.Length);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -73,7 +73,7 @@ static class ShortLocalNames
                     if (tokens[at].Kind == Kind.Word) locals.Add(tokens[at].Text);
                 bodyPending++;
             }
-            else if (token is { Kind: Kind.Word, Text: "catch" })
+            else if (token is { Kind: Kind.Word, Text: "catch" } && !IsPropertyName(tokens, i))
             {
                 var at = Next(tokens, Next(tokens, i));
                 if (at < tokens.Count && tokens[at].Kind == Kind.Word) locals.Add(tokens[at].Text);
@@ -231,8 +231,6 @@ static class ShortLocalNames
     }
 
     static bool IsWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or > '\u007f';
-
-    static readonly HashSet<string> NeverRenamed = new(["arguments", "eval", "undefined", "this"], StringComparer.Ordinal);
 
     static readonly HashSet<string> Reserved = new(
     [

@@ -73,6 +73,15 @@ public sealed class CompactScriptTests
         Assert.Equal(new Engine().Execute(script).GetValue("Result").AsString(), new Engine().Execute(compact).GetValue("Result").AsString());
     }
 
+    [Fact]
+    public void A_promise_catch_is_a_property_and_what_it_is_given_keeps_its_name()
+    {
+        // reportProblem is another script's global: only a catch statement declares its parameter. (A top-level
+        // function's parameters are kept like every word outside functions.)
+        const string script = "window.run = function (promise) {\n  return promise.catch(reportProblem).catch(function (problem) { return problem.message })\n}\n";
+        Assert.Equal("window.run=function(promise){\nreturn promise.catch(reportProblem).catch(function(a){return a.message})\n}\n", CompactScript.Of(script));
+    }
+
     [Theory]
     [InlineData("js/search-core.js", 0.45)]
     [InlineData("js/search-merge.js", 0.4)]
