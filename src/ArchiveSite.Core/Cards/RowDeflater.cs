@@ -20,12 +20,11 @@ internal static class RowDeflater
     const int MaxMatch = 258;
     const int MaxDistance = 32768;
     const int EndOfBlock = 256;
-    // The writing table: literals, then match lengths by length, then the two distances and an entry of no bits.
-    const int LengthEntries = 256;
-    const int RunEntry = LengthEntries + MaxMatch + 1;
-    const int RowEntry = RunEntry + 1;
-    const int NoEntry = RowEntry + 1;
-    const int EntryCount = NoEntry + 1;
+    // A token is its entry in the writing table: a literal byte, else a run's length from RunTokens on, else a
+    // match with the row above's length from RowTokens on.
+    const int RunTokens = 256;
+    const int RowTokens = RunTokens + MaxMatch + 1;
+    const int TokenKinds = RowTokens + MaxMatch + 1;
 
     static readonly int[] LengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
     static readonly int[] LengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
@@ -81,20 +80,25 @@ internal static class RowDeflater
         bits.Write(1 | 2 << 1, 3); // the final block, with dynamic Huffman codes
         WriteCodeLengths(ref bits, literalLengths, distanceLengths);
 
-        // What each token part writes (code, then extra bits) as one entry: literals, match lengths, the two distances.
-        Span<uint> entries = stackalloc uint[EntryCount];
+        // What each token writes as one entry: a literal's code, or a match's length code, extra bits, distance
+        // code and extra bits (at most 48 bits).
+        Span<ulong> entries = stackalloc ulong[TokenKinds];
         for (var value = 0; value < 256; value++)
             entries[value] = BitWriter.Entry(literalCodes[value], literalLengths[value]);
+        var runDistance = (Value: (ulong)distanceCodes[0], Bits: (int)distanceLengths[0]);
+        // No row distance (rows too long to reach back): no token uses it.
+        var rowDistanceBits = rowDistance == 0 ? (Value: 0UL, Bits: 0)
+            : (Value: (ulong)(distanceCodes[rowCode] | (rowDistance - DistanceBase[rowCode]) << distanceLengths[rowCode]),
+                Bits: distanceLengths[rowCode] + DistanceExtra[rowCode]);
         for (var length = MinMatch; length <= MaxMatch; length++)
         {
             var symbol = LengthSymbol[length];
             var codeLength = literalLengths[257 + symbol];
-            entries[LengthEntries + length] = BitWriter.Entry(literalCodes[257 + symbol] | (length - LengthBase[symbol]) << codeLength, codeLength + LengthExtra[symbol]);
+            var lengthValue = (ulong)(literalCodes[257 + symbol] | (length - LengthBase[symbol]) << codeLength);
+            var lengthBits = codeLength + LengthExtra[symbol];
+            entries[RunTokens + length] = BitWriter.Entry(lengthValue | runDistance.Value << lengthBits, lengthBits + runDistance.Bits);
+            entries[RowTokens + length] = BitWriter.Entry(lengthValue | rowDistanceBits.Value << lengthBits, lengthBits + rowDistanceBits.Bits);
         }
-        entries[RunEntry] = BitWriter.Entry(distanceCodes[0], distanceLengths[0]);
-        entries[RowEntry] = BitWriter.Entry(distanceCodes[rowCode] | (rowDistance - DistanceBase[rowCode]) << distanceLengths[rowCode],
-            distanceLengths[rowCode] + DistanceExtra[rowCode]);
-        entries[NoEntry] = 0;
         // A copy: the writer passed by reference above stays in memory, this one in registers.
         bits = WriteTokens(bits, tokens, entries);
         bits.Write(literalCodes[EndOfBlock], literalLengths[EndOfBlock]);
@@ -105,18 +109,18 @@ internal static class RowDeflater
         return outputBuffer.AsSpan(0, bits.Length);
     }
 
-    /// <summary>Each token is two entries, the second empty for a literal, written together without a branch to mispredict.</summary>
-    static BitWriter WriteTokens(BitWriter bits, ReadOnlySpan<int> tokens, ReadOnlySpan<uint> entries)
+    /// <summary>Each token one entry, a match's length and distance together: one table look-up and one write a token.</summary>
+    static BitWriter WriteTokens(BitWriter bits, ReadOnlySpan<int> tokens, ReadOnlySpan<ulong> entries)
     {
         foreach (var token in tokens)
-            bits.Write(entries[token & 0xFFFF], entries[token >> 16]);
+            bits.Write(entries[token]);
         return bits;
     }
 
     /// <summary>
     /// Greedy matching: at each position the longer of the run of the byte before and the match with the row
-    /// above, else a literal. A token is two entries of the writing table, the first in the low 16 bits: a literal
-    /// byte and <see cref="NoEntry"/>, or a match's length and distance. Bit masks of the positions equal to the
+    /// above, else a literal. A token is its entry in the writing table: a literal byte, or a match's length
+    /// above <see cref="RunTokens"/> or <see cref="RowTokens"/>. Bit masks of the positions equal to the
     /// byte before and to the byte a row above, made with vector compares, give every match's length by counting
     /// bits, and the stretches of literals between matches without testing each of their bytes.
     /// </summary>
@@ -132,7 +136,6 @@ internal static class RowDeflater
         var starts = startBuffer!.AsSpan(0, words);
         EqualityMasks(data, rowDistance, same, up, starts);
 
-        int runMatches = 0, rowMatches = 0;
         var count = 0;
         var at = 0;
         // A local, not the parameter: written through a reference, each token would reload the array.
@@ -160,8 +163,7 @@ internal static class RowDeflater
                     var piece = run > MaxMatch ? MaxMatch : run;
                     if (run - piece is 1 or 2)
                         piece = run - MinMatch;
-                    output[count++] = LengthEntries + piece | RunEntry << 16;
-                    runMatches++;
+                    output[count++] = RunTokens + piece;
                     run -= piece;
                 }
                 continue;
@@ -171,15 +173,11 @@ internal static class RowDeflater
             var upLength = OnesFrom(up, at, MaxMatch);
             var isRun = run >= MinMatch && run >= upLength;
             var length = isRun ? run : upLength;
-            output[count++] = LengthEntries + length | (isRun ? RunEntry : RowEntry) << 16;
-            runMatches += isRun ? 1 : 0;
-            rowMatches += isRun ? 0 : 1;
+            output[count++] = (isRun ? RunTokens : RowTokens) + length;
             at += length;
         }
         tokens = output;
-        CountSymbols(output.AsSpan(0, count), literalCounts);
-        distanceCounts[0] += runMatches;
-        distanceCounts[rowCode] += rowMatches;
+        CountSymbols(output.AsSpan(0, count), literalCounts, distanceCounts, rowCode);
         return count;
     }
 
@@ -195,7 +193,6 @@ internal static class RowDeflater
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int WriteLiterals(ReadOnlySpan<byte> data, int at, int end, int[] output, int count)
     {
-        var tag = Vector128.Create(NoEntry << 16);
         ref var first = ref MemoryMarshal.GetReference(data);
         ref var tokens = ref MemoryMarshal.GetArrayDataReference(output);
         for (; at + LiteralLanes <= data.Length && at < end; at += LiteralLanes)
@@ -204,31 +201,33 @@ internal static class RowDeflater
             var (a, b) = Vector128.Widen(low);
             var (c, d) = Vector128.Widen(high);
             var to = (nuint)count;
-            (a.AsInt32() | tag).StoreUnsafe(ref tokens, to);
-            (b.AsInt32() | tag).StoreUnsafe(ref tokens, to + 4);
-            (c.AsInt32() | tag).StoreUnsafe(ref tokens, to + 8);
-            (d.AsInt32() | tag).StoreUnsafe(ref tokens, to + 12);
+            a.AsInt32().StoreUnsafe(ref tokens, to);
+            b.AsInt32().StoreUnsafe(ref tokens, to + 4);
+            c.AsInt32().StoreUnsafe(ref tokens, to + 8);
+            d.AsInt32().StoreUnsafe(ref tokens, to + 12);
             count += Math.Min(LiteralLanes, end - at);
         }
         for (; at < end; at++)
-            output[count++] = data[at] | NoEntry << 16;
+            output[count++] = data[at];
         return count;
     }
 
-    /// <summary>
-    /// The literal and length symbols' counts, from the tokens' first entries, counted once the tokens are made:
-    /// a literal's entry is its byte, a match's its length.
-    /// </summary>
-    static void CountSymbols(ReadOnlySpan<int> tokens, Span<int> literalCounts)
+    /// <summary>The symbols' counts (literals, lengths, the two distances), from the tokens, counted once they are all made.</summary>
+    static void CountSymbols(ReadOnlySpan<int> tokens, Span<int> literalCounts, Span<int> distanceCounts, int rowCode)
     {
-        Span<int> entryCounts = stackalloc int[LengthEntries + MaxMatch + 1];
-        entryCounts.Clear();
+        Span<int> tokenCounts = stackalloc int[TokenKinds];
+        tokenCounts.Clear();
         foreach (var token in tokens)
-            entryCounts[token & 0xFFFF]++;
+            tokenCounts[token]++;
         for (var value = 0; value < 256; value++)
-            literalCounts[value] += entryCounts[value];
+            literalCounts[value] += tokenCounts[value];
         for (var length = MinMatch; length <= MaxMatch; length++)
-            literalCounts[257 + LengthSymbol[length]] += entryCounts[LengthEntries + length];
+        {
+            var (runs, rows) = (tokenCounts[RunTokens + length], tokenCounts[RowTokens + length]);
+            literalCounts[257 + LengthSymbol[length]] += runs + rows;
+            distanceCounts[0] += runs;
+            distanceCounts[rowCode] += rows;
+        }
     }
 
     [ThreadStatic]
@@ -547,19 +546,15 @@ internal static class RowDeflater
 
         public readonly int Length => at;
 
-        const int CountShift = 27;
-        const uint ValueMask = (1u << CountShift) - 1;
+        const int CountShift = 58;
+        const ulong ValueMask = (1UL << CountShift) - 1;
 
-        /// <summary>Bits to write and how many, in one number for <see cref="Write(uint, uint)"/>: at most 27 bits.</summary>
-        public static uint Entry(int value, int bits) => (uint)value | (uint)bits << CountShift;
+        /// <summary>Bits to write and how many, in one number for <see cref="Write(ulong)"/>: at most 57 bits.</summary>
+        public static ulong Entry(ulong value, int bits) => value | (ulong)bits << CountShift;
 
-        /// <summary>Two entries, one after the other.</summary>
+        /// <summary>An <see cref="Entry"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(uint first, uint second)
-        {
-            var firstBits = (int)(first >> CountShift);
-            Write((first & ValueMask) | (ulong)(second & ValueMask) << firstBits, firstBits + (int)(second >> CountShift));
-        }
+        public void Write(ulong entry) => Write(entry & ValueMask, (int)(entry >> CountShift));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(int value, int bits) => Write((ulong)(uint)value, bits);

@@ -37,8 +37,10 @@ public sealed record OutputManifest(string OutputDirectory, Dictionary<string, M
             var reader = new CacheBytesReader(File.ReadAllBytes(file));
             if (reader.ReadInt32() != FormatVersion || reader.ReadString() != outputDirectory)
                 return null;
+            // A handful of step names, each repeated by thousands of files: one string each.
+            var stepNames = new StringPool();
             var files = reader.ReadDictionary(reader.ReadString, () => new ManifestEntry(reader.ReadString(),
-                reader.ReadInt64(), reader.ReadInt64(), reader.ReadString(), reader.ReadOptionalString()));
+                reader.ReadInt64(), reader.ReadInt64(), reader.ReadString(stepNames), reader.ReadOptionalString()));
             var steps = reader.ReadDictionary(reader.ReadString, () => new StepRecord(reader.ReadString(),
                 reader.ReadList(() => new Diagnostic((Severity)reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadString()))));
             var folders = reader.ReadDictionary(reader.ReadString, reader.ReadInt64);
