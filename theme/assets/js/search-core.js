@@ -42,7 +42,7 @@ var ArchiveSearch = (function () {
     else received[kind][id] = data
   }
 
-  // Index of the range a term falls in: the last whose separator is <= term (separators are sorted).
+  // Index of the range a term falls in: the last whose separator is <= term (separators are sorted; numbers too).
   function rangeOf(separators, term) {
     var low = 0, high = separators.length - 1
     while (low < high) {
@@ -239,7 +239,7 @@ var ArchiveSearch = (function () {
     var results = plan.requiredNone ? new Int32Array(0) : plan.filtered ? resultsAmong(hits.matched, plan) : hits.matched
     var candidates = candidatesFor(results, hits, count)
     if (early && candidates.length <= 2 * count) early({ terms: plan.scoredTerms, total: results.length, refs: likelyPage(candidates, hits.sums, count) })
-    var details = candidateDetails(candidates, plan, documentCount)
+    var details = candidateDetails(candidates, plan, hits)
     var scores = details.map(function (found) { return exactScore(found, magnitudes) }), order = Object.keys(details).map(Number)
     order.sort(function (x, y) {
       return scores[y] - scores[x] || details[x].firstMatch - details[y].firstMatch || candidates[x] - candidates[y]
@@ -311,30 +311,41 @@ var ArchiveSearch = (function () {
    * query runs this loop cold (interpreted), where every fractional number is a fresh heap object: whole
    * numbers this small are not, so the loop over every posting allocates nothing. A group of postings
    * shares one weight, so one share serves the whole group. Each sum is within `slack` units of its exact
-   * score × scale (see candidatesFor).
+   * score × scale (see candidatesFor). The postings are numbered from 1 across the combinations (combo c's
+   * from firsts[c]) and each document's are chained, last first (lastPosting, previousPosting), so that
+   * candidateDetails finds a candidate's postings without a second pass over them all.
    */
   function sumsOf(plan, magnitudes, documentCount) {
-    var sums = new Int32Array(documentCount), hit = new Uint8Array(documentCount), matched = new Int32Array(documentCount)
-    var matchedCount = 0, combos = plan.combos, scales = [], largest = 0
+    var combos = plan.combos, scales = [], firsts = [], largest = 0, numbered = 0
     for (var s = 0; s < combos.length; s++) {
       var magnitude = magnitudes[combos[s].field], weights = combos[s].postings.weights
       // With every boost 0 a field's scores are 0/0, which lunr counts as 0.
       scales.push(plan.queryVectors[combos[s].field][combos[s].index] / (magnitude === 0 ? Infinity : magnitude))
       if (weights.length > 0) largest += Math.abs(scales[s] * weights[weights.length - 1])
+      firsts.push(numbered + 1)
+      numbered += combos[s].postings.documents.length
     }
+    var sums = new Int32Array(documentCount), matched = new Int32Array(documentCount), matchedCount = 0
+    var lastPosting = new Int32Array(documentCount), previousPosting = new Int32Array(numbered + 1)
     var unit = largest > 0 ? 536870912 / largest : 1
+    numbered = 0
     for (var c = 0; c < combos.length; c++) {
       var postings = combos[c].postings, documents = postings.documents, ends = postings.ends
       for (var g = 0, p = 0; g < ends.length; g++) {
         var share = Math.floor(scales[c] * postings.weights[g] * unit)
         for (var end = ends[g]; p < end; p++) {
-          var doc = documents[p]
+          var doc = documents[p], last = lastPosting[doc]
           sums[doc] += share
-          if (hit[doc] === 0) { hit[doc] = 1; matched[matchedCount++] = doc }
+          if (last === 0) matched[matchedCount++] = doc
+          previousPosting[++numbered] = last
+          lastPosting[doc] = numbered
         }
       }
     }
-    return { sums: sums, matched: matched.subarray(0, matchedCount), slack: combos.length + 1 }
+    return {
+      sums: sums, matched: matched.subarray(0, matchedCount), slack: combos.length + 1,
+      firsts: firsts, lastPosting: lastPosting, previousPosting: previousPosting
+    }
   }
 
   // The matched documents no prohibited clause excludes and every required clause holds, in first-match order.
@@ -388,26 +399,24 @@ var ArchiveSearch = (function () {
    * Per candidate (by its place in candidates): the number of the combination (term, field) it first
    * matched in (lunr keeps ties in that order), the fields it matched in the order first matched (lunr adds
    * a document's field scores in that order), its matched terms as lunr's metadata keys, and the products
-   * boost × weight as [field, term index, product].
+   * boost × weight as [field, term index, product]. From each candidate's chain of postings (see sumsOf).
    */
-  function candidateDetails(candidates, plan, documentCount) {
-    var slotOf = new Int32Array(documentCount), combos = plan.combos, details = []
+  function candidateDetails(candidates, plan, hits) {
+    var combos = plan.combos, details = []
     for (var i = 0; i < candidates.length; i++) {
-      slotOf[candidates[i]] = details.push({ firstMatch: 0, fields: [], metadata: {}, products: [] })
-    }
-    for (var c = 0; c < combos.length; c++) {
-      var combo = combos[c], boost = plan.queryVectors[combo.field][combo.index]
-      var documents = combo.postings.documents, ends = combo.postings.ends, weights = combo.postings.weights
-      for (var g = 0, p = 0; g < ends.length; g++) {
-        for (var end = ends[g]; p < end; p++) {
-          if (slotOf[documents[p]] === 0) continue
-          var found = details[slotOf[documents[p]] - 1]
-          if (found.firstMatch === 0) found.firstMatch = c + 1
-          if (found.fields.indexOf(combo.field) < 0) found.fields.push(combo.field)
-          found.metadata[combo.term] = {}
-          found.products.push([combo.field, combo.index, boost * weights[g]])
-        }
+      var found = { firstMatch: 0, fields: [], metadata: {}, products: [] }, numbers = []
+      for (var n = hits.lastPosting[candidates[i]]; n !== 0; n = hits.previousPosting[n]) numbers.push(n)
+      for (var k = numbers.length - 1; k >= 0; k--) {
+        // Combinations without postings share their first number with the next: the last that starts there holds it.
+        var c = rangeOf(hits.firsts, numbers[k]), combo = combos[c], ends = combo.postings.ends, p = numbers[k] - hits.firsts[c]
+        // Its group is the first that ends after it.
+        var g = ends[0] > p ? 0 : rangeOf(ends, p) + 1
+        if (found.firstMatch === 0) found.firstMatch = c + 1
+        if (found.fields.indexOf(combo.field) < 0) found.fields.push(combo.field)
+        found.metadata[combo.term] = {}
+        found.products.push([combo.field, combo.index, plan.queryVectors[combo.field][combo.index] * combo.postings.weights[g]])
       }
+      details.push(found)
     }
     return details
   }
