@@ -42,59 +42,30 @@ public static class RelatedTranscripts
         }).ToList();
     }
 
-    /// <summary>
-    /// Each transcript's stems of more than two letters used more than once and not by every transcript, by count
-    /// times rarity, the highest first.
-    /// </summary>
+    /// <summary>The stems of more than two letters used more than once and not by every transcript, by count times rarity.</summary>
+    static IEnumerable<(string Stem, double Weight)> Weighted(IReadOnlyCollection<KeyValuePair<string, int>> stemCounts, Dictionary<string, double> rarity)
+    {
+        foreach (var (stem, count) in stemCounts)
+            if (stem.Length > 2 && count > 1 && rarity.TryGetValue(stem, out var weight))
+                yield return (stem, count * weight);
+    }
+
     static Dictionary<string, string[]> DistinctiveTerms(List<ArchivedTranscript> transcripts)
     {
-        // Each stem is numbered where it is first met, and each transcript's stems are kept as numbers: weighing them
-        // then reads document frequencies by number instead of hashing every stem of the archive (1.2 million for
-        // 1,000 transcripts) a second time.
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var documentFrequency = new List<int>();
-        var numbered = new int[transcripts.Count][];
-        for (var t = 0; t < transcripts.Count; t++)
-        {
-            var stems = new int[transcripts[t].StemCounts.Count];
-            var at = 0;
-            foreach (var (stem, _) in transcripts[t].StemCounts)
-            {
-                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, stem, out var known);
-                if (!known)
-                {
-                    number = documentFrequency.Count;
-                    documentFrequency.Add(0);
-                }
-                CollectionsMarshal.AsSpan(documentFrequency)[number]++;
-                stems[at++] = number;
-            }
-            numbered[t] = stems;
-        }
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var transcript in transcripts)
+            foreach (var (stem, _) in transcript.StemCounts)
+                CollectionsMarshal.GetValueRefOrAddDefault(documentFrequency, stem, out _)++;
         var count = transcripts.Count;
         // A stem every transcript has distinguishes none; the others weigh by how rare they are.
-        var rarity = new double[count];
-        for (var frequency = 1; frequency < count; frequency++)
-            rarity[frequency] = Math.Log((double)count / frequency);
-        var terms = Enumerable.Range(0, count).AsParallel().AsOrdered().Select(t => TopItems.Of(
-                Weighted(transcripts[t].StemCounts, numbered[t], documentFrequency, rarity),
+        var rarity = documentFrequency.Where(d => d.Value < count)
+            .ToDictionary(d => d.Key, d => Math.Log((double)count / d.Value), StringComparer.Ordinal);
+        var terms = transcripts.AsParallel().AsOrdered().Select(t => TopItems.Of(
+                Weighted(t.StemCounts, rarity),
                 DistinctiveTermsPerTranscript,
                 (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Stem, b.Stem)))
             .ToList();
         return transcripts.Select((t, i) => (t.Slug, Terms: terms[i].Select(s => s.Stem).ToArray()))
             .ToDictionary(x => x.Slug, x => x.Terms, StringComparer.Ordinal);
-    }
-
-    /// <param name="numbers">The number of each stem of <paramref name="stemCounts"/>, in its order.</param>
-    static IEnumerable<(string Stem, double Weight)> Weighted(IReadOnlyCollection<KeyValuePair<string, int>> stemCounts, int[] numbers,
-        List<int> documentFrequency, double[] rarity)
-    {
-        var at = 0;
-        foreach (var (stem, count) in stemCounts)
-        {
-            var frequency = documentFrequency[numbers[at++]];
-            if (stem.Length > 2 && count > 1 && frequency < rarity.Length)
-                yield return (stem, count * rarity[frequency]);
-        }
     }
 }
