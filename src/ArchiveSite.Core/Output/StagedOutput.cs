@@ -20,7 +20,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     readonly ConcurrentDictionary<string, bool> _stagingFolders = new(StringComparer.Ordinal);
     readonly OneCreatorPerFolder _creator = new();
     readonly Dictionary<string, StepRecord> _steps = new(StringComparer.Ordinal);
-    readonly Task<(OutputManifest? Manifest, HashSet<string> Verified)> _previousFound;
+    readonly Task<OutputManifest?> _previous;
+    readonly Task<HashSet<string>> _verified;
     readonly Lazy<ILookup<string, KeyValuePair<string, ManifestEntry>>> _previousByStep;
     readonly string _manifestFile;
     bool _committed;
@@ -31,9 +32,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         OutputDirectory = Path.GetFullPath(outputDirectory);
         StagingDirectory = OutputDirectory + ".staging";
         _manifestFile = manifestFile;
-        // Read and checked on other threads while the build makes the site: the first step that asks (the pages) comes
-        // after the process and postprocess phases, and a rebuild of 1,000 transcripts lists 45,000 files here.
-        _previousFound = Task.Run(() => FindPrevious(OutputDirectory, manifestFile));
+        // Read and checked on other threads while the build makes the site. The files are checked apart: a step asks
+        // whether its key changed (the manifest) before it makes the site, but asks about files only after that, and a
+        // rebuild of 1,000 transcripts lists 45,000 files here.
+        _previous = Task.Run(() => Directory.Exists(OutputDirectory) ? OutputManifest.Load(manifestFile, OutputDirectory) : null);
+        _verified = _previous.ContinueWith(loaded => loaded.Result is { } manifest ? VerifiedFiles.Of(OutputDirectory, manifest) : [],
+            TaskScheduler.Default);
         _previousByStep = new(() => (Previous?.Files ?? []).ToLookup(f => f.Value.Step, StringComparer.Ordinal));
         if (Directory.Exists(StagingDirectory))
             Directory.Delete(StagingDirectory, recursive: true);
@@ -43,17 +47,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     public string OutputDirectory { get; }
 
     /// <summary>What the last build recorded, or null; waited for when it is still being read.</summary>
-    OutputManifest? Previous => _previousFound.GetAwaiter().GetResult().Manifest;
-
-    /// <summary>
-    /// The last build's manifest and the files of the output folder still as it left them (see <see cref="VerifiedFiles"/>),
-    /// as the folder was when the build began to write. Only <see cref="Commit"/> changes the folder, and it waits for this.
-    /// </summary>
-    static (OutputManifest?, HashSet<string>) FindPrevious(string outputDirectory, string manifestFile)
-    {
-        var manifest = Directory.Exists(outputDirectory) ? OutputManifest.Load(manifestFile, outputDirectory) : null;
-        return (manifest, manifest is null ? [] : VerifiedFiles.Of(outputDirectory, manifest));
-    }
+    OutputManifest? Previous => _previous.GetAwaiter().GetResult();
 
     /// <summary>Holds only the files that changed, until <see cref="Commit"/>.</summary>
     public string StagingDirectory { get; }
@@ -245,7 +239,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     public void Commit()
     {
         // Nothing in the output folder changes while the last build's files are being looked at.
-        _previousFound.GetAwaiter().GetResult();
+        _verified.GetAwaiter().GetResult();
         var folders = SiteFolders();
         var entries = new Dictionary<string, ManifestEntry>(_files.Count, StringComparer.Ordinal);
         if (IsEmptyFolderOrMissing(OutputDirectory))
@@ -454,7 +448,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     public void Dispose()
     {
         // Not left listing the output folder after the build (whatever it found no longer matters).
-        Task.WaitAny(_previousFound);
+        Task.WaitAny(_verified);
         if (!_committed && Directory.Exists(StagingDirectory))
             Directory.Delete(StagingDirectory, recursive: true);
     }
@@ -489,9 +483,10 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
 
     /// <summary>
     /// True when the output folder holds the file as the last build left it (same size and modification time), as the
-    /// folder was when the build began (see <see cref="VerifiedFiles"/>).
+    /// folder was when the build began (see <see cref="VerifiedFiles"/>). Only <see cref="Commit"/> changes the folder,
+    /// and it waits for this.
     /// </summary>
-    bool Verified(string relativePath) => _previousFound.GetAwaiter().GetResult().Verified.Contains(relativePath);
+    bool Verified(string relativePath) => _verified.GetAwaiter().GetResult().Contains(relativePath);
 
     /// <summary>Deletes every file under <paramref name="directory"/> the site does not have, and the folder when that leaves it empty (a link to a folder is deleted, not followed).</summary>
     void DeleteFilesNotIn(string directory)
