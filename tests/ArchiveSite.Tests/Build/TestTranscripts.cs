@@ -60,6 +60,13 @@ public static class TestTranscripts
     static readonly Speaker Buczynski = new("buczynski", "Dr. Buczynski", null, ["Dr. Buczynski"]);
     static readonly Speaker Guest = new("sam-guest", "Sam Guest", "MD", ["Sam"]);
 
+    /// <summary><see cref="SampleInput"/> processed and linked, each processed transcript first passed through <paramref name="change"/>.</summary>
+    public static TranscriptArchive SampleArchive(Func<ArchivedTranscript, ArchivedTranscript>? change = null, params Transcript[] extra)
+    {
+        var input = SampleInput(extra);
+        return ArchiveLinker.Link(input.Registries, ProcessPhase.Run(input).Select(change ?? (t => t)).ToList());
+    }
+
     /// <summary>Three transcripts: two in a series, one alone; shared speakers and topics; quotes.</summary>
     public static InputData SampleInput(params Transcript[] extra) => new(Registries,
     [

@@ -14,13 +14,6 @@ namespace ArchiveSite.Tests.Site;
 /// </summary>
 public sealed class IndexPageModelTests
 {
-    static TranscriptArchive ArchiveOf(Func<ArchivedTranscript, ArchivedTranscript>? change = null)
-    {
-        var input = SampleInput();
-        var processed = ProcessPhase.Run(input).Select(change ?? (t => t)).ToList();
-        return ArchiveLinker.Link(input.Registries, processed);
-    }
-
     static Page SpeakerPage(TranscriptArchive archive) =>
         new SpeakerPages().PagesOf(archive).Single(p => p.Path == Urls.Speaker("ron-siegel"));
 
@@ -31,7 +24,7 @@ public sealed class IndexPageModelTests
     [Fact]
     public void A_speaker_page_made_when_rendered_renders_byte_for_byte_as_one_made_at_once()
     {
-        var archive = ArchiveOf();
+        var archive = SampleArchive();
         var page = SpeakerPage(archive);
         var renderer = new PageRenderer(BuiltSite.Theme, archive.Site);
 
@@ -46,22 +39,22 @@ public sealed class IndexPageModelTests
     [Fact]
     public void A_speaker_page_fingerprint_is_the_same_for_the_same_archive_and_changes_with_what_the_page_shows()
     {
-        var before = KeyOf(SpeakerPage(ArchiveOf()));
+        var before = KeyOf(SpeakerPage(SampleArchive()));
 
-        Assert.Equal(before, KeyOf(SpeakerPage(ArchiveOf())));
-        Assert.NotEqual(before, KeyOf(SpeakerPage(ArchiveOf(t => t.Slug == "week-1" ? t with { Title = "Week 1, renamed" } : t))));
-        Assert.NotEqual(before, KeyOf(SpeakerPage(ArchiveOf(t =>
+        Assert.Equal(before, KeyOf(SpeakerPage(SampleArchive())));
+        Assert.NotEqual(before, KeyOf(SpeakerPage(SampleArchive(t => t.Slug == "week-1" ? t with { Title = "Week 1, renamed" } : t))));
+        Assert.NotEqual(before, KeyOf(SpeakerPage(SampleArchive(t =>
             t.Slug == "week-1" ? t with { Source = t.Source with { Episode = "Week one" } } : t))));
-        Assert.NotEqual(before, KeyOf(SpeakerPage(ArchiveOf(t =>
+        Assert.NotEqual(before, KeyOf(SpeakerPage(SampleArchive(t =>
             t with { Quotes = [.. t.Quotes.Select(q => q with { Text = q.Text + " Really." })] }))));
-        Assert.NotEqual(before, KeyOf(SpeakerPage(ArchiveOf(t =>
+        Assert.NotEqual(before, KeyOf(SpeakerPage(SampleArchive(t =>
             t with { Speaking = [.. t.Speaking.Select(s => s with { Words = s.Words + 1 })] }))));
     }
 
     [Fact]
     public void The_quotes_index_made_when_rendered_renders_byte_for_byte_as_one_made_at_once()
     {
-        var archive = ArchiveOf();
+        var archive = SampleArchive();
         var page = QuotesIndex(archive);
         var renderer = new PageRenderer(BuiltSite.Theme, archive.Site);
 
@@ -76,14 +69,14 @@ public sealed class IndexPageModelTests
     [Fact]
     public void The_quotes_index_fingerprint_changes_with_a_quote_its_speaker_its_transcript_or_its_topics()
     {
-        var before = KeyOf(QuotesIndex(ArchiveOf()));
+        var before = KeyOf(QuotesIndex(SampleArchive()));
 
-        Assert.Equal(before, KeyOf(QuotesIndex(ArchiveOf())));
-        Assert.NotEqual(before, KeyOf(QuotesIndex(ArchiveOf(t => t with { Quotes = [.. t.Quotes.Select(q => q with { Text = q.Text + " Really." })] }))));
-        Assert.NotEqual(before, KeyOf(QuotesIndex(ArchiveOf(t =>
+        Assert.Equal(before, KeyOf(QuotesIndex(SampleArchive())));
+        Assert.NotEqual(before, KeyOf(QuotesIndex(SampleArchive(t => t with { Quotes = [.. t.Quotes.Select(q => q with { Text = q.Text + " Really." })] }))));
+        Assert.NotEqual(before, KeyOf(QuotesIndex(SampleArchive(t =>
             t with { Quotes = [.. t.Quotes.Select(q => q with { PersonId = "kelly-mcgonigal" })] }))));
-        Assert.NotEqual(before, KeyOf(QuotesIndex(ArchiveOf(t => t with { Title = t.Title + ", renamed" }))));
-        Assert.NotEqual(before, KeyOf(QuotesIndex(ArchiveOf(t => t with { Passages = [], TopicIds = ["pets"] }))));
+        Assert.NotEqual(before, KeyOf(QuotesIndex(SampleArchive(t => t with { Title = t.Title + ", renamed" }))));
+        Assert.NotEqual(before, KeyOf(QuotesIndex(SampleArchive(t => t with { Passages = [], TopicIds = ["pets"] }))));
     }
 
     [Fact]
@@ -95,7 +88,7 @@ public sealed class IndexPageModelTests
         Assert.Equal(["Description", "Image", "JsonLd", "OgType", "Title"],
             typeof(PageHead).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order());
 
-        var page = SpeakerPage(ArchiveOf());
+        var page = SpeakerPage(SampleArchive());
         var key = KeyOf(page);
         Assert.NotEqual(key, KeyOf(page with { Path = "speakers/other.html" }));
         Assert.NotEqual(key, KeyOf(page with { Layout = "other" }));

@@ -11,19 +11,12 @@ namespace ArchiveSite.Tests.Site;
 /// <summary>A quote page's model is made only when the page is rendered, and fingerprinted by what it is made from.</summary>
 public sealed class QuotePageModelTests
 {
-    static TranscriptArchive ArchiveOf(Func<ArchivedTranscript, ArchivedTranscript>? change = null)
-    {
-        var input = SampleInput();
-        var processed = ProcessPhase.Run(input).Select(change ?? (t => t)).ToList();
-        return ArchiveLinker.Link(input.Registries, processed);
-    }
-
     static Page QuotePage(TranscriptArchive archive) => Assert.Single(new QuotePages().PagesOf(archive));
 
     [Fact]
     public void A_quote_page_made_when_rendered_renders_byte_for_byte_as_one_made_at_once()
     {
-        var archive = ArchiveOf();
+        var archive = SampleArchive();
         var page = QuotePage(archive);
         var renderer = new PageRenderer(BuiltSite.Theme, archive.Site);
 
@@ -38,15 +31,15 @@ public sealed class QuotePageModelTests
     [Fact]
     public void The_fingerprint_is_the_same_for_the_same_archive_and_changes_with_what_the_page_shows()
     {
-        var before = ModelFingerprint.Of(QuotePage(ArchiveOf()));
+        var before = ModelFingerprint.Of(QuotePage(SampleArchive()));
 
-        Assert.Equal(before, ModelFingerprint.Of(QuotePage(ArchiveOf())));
-        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(ArchiveOf(t => t.Slug == "week-1" ? t with { Title = "Week 1, renamed" } : t))));
-        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(ArchiveOf(t => t with { Quotes = [.. t.Quotes.Select(q => q with { Section = "Other" })] }))));
-        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(ArchiveOf(t => t with { Quotes = [.. t.Quotes.Select(q => q with { Turn = 3 })] }))));
-        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(ArchiveOf(t =>
+        Assert.Equal(before, ModelFingerprint.Of(QuotePage(SampleArchive())));
+        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(SampleArchive(t => t.Slug == "week-1" ? t with { Title = "Week 1, renamed" } : t))));
+        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(SampleArchive(t => t with { Quotes = [.. t.Quotes.Select(q => q with { Section = "Other" })] }))));
+        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(SampleArchive(t => t with { Quotes = [.. t.Quotes.Select(q => q with { Turn = 3 })] }))));
+        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(SampleArchive(t =>
             t.Slug == "week-1" ? t with { Source = t.Source with { Episode = "Week one" } } : t))));
-        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(ArchiveOf(t =>
+        Assert.NotEqual(before, ModelFingerprint.Of(QuotePage(SampleArchive(t =>
             t with { Quotes = [.. t.Quotes.Select(q => q with { PersonId = "kelly-mcgonigal" })] }))));
     }
 }

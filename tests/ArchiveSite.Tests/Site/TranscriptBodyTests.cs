@@ -20,9 +20,7 @@ public sealed class TranscriptBodyTests
 
     static (TranscriptArchive Archive, Page Page) PageOf(bool keyed, string slug = "week-1", params Transcript[] extra)
     {
-        var input = SampleInput(extra);
-        var processed = ProcessPhase.Run(input).Select(t => keyed ? t with { Key = "key of " + t.Slug } : t).ToList();
-        var archive = ArchiveLinker.Link(input.Registries, processed);
+        var archive = SampleArchive(t => keyed ? t with { Key = "key of " + t.Slug } : t, extra);
         return (archive, new TranscriptPages().PagesOf(archive).Single(p => p.Path == Urls.Transcript(slug)));
     }
 
@@ -92,9 +90,6 @@ public sealed class TranscriptBodyTests
 
     static Page PageWith(Func<ArchivedTranscript, ArchivedTranscript> change)
     {
-        var input = SampleInput();
-        var processed = ProcessPhase.Run(input).Select(t => change(t with { Key = "key of " + t.Slug })).ToList();
-        var archive = ArchiveLinker.Link(input.Registries, processed);
-        return new TranscriptPages().PagesOf(archive).Single(p => p.Path == Urls.Transcript("week-1"));
+        return new TranscriptPages().PagesOf(SampleArchive(t => change(t with { Key = "key of " + t.Slug }))).Single(p => p.Path == Urls.Transcript("week-1"));
     }
 }
