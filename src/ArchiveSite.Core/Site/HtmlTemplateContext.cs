@@ -12,7 +12,7 @@ namespace ArchiveSite.Site;
 /// </summary>
 public sealed class HtmlTemplateContext : TemplateContext
 {
-    public HtmlTemplateContext()
+    public HtmlTemplateContext() : base(new BuiltinsOnFirstUse())
     {
         StrictVariables = true;
         LoopLimit = 0;
