@@ -138,7 +138,10 @@ public static class CompactScript
         return -1;
     }
 
-    static readonly string[] KeywordsBeforeAnExpression = ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw"];
+    internal static readonly string[] KeywordsBeforeAnExpression = ["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw"];
+
+    /// <summary>The characters after which an expression (so a regular expression literal) may start.</summary>
+    internal const string OperatorsBeforeAnExpression = "(,=:[!&|?{};+-*%<>~^";
 
     // A slash starts a regular expression where an expression may start: at the line's start, after an
     // operator or opening bracket, or after a keyword that takes an expression; after a name, number or
@@ -147,7 +150,7 @@ public static class CompactScript
     {
         if (output.Length == 0) return true;
         var last = output[^1];
-        if ("(,=:[!&|?{};+-*%<>~^".Contains(last)) return true;
+        if (OperatorsBeforeAnExpression.Contains(last)) return true;
         if (!IsWordCharacter(last)) return false;
         var wordStart = output.Length;
         while (wordStart > 0 && IsWordCharacter(output[wordStart - 1])) wordStart--;
@@ -163,5 +166,5 @@ public static class CompactScript
         || (before == '<' && after == '!')
         || (before == '/' && after is '/' or '*');
 
-    static bool IsWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or > '\u007f';
+    internal static bool IsWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or > '\u007f';
 }

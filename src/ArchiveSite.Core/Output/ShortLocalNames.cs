@@ -197,12 +197,12 @@ static class ShortLocalNames
                     else if (code[i] == ']') inClass = false;
                 }
                 if (i >= code.Length) return null;
-                for (i++; i < code.Length && IsWordCharacter(code[i]); i++) { }
+                for (i++; i < code.Length && CompactScript.IsWordCharacter(code[i]); i++) { }
             }
-            else if (IsWordCharacter(c))
+            else if (CompactScript.IsWordCharacter(c))
             {
                 kind = Kind.Word;
-                while (i < code.Length && IsWordCharacter(code[i])) i++;
+                while (i < code.Length && CompactScript.IsWordCharacter(code[i])) i++;
             }
             else if (c == '`')
             {
@@ -225,12 +225,10 @@ static class ShortLocalNames
         while (at >= 0 && tokens[at].Kind == Kind.Space) at--;
         if (at < 0 || tokens[at].Kind == Kind.LineBreak) return true;
         var last = tokens[at];
-        if (last.Kind == Kind.Word) return last.Text is "return" or "typeof" or "case" or "do" or "else" or "in" or "of" or "new" or "delete" or "void" or "throw";
+        if (last.Kind == Kind.Word) return CompactScript.KeywordsBeforeAnExpression.Contains(last.Text);
         if (last.Kind == Kind.Text) return false;
-        return "(,=:[!&|?{};+-*%<>~^".Contains(last.Text[0]);
+        return CompactScript.OperatorsBeforeAnExpression.Contains(last.Text[0]);
     }
-
-    static bool IsWordCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or > '\u007f';
 
     static readonly HashSet<string> Reserved = new(
     [
