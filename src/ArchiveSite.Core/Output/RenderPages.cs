@@ -49,7 +49,7 @@ public sealed class RenderPages : IOutputStep
     /// name, without reading them by reflection.
     /// </summary>
     public static string KeyOf(string shared, Page page) => page.Model is IFingerprinted model
-        ? new FingerprintParts("page").Add(shared).Add(page.Path).Add(page.Layout).Add(page.Head.Title).Add(page.Head.Description)
+        ? new HashedParts().Add("page").Add(shared).Add(page.Path).Add(page.Layout).Add(page.Head.Title).Add(page.Head.Description)
             .Add(page.Head.OgType).Add(page.Head.Image).Add(page.Head.JsonLd?.Html).Add(model.Fingerprint).Hash()
         : ModelFingerprint.Of(shared, page);
 }

@@ -1,4 +1,5 @@
 using ArchiveSite.Archive;
+using ArchiveSite.Output;
 
 namespace ArchiveSite.Site.Pages;
 
@@ -29,7 +30,7 @@ public static class Lists
     }
 
     /// <summary>Everything <see cref="Transcript"/> reads of the archive (the caller adds what it passes).</summary>
-    public static FingerprintParts AddTranscript(this FingerprintParts parts, TranscriptArchive archive, string slug)
+    public static HashedParts AddTranscript(this HashedParts parts, TranscriptArchive archive, string slug)
     {
         var t = archive.Transcript(slug);
         return parts.Add(slug).Add(t.Title).Add(t.SeriesId is null ? null : archive.SeriesById(t.SeriesId).Name)
@@ -37,7 +38,7 @@ public static class Lists
     }
 
     /// <summary>Everything <see cref="Quote"/> reads of the archive.</summary>
-    public static FingerprintParts AddQuote(this FingerprintParts parts, TranscriptArchive archive, ArchivedQuote quote) =>
+    public static HashedParts AddQuote(this HashedParts parts, TranscriptArchive archive, ArchivedQuote quote) =>
         parts.Add(quote.Id).Add(quote.Text).Add(quote.PersonId).Add(quote.PersonId is null ? null : archive.Person(quote.PersonId).Name)
             .Add(quote.Turn).Add(quote.TranscriptSlug).Add(archive.Transcript(quote.TranscriptSlug).Title);
 

@@ -34,7 +34,7 @@ public sealed class QuotePages : IPageSource
     /// fingerprint already (<see cref="Output.RenderPages"/>).
     /// </summary>
     public static string Fingerprint(TranscriptArchive archive, ArchivedQuote quote) =>
-        new FingerprintParts("quote page").AddQuote(archive, quote).Add(quote.Section)
+        new HashedParts().Add("quote page").AddQuote(archive, quote).Add(quote.Section)
             .Add(quote.PersonId is null ? null : archive.Person(quote.PersonId).Credentials)
             .AddTranscript(archive, quote.TranscriptSlug).Hash();
 

@@ -1,4 +1,5 @@
 using ArchiveSite.Archive;
+using ArchiveSite.Output;
 
 namespace ArchiveSite.Site.Pages;
 
@@ -45,7 +46,7 @@ public sealed class QuotesIndexPage : IPageSource
     /// </summary>
     public static string Fingerprint(TranscriptArchive archive)
     {
-        var parts = new FingerprintParts("quotes index").Add(archive.Quotes.Count);
+        var parts = new HashedParts().Add("quotes index").Add(archive.Quotes.Count);
         foreach (var quote in archive.Quotes)
         {
             var topics = TopicsOf(archive, quote);

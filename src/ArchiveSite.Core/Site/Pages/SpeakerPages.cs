@@ -1,4 +1,5 @@
 using ArchiveSite.Archive;
+using ArchiveSite.Output;
 
 namespace ArchiveSite.Site.Pages;
 
@@ -44,7 +45,7 @@ public sealed class SpeakerPages : IPageSource
     /// </summary>
     public static string Fingerprint(TranscriptArchive archive, Person person)
     {
-        var parts = new FingerprintParts("speaker page").Add(person.Id).Add(person.Name).Add(person.Credentials).Add(person.Bio)
+        var parts = new HashedParts().Add("speaker page").Add(person.Id).Add(person.Name).Add(person.Credentials).Add(person.Bio)
             .Add(person.Appearances.Count);
         foreach (var appearance in person.Appearances)
             parts.AddTranscript(archive, appearance.TranscriptSlug).Add(appearance.Turns).Add(appearance.Words);

@@ -69,7 +69,7 @@ public sealed class TranscriptPages : IPageSource
     /// </summary>
     static string Fingerprint(TranscriptArchive archive, ArchivedTranscript transcript, string sections, List<PersonLink> speakers)
     {
-        var parts = new FingerprintParts("transcript page").Add(sections).Add(speakers.Count);
+        var parts = new HashedParts().Add("transcript page").Add(sections).Add(speakers.Count);
         foreach (var speaker in speakers)
             parts.Add(speaker.Name).Add(speaker.Credentials).Add(speaker.Url);
         parts.Add(transcript.SeriesId).Add(transcript.SeriesId is null ? null : archive.SeriesById(transcript.SeriesId).Name)
