@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lunr;
 
 /// <summary>
@@ -60,6 +62,8 @@ public sealed class AnalyzedBatch
     public ReadOnlySpan<int> Frequencies => frequencies.Span;
 
     /// <summary>The batch with term ids from <paramref name="sharedIdOfTerm"/>, indexed by the batch's own term numbers.</summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static AnalyzedBatch From(AnalyzedDocuments analyzed, int[] sharedIdOfTerm)
     {
         var slots = analyzed.Count * analyzed.FieldCount;

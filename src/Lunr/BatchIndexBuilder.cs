@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lunr;
 
 /// <summary>
@@ -56,6 +58,8 @@ public static class BatchIndexBuilder
     /// The single-threaded part, in add order as lunr merges: terms numbered by first appearance (lunr's
     /// <c>_index</c>), documents per field holding each term (idf's count) and the average length of each field.
     /// </summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static (int[] TermsByIndex, int[] DocumentsWithTerm, double[] AverageLengths) Merge(
         SharedVocabulary vocabulary, IReadOnlyList<AnalyzedBatch> batches, int fieldCount, int documentCount)
     {

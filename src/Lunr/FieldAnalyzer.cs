@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lunr;
 
 /// <summary>
@@ -46,6 +48,7 @@ internal sealed class FieldAnalyzer
     }
 
     /// <summary>The analysis of the value of field number <paramref name="field"/> of a document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AnalyzedField Analyze(string? text, int field)
     {
         if (string.IsNullOrEmpty(text))
@@ -60,6 +63,8 @@ internal sealed class FieldAnalyzer
         return analyzed;
     }
 
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     AnalyzedField AnalyzeTokens(string text)
     {
         fieldStamp++;

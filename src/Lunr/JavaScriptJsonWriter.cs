@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace Lunr;
 
@@ -182,6 +183,8 @@ public sealed class JavaScriptJsonWriter(Stream stream) : IDisposable
         return true;
     }
 
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void WriteThousandths(long thousandths)
     {
         if (thousandths < 0)

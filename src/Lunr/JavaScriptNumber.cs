@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Lunr;
 
@@ -43,6 +44,8 @@ public static class JavaScriptNumber
         return (digits, integerDigits - leadingZeros + exponent);
     }
 
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static string Layout(string digits, int n)
     {
         var k = digits.Length;

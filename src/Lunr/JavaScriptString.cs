@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace Lunr;
 
@@ -15,6 +16,8 @@ public static class JavaScriptString
     const char FinalSigma = '\u03C2';
 
     /// <summary>JavaScript <c>\s</c>: WhiteSpace and LineTerminator code points (ECMA-262), including U+FEFF but not U+0085.</summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsWhiteSpace(char c) => c switch
     {
         '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or '\u00A0' or '\u1680' => true,
@@ -24,6 +27,7 @@ public static class JavaScriptString
     };
 
     /// <summary>JavaScript <c>String.prototype.toLowerCase()</c>: locale-independent, with U+0130 and final sigma special-cased.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ToLowerCase(string text)
     {
         var lowered = text.ToLowerInvariant();
@@ -36,6 +40,7 @@ public static class JavaScriptString
     /// <see cref="ToLowerCase(string)"/> into <paramref name="buffer"/> (grown as needed) when no special casing
     /// applies, sparing an allocation per call; otherwise a new string.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> ToLowerCase(string text, ref char[] buffer)
     {
         if (text.AsSpan().IndexOfAny(CapitalIWithDotAbove, CapitalSigma) >= 0)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Lunr;
 
@@ -31,6 +32,8 @@ internal sealed class TermTable : ITermIds
     /// <summary>The term id of an already-lowercased token, or <see cref="Dropped"/>.</summary>
     public int IdOf(ReadOnlySpan<char> loweredToken) => IdOf(loweredToken, out _);
 
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IdOf(ReadOnlySpan<char> loweredToken, out string token)
     {
         if (idsBySpan.TryGetValue(loweredToken, out token!, out var id))

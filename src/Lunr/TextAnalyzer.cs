@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lunr;
 
 /// <summary>
@@ -15,6 +17,8 @@ public sealed class TextAnalyzer(Pipeline pipeline)
     public Pipeline Pipeline => pipeline;
 
     /// <summary>The terms lunr indexes for <paramref name="text"/>, in token order (repeats kept).</summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<string> Terms(string? text)
     {
         var result = new List<string>();

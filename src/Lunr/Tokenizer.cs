@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lunr;
 
 /// <summary>
@@ -31,6 +33,8 @@ public static class Tokenizer
 
         public readonly TokenRanges GetEnumerator() => this;
 
+        // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool MoveNext()
         {
             while (next < text.Length && IsSeparator(text[next]))

@@ -1,4 +1,5 @@
 using ArchiveSite.Model;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Archive;
 
@@ -11,6 +12,8 @@ public sealed record SpokenTurns(string PersonId, string FirstSpeakerId, int Tur
 {
     /// <summary>Who speaks in <paramref name="transcript"/>, in the order of their first turns.</summary>
     /// <param name="personIds">Transcript speaker id to person id; a speaker not in it is a person of that id.</param>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<SpokenTurns> Of(Transcript transcript, IReadOnlyDictionary<string, string> personIds)
     {
         var spoken = new List<SpokenTurns>();
@@ -30,6 +33,7 @@ public sealed record SpokenTurns(string PersonId, string FirstSpeakerId, int Tur
     }
 
     /// <summary>Runs of characters between spaces, newlines and tabs; counted in place, since every turn of the archive is counted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int WordCount(Turn turn)
     {
         var count = 0;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Cards;
 
@@ -9,6 +10,8 @@ namespace ArchiveSite.Cards;
 /// </summary>
 internal static class CardText
 {
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -33,6 +36,7 @@ internal static class CardText
     }
 
     /// <summary>Appends the rune's one or two UTF-16 units, without making a string of them first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static StringBuilder AppendRune(this StringBuilder builder, Rune rune)
     {
         Span<char> units = stackalloc char[2];

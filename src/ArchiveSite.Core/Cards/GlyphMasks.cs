@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SkiaSharp;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Cards;
 
@@ -88,6 +89,8 @@ internal sealed class GlyphMasks(CardPalette palette)
     }
 
     /// <summary>How far <paramref name="pixel"/> lies from <paramref name="background"/> towards <paramref name="ink"/>, 0 to 255.</summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static byte Coverage(SKColor pixel, SKColor background, SKColor ink)
     {
         int dr = ink.Red - background.Red, dg = ink.Green - background.Green, db = ink.Blue - background.Blue;

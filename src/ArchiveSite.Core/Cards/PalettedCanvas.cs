@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using SkiaSharp;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Cards;
 
@@ -29,6 +30,8 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
 
     public void Clear() => Array.Clear(Scanlines);
 
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FillRect(SKRectI rect, int ink)
     {
         var entry = palette.Entry(ink, 255);
@@ -37,6 +40,7 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
             Scanlines.AsSpan(y * stride + 1 + rect.Left, rect.Width).Fill(entry);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void DrawText(string text, SKFont font, float x, float baseline, int ink)
     {
         // A run is a word or so: its glyphs fit on the stack (UTF-16 units bound the glyph count).
@@ -64,6 +68,7 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
     }
 
     /// <summary>The picture in full colour, to look at or compare.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SKBitmap ToBitmap()
     {
         var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
@@ -76,6 +81,7 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
         return bitmap;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Stamp(GlyphMask mask, int penX, int penY, int ink)
     {
         var left = penX + mask.Left;
@@ -102,6 +108,7 @@ internal sealed class PalettedCanvas(int width, int height, CardPalette palette,
     /// Where no pixel under the glyph is inked yet (or the glyph leaves it alone), the stamp is the pixels or'ed
     /// with the glyph's entries, one of the two being the background (0); elsewhere, <see cref="StampPixels"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void StampRow(GlyphMask mask, int row, Span<byte> pixels, int ink)
     {
         for (var x = 0; x < pixels.Length; x += GlyphMask.Lanes)

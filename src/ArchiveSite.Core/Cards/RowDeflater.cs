@@ -43,6 +43,8 @@ internal static class RowDeflater
 
     /// <summary>Compresses <paramref name="data"/>, rows of <paramref name="rowLength"/> bytes.</summary>
     /// <returns>The zlib stream, valid until this thread's next call.</returns>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<byte> Compress(ReadOnlySpan<byte> data, int rowLength)
     {
         tokenBuffer ??= new int[Math.Max(1024, data.Length / 8)];
@@ -110,6 +112,7 @@ internal static class RowDeflater
     }
 
     /// <summary>Each token one entry, a match's length and distance together: one table look-up and one write a token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static BitWriter WriteTokens(BitWriter bits, ReadOnlySpan<int> tokens, ReadOnlySpan<ulong> entries)
     {
         foreach (var token in tokens)
@@ -222,6 +225,7 @@ internal static class RowDeflater
     }
 
     /// <summary>The symbols' counts (literals, lengths, the two distances), from the tokens, counted once they are all made.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void CountSymbols(ReadOnlySpan<int> tokens, Span<int> literalCounts, Span<int> distanceCounts, int rowCode)
     {
         Span<int> tokenCounts = stackalloc int[TokenKinds];
@@ -329,7 +333,7 @@ internal static class RowDeflater
     }
 
     /// <summary><see cref="OnesFrom"/> past the window, word by word: <paramref name="count"/> ones so far.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     static int LongOnesFrom(ReadOnlySpan<ulong> mask, int at, int count, int limit)
     {
         while (count < limit)
@@ -385,6 +389,7 @@ internal static class RowDeflater
     }
 
     /// <summary>The code length code: runs of equal lengths as codes 16 (repeat), 17 and 18 (zeros), RFC 1951 3.2.7.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void WriteCodeLengths(ref BitWriter bits, ReadOnlySpan<byte> literalLengths, ReadOnlySpan<byte> distanceLengths)
     {
         var literalCount = Math.Max(257, literalLengths.LastIndexOfAnyExcept((byte)0) + 1);
@@ -454,6 +459,7 @@ internal static class RowDeflater
     /// <paramref name="limit"/>: when the tree is too deep, the counts are halved (keeping them non-zero) and it
     /// is built again, which flattens it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void HuffmanLengths(ReadOnlySpan<int> counts, Span<byte> lengths, int limit)
     {
         // On the stack: an alphabet has at most 286 symbols, so a tree at most 571 nodes, and this runs three times a card.
@@ -497,6 +503,7 @@ internal static class RowDeflater
     }
 
     /// <summary>RFC 1951's canonical codes for <paramref name="lengths"/>, bit-reversed as deflate sends them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void CanonicalCodes(ReadOnlySpan<byte> lengths, Span<ushort> codes)
     {
         Span<int> perLength = stackalloc int[16];

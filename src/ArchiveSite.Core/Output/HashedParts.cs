@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Output;
 
@@ -20,6 +21,8 @@ public sealed class HashedParts
     int _used;
     IncrementalHash? _streamed;
 
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public HashedParts Add(string? value)
     {
         value ??= "\0";

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ArchiveSite.Text;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Search;
 
@@ -173,6 +174,8 @@ public sealed class ShardWriter(int targetShardBytes)
     }
 
     /// <param name="keys">A buffer for the sort keys, grown as needed and kept from term to term; <paramref name="scratch"/> another, for sorting.</param>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void Entry(ByteBuffer entry, IndexTerm term, int fieldCount, ref long[] keys, ref long[] scratch)
     {
         if (term.PostingsByField.Count != fieldCount)
@@ -234,6 +237,7 @@ public sealed class ShardWriter(int targetShardBytes)
     /// radix sort on the weight, a byte at a time, for long lists (where comparison sorting was a third of the
     /// writer's time), a plain sort for short ones.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void SortByWeight(Span<long> keys, ref long[] scratch)
     {
         const int RadixFrom = 256;

@@ -1,5 +1,6 @@
 using System.Text;
 using ArchiveSite.Model;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Ingest.Decoding;
 
@@ -67,6 +68,8 @@ public static class TextDecoder
     }
 
     /// <summary>Control characters other than tab, newline, carriage return and form feed mark binary data.</summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool LooksBinary(string text)
     {
         var controls = 0;

@@ -1,4 +1,5 @@
 using ArchiveSite.Model;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Ingest.Quotes;
 
@@ -121,6 +122,8 @@ public sealed class QuoteMatcher
     /// Turns holding at least half the quote's distinct content words (every turn when it has none), with the
     /// score a perfect alignment of the quote words each holds would reach; highest first, then in reading order.
     /// </summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     List<(int Index, double Bound)> Candidates(int[] quoteWords, double[] weights)
     {
         var contentWords = quoteWords.Where(word => wordLengths[word] >= ContentWordLength).Distinct().Count();
@@ -149,6 +152,7 @@ public sealed class QuoteMatcher
         return candidates;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void AddWords(string text, List<int> words)
     {
         var lookup = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -160,8 +164,10 @@ public sealed class QuoteMatcher
             buffer = reader.Buffer;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     bool MayBeNumbered(uint hash) => (numberedHashes[(hash >> 6) % (uint)numberedHashes.Length] & (1UL << (int)(hash & 63))) != 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     int NewWord(ReadOnlySpan<char> token, uint hash)
     {
         numberedHashes[(hash >> 6) % (uint)numberedHashes.Length] |= 1UL << (int)(hash & 63);
@@ -172,6 +178,7 @@ public sealed class QuoteMatcher
     }
 
     /// <summary>Smith-Waterman local alignment score of the quote against one turn, one row at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static double Align(int[] quote, double[] weights, int[] turn)
     {
         var previous = new double[quote.Length + 1];

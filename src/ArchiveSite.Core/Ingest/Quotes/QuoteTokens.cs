@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ArchiveSite.Ingest.Quotes;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace ArchiveSite.Ingest.Quotes;
 /// </summary>
 public static class QuoteTokens
 {
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string> Of(string text)
     {
         var tokens = new List<string>();
@@ -32,6 +36,7 @@ internal ref struct QuoteTokenReader(ReadOnlySpan<char> text, char[] buffer)
     /// <summary>An FNV-1a hash of the last word read, taken as it was read: a cheap first test of whether it is one of a few.</summary>
     public uint Hash { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out ReadOnlySpan<char> token)
     {
         var length = 0;

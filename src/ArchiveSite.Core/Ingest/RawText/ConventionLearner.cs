@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Ingest.RawText;
 
@@ -59,6 +60,8 @@ internal static class ConventionLearner
     /// A line is a running header or footer when it recurs (digits aside) at least three times without
     /// reading like a sentence, or twice with each occurrence right at a page boundary.
     /// </summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static Dictionary<string, string> LearnRunningLines(
         List<SourceLine> content, LabelFamily? family, bool spaceMarksPageStart)
     {
@@ -131,6 +134,7 @@ internal static class ConventionLearner
     /// Few words, and not ending like a sentence unless it holds a number (a footer "... pg. 9."). Asked of
     /// the trimmed line before its key is built: words are runs between spaces, and '#' in the key is a digit or '#'.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool ReadsLikeFurniture(string trimmed)
     {
         var words = 1;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ArchiveSite.Ingest.RawText;
 
 /// <summary>
@@ -45,6 +47,8 @@ internal static class HeadingFinder
     }
 
     /// <param name="continues">The line may be followed by more lines of the same heading, so it may end in a comma.</param>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool HasHeadingShape(string text, bool continues = false)
     {
         if (text.Length is < 3 or > MaxHeadingLength)

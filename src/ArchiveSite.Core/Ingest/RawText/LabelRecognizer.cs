@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Ingest.RawText;
 
@@ -24,6 +25,8 @@ internal static partial class LabelRecognizer
         "agenda", "minutes", "chapter", "section", "part", "question", "answer", "example", "step", "tip", "ps", "nb",
     };
 
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SpeakerLabel? Match(string trimmedLine, LabelFamily family)
     {
         // Every line is asked; most hold no colon (or no period), or open with no capital letter (as a wrapped

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Ingest.RawText;
 
@@ -8,6 +9,8 @@ namespace ArchiveSite.Ingest.RawText;
 /// </summary>
 internal static class LineSplitter
 {
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<SourceLine> Split(string text)
     {
         var lines = new List<SourceLine>(text.AsSpan().Count('\n') + 1);
@@ -33,6 +36,7 @@ internal static class LineSplitter
     /// A soft hyphen right after a hyphen is the second half of a dash ("as -\u00AD" is "as --"); anywhere
     /// else it is an invisible break opportunity and goes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static string Normalise(ReadOnlySpan<char> raw)
     {
         if (!NeedsWork(raw))
@@ -62,6 +66,7 @@ internal static class LineSplitter
         return builder.ToString();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static bool NeedsWork(ReadOnlySpan<char> raw)
     {
         foreach (var c in raw)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ArchiveSite.Ingest.RawText;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace ArchiveSite.Ingest.RawText;
 /// </summary>
 internal static class RunningLineKey
 {
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Of(string trimmed)
     {
         Span<char> buffer = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
@@ -13,6 +17,7 @@ internal static class RunningLineKey
     }
 
     /// <summary>Writes the key into <paramref name="destination"/> (at least as long as the text) and returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(ReadOnlySpan<char> trimmed, Span<char> destination)
     {
         var length = 0;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace ArchiveSite.Ingest.RawText;
 
@@ -20,6 +21,8 @@ internal sealed class Vocabulary(IReadOnlyList<ClassifiedLine> lines) : IReadOnl
 
     HashSet<string> Words => words ??= Gather(lines);
 
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Contains(string item)
     {
         if (words is not null)
@@ -74,6 +77,7 @@ internal sealed class Vocabulary(IReadOnlyList<ClassifiedLine> lines) : IReadOnl
     }
 
     /// <summary>The word-bearing lines lowercased one after another (lowercasing keeps lengths), and the offset where each ends.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static (char[], int[]) Lowered(IReadOnlyList<ClassifiedLine> lines)
     {
         var wordLines = lines.Where(line => line.Kind is LineKind.Body or LineKind.Label).Select(line => line.Text).ToList();
