@@ -26,8 +26,8 @@ public sealed class HtmlTemplateContext : TemplateContext
             return this;
         // Scriban indents written text only inside an indented include; otherwise writing text appends it to the
         // output's builder, so the escaped or linked text goes there at once rather than through a string of its own
-        // (each paragraph of a transcript was three copies of itself).
-        if (CurrentIndent is not null || Output is not StringBuilderOutput { Builder: var html })
+        // (each paragraph of a transcript was three copies of itself). Outside an include Scriban's indent is "", not null.
+        if (!string.IsNullOrEmpty(CurrentIndent) || Output is not StringBuilderOutput { Builder: var html })
             return Write(AsHtml(textAsObject));
         switch (textAsObject)
         {

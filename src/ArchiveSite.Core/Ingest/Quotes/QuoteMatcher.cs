@@ -36,6 +36,11 @@ public sealed class QuoteMatcher
     readonly HashSet<string>? knownQuotes;
     /// <summary>With the quotes known, the one id of every turn word that is in none of them; otherwise -1.</summary>
     readonly int otherWord = -1;
+    /// <summary>
+    /// A bit per <see cref="QuoteTokenReader.Hash"/> of each numbered word (modulo its length): with the quotes known, a turn word
+    /// whose bit is clear is in none of them without a look in <see cref="wordIds"/>, and most words of a turn are.
+    /// </summary>
+    readonly ulong[] numberedHashes = new ulong[64];
     char[] buffer = new char[64];
     /// <summary>Per word id, the weight the quote being matched gives it; zero again after each quote.</summary>
     double[] weightOfWord = [];
@@ -149,13 +154,17 @@ public sealed class QuoteMatcher
         var lookup = wordIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var reader = new QuoteTokenReader(text, buffer);
         while (reader.Next(out var token))
-            words.Add(lookup.TryGetValue(token, out var id) ? id : otherWord >= 0 ? otherWord : NewWord(token));
+            words.Add(otherWord >= 0 && !MayBeNumbered(reader.Hash) ? otherWord
+                : lookup.TryGetValue(token, out var id) ? id : otherWord >= 0 ? otherWord : NewWord(token, reader.Hash));
         if (reader.Buffer.Length > buffer.Length)
             buffer = reader.Buffer;
     }
 
-    int NewWord(ReadOnlySpan<char> token)
+    bool MayBeNumbered(uint hash) => (numberedHashes[(hash >> 6) % (uint)numberedHashes.Length] & (1UL << (int)(hash & 63))) != 0;
+
+    int NewWord(ReadOnlySpan<char> token, uint hash)
     {
+        numberedHashes[(hash >> 6) % (uint)numberedHashes.Length] |= 1UL << (int)(hash & 63);
         var id = wordIds.Count;
         wordIds.Add(token.ToString(), id);
         wordLengths.Add(token.Length);

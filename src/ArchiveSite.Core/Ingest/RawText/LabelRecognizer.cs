@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ArchiveSite.Ingest.RawText;
@@ -25,8 +26,10 @@ internal static partial class LabelRecognizer
 
     public static SpeakerLabel? Match(string trimmedLine, LabelFamily family)
     {
-        // Every line is asked; most hold no colon (or no period), so the pattern need not run.
-        if (!trimmedLine.Contains(family == LabelFamily.Colon ? ':' : '.'))
+        // Every line is asked; most hold no colon (or no period), or open with no capital letter (as a wrapped
+        // sentence's later lines do), and every label of either pattern opens with one, so the pattern need not run.
+        if (trimmedLine.Length == 0 || char.GetUnicodeCategory(trimmedLine[0]) != UnicodeCategory.UppercaseLetter
+            || !trimmedLine.Contains(family == LabelFamily.Colon ? ':' : '.'))
             return null;
         var match = family == LabelFamily.Colon ? ColonLabel().Match(trimmedLine) : PeriodLabel().Match(trimmedLine);
         if (!match.Success)

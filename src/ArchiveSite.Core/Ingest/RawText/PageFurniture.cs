@@ -14,11 +14,14 @@ internal static partial class PageFurniture
     {
         if (trimmed.Length == 0)
             return null;
-        if (PageMark().IsMatch(trimmed))
+        // Every line is asked, and nearly all are prose: each pattern runs only on a line that opens (or ends) as
+        // it must, which a look at one character tells, since even an anchored pattern costs a call to fail.
+        var first = trimmed[0];
+        if (MayOpenPageMark(first) && PageMark().IsMatch(trimmed))
             return "page-mark";
-        if (PageNumber().IsMatch(trimmed))
+        if ((first == '-' || char.IsDigit(first)) && PageNumber().IsMatch(trimmed))
             return "page-number";
-        if (Placeholder().IsMatch(trimmed))
+        if (first == '[' && Placeholder().IsMatch(trimmed))
             return "placeholder";
         if (IsRule(trimmed))
             return "separator";
@@ -27,11 +30,15 @@ internal static partial class PageFurniture
         return null;
     }
 
+    /// <summary>What <see cref="PageMark"/> can open with: a rule, white space, a bracket or "page"/"pg" in either case.</summary>
+    static bool MayOpenPageMark(char first) => first is '-' or '=' or '*' or '[' or 'p' or 'P' || char.IsWhiteSpace(first);
+
     /// <summary>"C O N T E N T S", "P R O C E E D I N G S": headings set in spaced capitals.</summary>
     public static bool IsLetterSpacedHeading(string trimmed) => LetterSpaced().IsMatch(trimmed);
 
     static bool IsFooterWithPageNumber(string trimmed) =>
-        trimmed.Length <= 160 && EndsWithPageNumber().IsMatch(trimmed)
+        // The pattern ends in a number and is anchored only at the end, so it would be tried at every position of a line that does not.
+        trimmed.Length <= 160 && char.IsDigit(trimmed[^1]) && EndsWithPageNumber().IsMatch(trimmed)
         && (trimmed.Contains(" - ", StringComparison.Ordinal) || trimmed.Contains(" | ", StringComparison.Ordinal)
             || trimmed.Contains("  ", StringComparison.Ordinal) || trimmed.Length <= 40);
 
