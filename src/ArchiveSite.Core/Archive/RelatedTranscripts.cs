@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace ArchiveSite.Archive;
@@ -10,36 +11,81 @@ public static class RelatedTranscripts
 {
     const int DistinctiveTermsPerTranscript = 20;
     const int RelatedPerTranscript = 4;
-    const double SharedTopicWeight = 1.0;
-    const double SharedTermWeight = 0.25;
+
+    // Scores count in quarters (a shared topic 1.0, a shared term 0.25): whole numbers add and compare exactly as those do.
+    const int SharedTopicPoints = 4;
+    const int SharedTermPoints = 1;
 
     public static List<ArchivedTranscript> Add(List<ArchivedTranscript> transcripts)
     {
         var distinctive = DistinctiveTerms(transcripts);
-        var sharingTopic = transcripts.SelectMany((t, i) => t.TopicIds.Select(id => (Id: id, Index: i)))
-            .ToLookup(x => x.Id, x => x.Index, StringComparer.Ordinal);
-        var sharingTerm = transcripts.SelectMany((t, i) => distinctive[t.Slug].Select(stem => (Stem: stem, Index: i)))
-            .ToLookup(x => x.Stem, x => x.Index, StringComparer.Ordinal);
+        var sharingTopic = Sharing(transcripts.Select(t => t.TopicIds));
+        var sharingTerm = Sharing(distinctive);
 
-        // Scores by transcript index, not in a dictionary: in an archive with a small vocabulary one term is
-        // shared by hundreds of transcripts, so this adds millions of times.
-        return transcripts.AsParallel().AsOrdered().Select((t, self) =>
+        // Every transcript is scored against every other, on every rebuild: the scores of a range of transcripts are
+        // added up in one array by transcript index, cleared for the next, rather than one array (or dictionary) each.
+        var related = new string[transcripts.Count][];
+        Parallel.ForEach(Partitioner.Create(0, transcripts.Count), range =>
         {
-            var scores = new double[transcripts.Count];
-            void Score(IEnumerable<int> sharing, double weight)
+            var scores = new int[transcripts.Count];
+            for (var self = range.Item1; self < range.Item2; self++)
             {
-                foreach (var other in sharing)
-                    if (other != self)
-                        scores[other] += weight;
+                foreach (var topic in transcripts[self].TopicIds)
+                    Score(scores, sharingTopic[topic], SharedTopicPoints);
+                foreach (var stem in distinctive[self])
+                    Score(scores, sharingTerm[stem], SharedTermPoints);
+                scores[self] = 0;
+                related[self] = Highest(transcripts, scores);
+                Array.Clear(scores);
             }
-            foreach (var topic in t.TopicIds)
-                Score(sharingTopic[topic], SharedTopicWeight);
-            foreach (var stem in distinctive[t.Slug])
-                Score(sharingTerm[stem], SharedTermWeight);
-            var related = TopItems.Of(Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0), RelatedPerTranscript,
-                (a, b) => scores[b] != scores[a] ? scores[b].CompareTo(scores[a]) : string.CompareOrdinal(transcripts[a].Slug, transcripts[b].Slug));
-            return t with { RelatedSlugs = [.. related.Select(i => transcripts[i].Slug)] };
-        }).ToList();
+        });
+        return [.. transcripts.Select((t, i) => t with { RelatedSlugs = related[i] })];
+    }
+
+    static void Score(int[] scores, int[] sharing, int points)
+    {
+        foreach (var other in sharing)
+            scores[other] += points;
+    }
+
+    /// <summary>The slugs of the transcripts that score above nothing, the highest first, then by slug; at most <see cref="RelatedPerTranscript"/>.</summary>
+    static string[] Highest(List<ArchivedTranscript> transcripts, int[] scores)
+    {
+        Span<int> top = stackalloc int[RelatedPerTranscript];
+        var count = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] == 0 || (count == top.Length && !RanksBefore(i, top[^1])))
+                continue;
+            var at = count == top.Length ? count - 1 : count++;
+            for (; at > 0 && RanksBefore(i, top[at - 1]); at--)
+                top[at] = top[at - 1];
+            top[at] = i;
+        }
+        var slugs = new string[count];
+        for (var i = 0; i < count; i++)
+            slugs[i] = transcripts[top[i]].Slug;
+        return slugs;
+
+        bool RanksBefore(int a, int b) =>
+            scores[a] != scores[b] ? scores[a] > scores[b] : string.CompareOrdinal(transcripts[a].Slug, transcripts[b].Slug) < 0;
+    }
+
+    /// <summary>For each topic or term, the indexes of the transcripts that have it (once for each time they list it).</summary>
+    static Dictionary<string, int[]> Sharing(IEnumerable<IEnumerable<string>> idsOfTranscripts)
+    {
+        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var ids in idsOfTranscripts)
+        {
+            foreach (var id in ids)
+                (CollectionsMarshal.GetValueRefOrAddDefault(lists, id, out _) ??= []).Add(index);
+            index++;
+        }
+        var sharing = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
+        foreach (var (id, list) in lists)
+            sharing[id] = [.. list];
+        return sharing;
     }
 
     /// <summary>The stems of more than two letters used more than once and not by every transcript, by count times rarity.</summary>
@@ -50,7 +96,8 @@ public static class RelatedTranscripts
                 yield return (stem, count * weight);
     }
 
-    static Dictionary<string, string[]> DistinctiveTerms(List<ArchivedTranscript> transcripts)
+    /// <summary>Each transcript's distinctive terms, by transcript index.</summary>
+    static string[][] DistinctiveTerms(List<ArchivedTranscript> transcripts)
     {
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var transcript in transcripts)
@@ -60,12 +107,11 @@ public static class RelatedTranscripts
         // A stem every transcript has distinguishes none; the others weigh by how rare they are.
         var rarity = documentFrequency.Where(d => d.Value < count)
             .ToDictionary(d => d.Key, d => Math.Log((double)count / d.Value), StringComparer.Ordinal);
-        var terms = transcripts.AsParallel().AsOrdered().Select(t => TopItems.Of(
+        return transcripts.AsParallel().AsOrdered().Select(t => TopItems.Of(
                 Weighted(t.StemCounts, rarity),
                 DistinctiveTermsPerTranscript,
-                (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Stem, b.Stem)))
-            .ToList();
-        return transcripts.Select((t, i) => (t.Slug, Terms: terms[i].Select(s => s.Stem).ToArray()))
-            .ToDictionary(x => x.Slug, x => x.Terms, StringComparer.Ordinal);
+                (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Stem, b.Stem))
+            .Select(s => s.Stem).ToArray())
+            .ToArray();
     }
 }

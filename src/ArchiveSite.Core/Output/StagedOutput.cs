@@ -89,6 +89,9 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// </summary>
     public IEnumerable<string> ChangedFiles => _files.Where(f => f.Value.Staged).Select(f => f.Key);
 
+    /// <summary>The last build's files the new site does not have so far, in no particular order; each is looked up, so this costs a pass over 45,000 paths.</summary>
+    public IEnumerable<string> FilesGone => Previous is null ? [] : Previous.Files.Keys.Where(path => !_files.ContainsKey(path));
+
     /// <summary>Every file of the new site so far and its content hash (see <see cref="HashOf"/>), in no particular order.</summary>
     public IEnumerable<(string Path, string Hash)> FileHashes =>
         _files.Where(f => !ReferenceEquals(f.Value, FileState.Pending)).Select(f => (f.Key, f.Value.Hash));
@@ -115,10 +118,10 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     public void WriteFile(string relativePath, string hash, Action<string> write, Action<FileInfo>? committed = null)
     {
         Claim(relativePath);
-        var unchanged = IsUnchanged(relativePath, hash);
+        var unchanged = IsUnchanged(relativePath, hash, out var before);
         if (!unchanged)
             write(StagingPathOf(relativePath));
-        _files[relativePath] = new FileState(hash, Staged: !unchanged, CurrentStep, Key: null) { Committed = unchanged ? null : committed };
+        _files[relativePath] = new FileState(hash, Staged: !unchanged, CurrentStep, Key: null) { Committed = unchanged ? null : committed, Before = before };
     }
 
     /// <summary>
@@ -140,13 +143,13 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         if (KeptLengthOf(relativePath) is not { } length || keptLength <= 0 || keptLength > length)
             throw new InvalidOperationException($"'{relativePath}' has no {keptLength} bytes of the last build's file to keep");
         Claim(relativePath);
-        if (IsUnchanged(relativePath, hash))
+        if (IsUnchanged(relativePath, hash, out var before))
         {
-            _files[relativePath] = new FileState(hash, Staged: false, CurrentStep, Key: null);
+            _files[relativePath] = new FileState(hash, Staged: false, CurrentStep, Key: null) { Before = before };
             return;
         }
         writeTail(StagingPathOf(relativePath));
-        _files[relativePath] = new FileState(hash, Staged: true, CurrentStep, Key: null) { KeptLength = keptLength, Committed = committed };
+        _files[relativePath] = new FileState(hash, Staged: true, CurrentStep, Key: null) { KeptLength = keptLength, Committed = committed, Before = before };
     }
 
     string StagingPathOf(string relativePath)
@@ -171,7 +174,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         if (Previous is null || !Previous.Files.TryGetValue(relativePath, out var entry) || entry.Key != key || !Verified(relativePath))
             return false;
-        if (!_files.TryAdd(relativePath, new FileState(entry.Hash, Staged: false, CurrentStep, key)))
+        if (!_files.TryAdd(relativePath, new FileState(entry.Hash, Staged: false, CurrentStep, key) { Before = entry }))
             throw new InvalidOperationException($"two output steps both write '{relativePath}'");
         return true;
     }
@@ -190,7 +193,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         if (files.Any(f => _files.ContainsKey(f.Key)) || !files.AsParallel().All(f => Verified(f.Key)))
             return null;
         foreach (var (path, entry) in files)
-            _files[path] = new FileState(entry.Hash, Staged: false, CurrentStep, entry.Key);
+            _files[path] = new FileState(entry.Hash, Staged: false, CurrentStep, entry.Key) { Before = entry };
         RecordStep(record);
         return record.Diagnostics;
     }
@@ -241,7 +244,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         // Nothing in the output folder changes while the last build's files are being looked at.
         _verified.GetAwaiter().GetResult();
         var folders = SiteFolders();
-        var entries = new Dictionary<string, ManifestEntry>(_files.Count, StringComparer.Ordinal);
+        var (entries, staged, asBefore, alsoBefore) = KeptEntries();
         if (IsEmptyFolderOrMissing(OutputDirectory))
         {
             ForgetManifest();
@@ -250,9 +253,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         else
         {
             var listed = FoldersToList(folders);
-            var gone = Previous is null ? [] : Previous.Files.Keys.Where(path => !_files.ContainsKey(path)).ToList();
-            if (Previous is not null && listed.Count == 0 && gone.Count == 0 && !_files.Values.Any(f => f.Staged)
-                && KeptEntries(entries) && SameSteps())
+            var gone = Gone(entries, alsoBefore);
+            if (Previous is not null && listed.Count == 0 && gone.Count == 0 && staged.Count == 0 && asBefore && SameSteps())
             {
                 // Nothing to move in or delete, and the manifest already says all this build would record.
                 CommittedManifest = Previous;
@@ -260,18 +262,15 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
                 return;
             }
             ForgetManifest();
-            MoveStagedFilesIn();
+            MoveStagedFilesIn(staged);
             DeleteWhatTheSiteNoLongerHas(gone, listed, folders);
         }
 
-        foreach (var (path, state) in _files)
-            state.Committed?.Invoke(new FileInfo(Path.Combine(OutputDirectory, path)));
-        entries.Clear();
-        KeptEntries(entries);
-        foreach (var (path, state) in _files)
+        foreach (var path in staged)
+            _files[path].Committed?.Invoke(new FileInfo(Path.Combine(OutputDirectory, path)));
+        foreach (var path in staged)
         {
-            if (!state.Staged)
-                continue;
+            var state = _files[path];
             var info = new FileInfo(Path.Combine(OutputDirectory, path));
             entries[path] = new ManifestEntry(state.Hash, info.Length, info.LastWriteTimeUtc.Ticks, state.Step, state.Key);
         }
@@ -298,26 +297,51 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     }
 
     /// <summary>
-    /// Adds the manifest entry of every file not staged; true when each is the last build's entry as it was. A file
-    /// not staged was found on disk as the last build left it, so its size and time are the recorded ones.
+    /// In one pass over the site's files: the manifest entries of the files not staged, the files staged (whose entries
+    /// <see cref="Commit"/> adds once they are in place), and whether every file not staged is recorded as the last
+    /// build recorded it. A file not staged was found on disk as the last build left it, so its size and time are the
+    /// recorded ones. The entries start as a copy of the last build's (copied whole, no path hashed again), so that only
+    /// what changed is written; <see cref="Gone"/> takes out the files the site no longer has. Also how many of the
+    /// site's files the last build had too.
     /// </summary>
-    bool KeptEntries(Dictionary<string, ManifestEntry> entries)
+    (Dictionary<string, ManifestEntry> Entries, List<string> Staged, bool AsBefore, int AlsoBefore) KeptEntries()
     {
-        var same = true;
+        var entries = Previous is null
+            ? new Dictionary<string, ManifestEntry>(_files.Count, StringComparer.Ordinal)
+            : new Dictionary<string, ManifestEntry>(Previous.Files, StringComparer.Ordinal);
+        var staged = new List<string>();
+        var asBefore = true;
+        var alsoBefore = 0;
         foreach (var (path, state) in _files)
         {
+            if (state.Before is not null)
+                alsoBefore++;
             if (state.Staged)
-                continue;
-            var kept = Previous!.Files[path];
-            if (kept.Hash == state.Hash && kept.Step == state.Step && kept.Key == state.Key)
             {
-                entries[path] = kept;
+                staged.Add(path);
                 continue;
             }
+            var kept = state.Before!;
+            if (kept.Hash == state.Hash && kept.Step == state.Step && kept.Key == state.Key)
+                continue;
             entries[path] = kept with { Hash = state.Hash, Step = state.Step, Key = state.Key };
-            same = false;
+            asBefore = false;
         }
-        return same;
+        return (entries, staged, asBefore, alsoBefore);
+    }
+
+    /// <summary>
+    /// The last build's files the site no longer has, taken out of <paramref name="entries"/>; looked for only when the
+    /// site has fewer of the last build's files (<paramref name="alsoBefore"/>) than it had.
+    /// </summary>
+    List<string> Gone(Dictionary<string, ManifestEntry> entries, int alsoBefore)
+    {
+        if (Previous is null || alsoBefore == Previous.Files.Count)
+            return [];
+        var gone = Previous.Files.Keys.Where(path => !_files.ContainsKey(path)).ToList();
+        foreach (var path in gone)
+            entries.Remove(path);
+        return gone;
     }
 
     bool SameSteps()
@@ -369,13 +393,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         Directory.Move(StagingDirectory, OutputDirectory);
     }
 
-    void MoveStagedFilesIn()
+    void MoveStagedFilesIn(List<string> paths)
     {
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (path, state) in _files)
+        foreach (var path in paths)
         {
-            if (!state.Staged)
-                continue;
+            var state = _files[path];
             var target = Path.Combine(OutputDirectory, path);
             var folder = Path.GetDirectoryName(target)!;
             if (folders.Add(folder))
@@ -459,13 +482,13 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     FileState Store(string relativePath, ReadOnlySpan<byte> bytes, string step, string? key)
     {
         var hash = ContentHash.Of(bytes);
-        if (IsUnchanged(relativePath, hash))
-            return new FileState(hash, Staged: false, step, key, Crc32(bytes));
+        if (IsUnchanged(relativePath, hash, out var before))
+            return new FileState(hash, Staged: false, step, key, Crc32(bytes)) { Before = before };
         var staging = Path.Combine(StagingDirectory, relativePath);
         CreateStagingFolder(Path.GetDirectoryName(staging)!);
         // A path is claimed once, so its staged file is always new.
         _creator.Create(staging, bytes);
-        return new FileState(hash, Staged: true, step, key, Crc32(bytes), Packer?.Invoke(relativePath, bytes));
+        return new FileState(hash, Staged: true, step, key, Crc32(bytes), Packer?.Invoke(relativePath, bytes)) { Before = before };
     }
 
     /// <summary>Creates a folder of the staging folder once, rather than asking the file system for it again with every file.</summary>
@@ -478,8 +501,12 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     }
 
     /// <summary>True when the output folder already holds these bytes for the file, as the last build left it.</summary>
-    bool IsUnchanged(string relativePath, string hash) =>
-        Previous is not null && Previous.Files.TryGetValue(relativePath, out var entry) && entry.Hash == hash && Verified(relativePath);
+    /// <param name="before">The last build's manifest entry for the file, when it had one.</param>
+    bool IsUnchanged(string relativePath, string hash, out ManifestEntry? before)
+    {
+        before = Previous is not null && Previous.Files.TryGetValue(relativePath, out var entry) ? entry : null;
+        return before is not null && before.Hash == hash && Verified(relativePath);
+    }
 
     /// <summary>
     /// True when the output folder holds the file as the last build left it (same size and modification time), as the
@@ -515,6 +542,9 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
 
         /// <summary>What to do once the file is committed (<see cref="WriteFile"/>).</summary>
         public Action<FileInfo>? Committed { get; init; }
+
+        /// <summary>The last build's manifest entry for the file, when it had one: a file kept is recorded as it was, without looking it up again.</summary>
+        public ManifestEntry? Before { get; init; }
 
         public static readonly FileState Pending = new("", false, "", null);
     }

@@ -207,19 +207,29 @@ public sealed class WriteArchiveZipTests : IDisposable
         Assert.True(code == 0, test);
     }
 
-    [Fact]
-    public void A_rebuild_that_deletes_a_file_plans_every_file_and_writes_the_clean_zip()
+    [Theory]
+    [InlineData("quotes/q18.html", 12 + 15)]
+    [InlineData("quotes/q03.html", 12 + 3)]
+    [InlineData("cards/q11.png", 11)]
+    public void A_rebuild_that_deletes_a_file_takes_it_out_of_the_last_zip_keeps_the_start_before_it_and_writes_the_clean_zip(string deleted, int keptEntries)
     {
         var site = Site();
         var output = Build(site, "output", "cache");
         var changed = new Dictionary<string, byte[]>(site, StringComparer.Ordinal) { ["quotes/q15.html"] = Page(15, " changed") };
-        changed.Remove("quotes/q18.html");
+        changed.Remove(deleted);
 
         Build(changed, "output", "cache", beforeZip: staged =>
-            Assert.Null(ZipUpdate.Of(staged, ZipIndex.Load(ZipIndex.FileFor(Path.Combine(_root, "cache"), output), Path.Combine(output, ArchiveZip.FileName))!)));
+        {
+            var update = ZipUpdate.Of(staged, ZipIndex.Load(ZipIndex.FileFor(Path.Combine(_root, "cache"), output), Path.Combine(output, ArchiveZip.FileName))!);
+            Assert.NotNull(update);
+            Assert.Equal(keptEntries, update.Kept.Extent.Count);
+            Assert.Equal(ArchiveZip.Order(changed.Keys).Skip(keptEntries).Select(p => $"archive/{p}"), update.Tail.Select(e => e.Name));
+        });
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(Build(changed, "clean", "clean-cache"), ArchiveZip.FileName)),
             File.ReadAllBytes(Path.Combine(output, ArchiveZip.FileName)));
+        var (code, test) = ZipWriterTests.Unzip("-t", Path.Combine(output, ArchiveZip.FileName));
+        Assert.True(code == 0, test);
     }
 
     [Fact]
