@@ -8,6 +8,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
     ["build"] = (BuildBenchmark.Usage, BuildBenchmark.Run),
     ["cards"] = (CardsBenchmark.Usage, CardsBenchmark.Run),
     ["card-png"] = (CardPngBenchmark.Usage, CardPngBenchmark.Run),
+    ["archive-cards"] = (ArchiveCardsBenchmark.Usage, ArchiveCardsBenchmark.Run),
     ["search-size"] = (SearchSizeBenchmark.Usage, SearchSizeBenchmark.Run),
     ["search-step"] = (SearchStepBenchmark.Usage, SearchStepBenchmark.Run),
     ["pipeline-step"] = (PipelineStepBenchmark.Usage, PipelineStepBenchmark.Run),

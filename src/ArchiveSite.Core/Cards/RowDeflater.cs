@@ -142,7 +142,11 @@ internal static class RowDeflater
         var output = tokens;
         while (true)
         {
-            var next = NextSetBit(starts, at, data.Length);
+            // The three masks' bits from here, loaded together: where the next match starts, and most often the
+            // bits that measure it too, without waiting for its start to load them.
+            var (startBits, sameBits, upBits) = (Window(starts, at), Window(same, at), Window(up, at));
+            var skip = BitOperations.TrailingZeroCount(startBits);
+            var next = skip < 64 ? Math.Min(at + skip, data.Length) : NextSetBitAfterWindow(starts, at + 64, data.Length);
             // Room for the literals and the match after them, and for a whole vector of literals (a long run's
             // pieces make their own room).
             if (count + (next - at) + LiteralLanes + 1 > output.Length)
@@ -151,7 +155,11 @@ internal static class RowDeflater
             at = next;
             if (at == data.Length)
                 break;
-            var run = OnesFrom(same, at, int.MaxValue);
+            // Bits of the windows past the match's start: the match's lengths when shorter than what is left of them.
+            var known = 64 - skip;
+            var run = skip < 64 ? BitOperations.TrailingZeroCount(~(sameBits >> skip)) : known;
+            if (run >= known)
+                run = OnesFrom(same, at, int.MaxValue);
             if (run > MaxMatch)
             {
                 at += run;
@@ -170,7 +178,8 @@ internal static class RowDeflater
             }
             // The longer of the two, the run on a tie; a run shorter than three is none. Chosen without branches:
             // which one wins follows the picture, and a mispredicted branch a match cost more than the rest of it.
-            var upLength = OnesFrom(up, at, MaxMatch);
+            var upLength = skip < 64 ? BitOperations.TrailingZeroCount(~(upBits >> skip)) : known;
+            upLength = upLength < known ? upLength : OnesFrom(up, at, MaxMatch);
             var isRun = run >= MinMatch && run >= upLength;
             var length = isRun ? run : upLength;
             output[count++] = (isRun ? RunTokens : RowTokens) + length;
