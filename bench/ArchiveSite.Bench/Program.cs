@@ -15,6 +15,7 @@ var subcommands = new Dictionary<string, (string Usage, Func<BenchArgs, int> Run
     ["search-browser"] = (SearchBrowserBenchmark.Usage, SearchBrowserBenchmark.Run),
     ["lunr"] = (LunrBenchmark.Usage, LunrBenchmark.Run),
     ["zip"] = (ZipBenchmark.Usage, ZipBenchmark.Run),
+    ["listing"] = (ListingBenchmark.Usage, ListingBenchmark.Run),
     ["export-markdown"] = (ExportMarkdownCommand.Usage, ExportMarkdownCommand.Run),
 };
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Enumeration;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
@@ -36,8 +35,8 @@ public static class OutputFingerprint
                 return null;
             var sum = Entry("", "", FolderLength, Directory.GetLastWriteTimeUtc(outputDirectory).Ticks);
             var count = 1;
-            foreach (var entry in OutputListing.Of(outputDirectory, (ReadOnlySpan<char> folder, ref FileSystemEntry entry) =>
-                         Entry(folder, entry.FileName, entry.IsDirectory ? FolderLength : entry.Length, entry.LastWriteTimeUtc.UtcTicks), folders: true))
+            foreach (var entry in OutputListing.Of(outputDirectory, (ReadOnlySpan<char> folder, in OutputListing.Entry entry) =>
+                         Entry(folder, entry.Name, entry.IsDirectory ? FolderLength : entry.Length, entry.Modified), folders: true))
             {
                 sum += entry;
                 count++;

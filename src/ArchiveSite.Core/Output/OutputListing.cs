@@ -6,20 +6,51 @@ namespace ArchiveSite.Output;
 /// An output folder listed on every core, as the no-change check and the rebuild's keep test both need it: the
 /// entries directly in it, and each folder under it with everything below as a task of its own (a site of 1,000
 /// transcripts has 45,000 files, most in three folders). Each entry reaches the transform with its folder relative to
-/// the root ("" at the root), so no path string is made per entry. A folder that cannot be listed throws.
+/// the root ("" at the root), so no path string is made per entry. On Linux each entry is asked about relative to
+/// its folder (<see cref="LinuxListing"/>), elsewhere, or for a folder with a symbolic link, through .NET's listing.
+/// A folder that cannot be listed throws.
 /// </summary>
 public static class OutputListing
 {
-    public delegate T Transform<out T>(ReadOnlySpan<char> folder, ref FileSystemEntry entry);
+    /// <summary>A file or folder as listed: its name, and a file's size and either's modification time in UTC ticks.</summary>
+    public readonly ref struct Entry(ReadOnlySpan<char> name, bool isDirectory, long length, long modified)
+    {
+        public ReadOnlySpan<char> Name { get; } = name;
+        public bool IsDirectory { get; } = isDirectory;
+        public long Length { get; } = length;
+        public long Modified { get; } = modified;
+    }
+
+    public delegate T Transform<out T>(ReadOnlySpan<char> folder, in Entry entry);
 
     /// <summary>What <paramref name="transform"/> made of every file under the root and, with <paramref name="folders"/>, every folder (the root itself not).</summary>
     public static IEnumerable<T> Of<T>(string outputDirectory, Transform<T> transform, bool folders)
     {
+        if (LinuxListing.Available)
+        {
+            try
+            {
+                return Listed(outputDirectory, transform, folders, linux: true);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is LinuxListing.Unsupported))
+            {
+            }
+        }
+        return Listed(outputDirectory, transform, folders, linux: false);
+    }
+
+    /// <summary>The listing through <see cref="LinuxListing"/> or through .NET's, for tests to compare.</summary>
+    internal static IEnumerable<T> Listed<T>(string outputDirectory, Transform<T> transform, bool folders, bool linux)
+    {
         var below = Directory.GetDirectories(outputDirectory);
         var lists = new List<T>[below.Length + 1];
-        Parallel.For(0, lists.Length, i => lists[i] = i == 0
-            ? List(outputDirectory, outputDirectory, recurse: false, folders, transform)
-            : List(outputDirectory, below[i - 1], recurse: true, folders, transform));
+        Parallel.For(0, lists.Length, i =>
+        {
+            var folder = i == 0 ? outputDirectory : below[i - 1];
+            lists[i] = linux
+                ? LinuxListing.List(folder, i == 0 ? "" : folder[(outputDirectory.Length + 1)..], recurse: i > 0, folders, transform, [])
+                : List(outputDirectory, folder, recurse: i > 0, folders, transform);
+        });
         return lists.SelectMany(list => list);
     }
 
@@ -27,7 +58,8 @@ public static class OutputListing
     {
         var options = new EnumerationOptions { RecurseSubdirectories = recurse, AttributesToSkip = 0, IgnoreInaccessible = false };
         var entries = new FileSystemEnumerable<T>(folder, (ref FileSystemEntry entry) =>
-            transform(entry.Directory.Length > outputDirectory.Length ? entry.Directory[(outputDirectory.Length + 1)..] : [], ref entry), options);
+            transform(entry.Directory.Length > outputDirectory.Length ? entry.Directory[(outputDirectory.Length + 1)..] : [],
+                new Entry(entry.FileName, entry.IsDirectory, entry.IsDirectory ? 0 : entry.Length, entry.LastWriteTimeUtc.UtcTicks)), options);
         if (!folders)
             entries.ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory;
         return [.. entries];

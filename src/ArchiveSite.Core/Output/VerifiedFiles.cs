@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 
 namespace ArchiveSite.Output;
 
@@ -17,8 +16,8 @@ public static class VerifiedFiles
         {
             var files = manifest.Files;
             var verified = new HashSet<string>(files.Count, StringComparer.Ordinal);
-            foreach (var path in OutputListing.Of(outputDirectory, (ReadOnlySpan<char> folder, ref FileSystemEntry entry) =>
-                         Find(files, folder, entry.FileName) is { } kept && kept.Value.Length == entry.Length && kept.Value.Modified == entry.LastWriteTimeUtc.UtcTicks
+            foreach (var path in OutputListing.Of(outputDirectory, (ReadOnlySpan<char> folder, in OutputListing.Entry entry) =>
+                         Find(files, folder, entry.Name) is { } kept && kept.Value.Length == entry.Length && kept.Value.Modified == entry.Modified
                              ? kept.Key
                              : null, folders: false))
                 if (path is not null)

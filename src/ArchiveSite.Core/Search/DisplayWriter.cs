@@ -64,7 +64,7 @@ public static class DisplayWriter
                     continue;
                 turns ??= Turns(documents, from, size);
                 files[firstFile[t] + chunk] = new SearchFile(path,
-                    ScriptData.Call("display", $"{names[t]}-{chunk}", ScriptData.Json(new Chunk(first.Page, first.TranscriptTitle, turns).WriteTo)), key);
+                    ScriptData.Call("display", $"{names[t]}-{chunk}", new Chunk(first.Page, first.TranscriptTitle, turns).WriteTo), key);
             }
         });
 

@@ -36,6 +36,31 @@ public static class ScriptData
         $"ArchiveSearch.loaded({Quoted(kind)},{Quoted(id)},{payloadJson});\n";
 
     /// <summary>
+    /// As <see cref="Call(string, string, string)"/> with <see cref="Json(Action{Utf8JsonWriter})"/>'s payload, as
+    /// UTF-8 bytes written straight into one buffer kept by each thread: no text of the payload is made. For the
+    /// display files (42 MB for 1,000 transcripts) going through strings allocated nine times their size.
+    /// </summary>
+    public static byte[] Call(string kind, string id, Action<Utf8JsonWriter> write)
+    {
+        var buffer = callBuffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        var head = $"ArchiveSearch.loaded({Quoted(kind)},{Quoted(id)},";
+        buffer.Advance(Encoding.UTF8.GetBytes(head, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(head.Length))));
+        var writer = callWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        write(writer);
+        writer.Flush();
+        buffer.Write(");\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    [ThreadStatic]
+    static ArrayBufferWriter<byte>? callBuffer;
+
+    [ThreadStatic]
+    static Utf8JsonWriter? callWriter;
+
+    /// <summary>
     /// The JSON <paramref name="write"/> writes, with this encoder. Written by hand, not by JsonSerializer: a fresh
     /// process's first serialisation of each type builds its metadata (by reflection, or JIT-compiled generated code),
     /// which cost a one-change rebuild more than the writing itself.

@@ -197,15 +197,18 @@ public sealed class ShardWriter(int targetShardBytes)
                 var weight = sorted[start] >> 32;
                 var end = start;
                 while (end < sorted.Length && sorted[end] >> 32 == weight) end++;
-                WriteNumber(entry, weight - previousWeight);
-                WriteNumber(entry, end - start);
+                // Room for the whole group at once: one buffer check per group rather than per number.
+                var group = entry.GetSpan((end - start + 2) * PostingEncoding.MaxDigits);
+                var length = PostingEncoding.Write(group, weight - previousWeight);
+                length += PostingEncoding.Write(group[length..], end - start);
                 long previousDocument = 0;
                 for (var k = start; k < end; k++)
                 {
                     var document = sorted[k] & uint.MaxValue;
-                    WriteNumber(entry, document - previousDocument);
+                    length += PostingEncoding.Write(group[length..], document - previousDocument);
                     previousDocument = document;
                 }
+                entry.Advance(length);
                 previousWeight = weight;
                 start = end;
             }
@@ -272,9 +275,6 @@ public sealed class ShardWriter(int targetShardBytes)
         document >= 0 && document > previousDocument
             ? PostingEncoding.Thousandths(weight) << 32 | (uint)document
             : throw new ArgumentException($"postings of '{term.Term}' must be in document order");
-
-    static void WriteNumber(ByteBuffer output, long number) =>
-        output.Advance(PostingEncoding.Write(output.GetSpan(PostingEncoding.MaxDigits), number));
 
     /// <summary>The term as a JSON string, as <see cref="ScriptData.Json(string)"/> writes it; written directly when it is only letters a-z and digits, which the JSON encoder leaves as they are.</summary>
     static void WriteTerm(ByteBuffer output, string term)

@@ -20,4 +20,28 @@ public sealed class ScriptDataTests
         Assert.DoesNotContain("\u0007", json);
         Assert.Equal(text, new Engine().Evaluate(json).AsArray()[0].AsString());
     }
+
+    [Fact]
+    public void A_call_written_as_bytes_equals_the_call_made_from_json_text_also_when_its_buffer_is_reused()
+    {
+        string[][] payloads =
+        [
+            [new string('x', 100_000), "can\u2019t </script> & 'x' \u2028 \uD83D\uDE00"],
+            ["short", "Z\u00FCrich \u4E2D\u6587 \"quoted\" back\\slash \u0007"],
+            [],
+        ];
+        foreach (var payload in payloads)
+        {
+            void Write(System.Text.Json.Utf8JsonWriter writer)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("page", "a<b>.html");
+                ArchiveSite.Text.JsonStringArrays.WriteStringArray(writer, "turns", payload);
+                writer.WriteEndObject();
+            }
+
+            var expected = System.Text.Encoding.UTF8.GetBytes(ScriptData.Call("display", "12-3", ScriptData.Json(Write)));
+            Assert.Equal(expected, ScriptData.Call("display", "12-3", Write));
+        }
+    }
 }
