@@ -27,7 +27,9 @@ public sealed class HtmlTemplateContextTests
         context.PushGlobal(globals);
         var output = new CountingOutput();
         context.PushOutput(output);
-        context.Evaluate(Template.Parse(template).Page);
+        var parsed = Template.Parse(template);
+        Assert.False(parsed.HasErrors, string.Join("; ", parsed.Messages));
+        context.Evaluate(parsed.Page!);
         return (output.Builder.ToString(), output.Written);
     }
 
