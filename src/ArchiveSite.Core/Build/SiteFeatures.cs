@@ -33,7 +33,7 @@ public static class SiteFeatures
         new CopyNpmAssets(),
         new CachedStep(new WriteSitemap(), StepKeys.Archive),
         new CachedStep(new WriteFeed(), StepKeys.Archive),
-        new BesideStep(new CachedStep(new WriteSearchIndex(), StepKeys.Search)), // runs beside the steps around it
+        new CachedStep(new WriteSearchIndex(), StepKeys.Search),
         new CachedStep(new WriteQuoteCards(), StepKeys.QuoteCards),
         new CachedStep(new WriteArchiveZip(), StepKeys.Download), // last: it zips everything the steps above wrote
     ];

@@ -10,46 +10,25 @@ namespace ArchiveSite.Output;
 /// What an output step gets: the finished archive and pages, the renderer, the theme and the writer. The archive
 /// and pages are made when a step first reads them (see <see cref="SiteSource"/>).
 /// </summary>
-public sealed class OutputContext
+public sealed class OutputContext(SiteSource site, ThemeFolder theme, IOutputWriter writer)
 {
     readonly ConcurrentQueue<Diagnostic> _diagnostics = new();
-    readonly SiteSource _site;
-    readonly Lazy<PageRenderer> _renderer;
+    readonly Lazy<PageRenderer> _renderer = new(() => new PageRenderer(theme, site.Value.Archive.Site));
 
-    public OutputContext(SiteSource site, ThemeFolder theme, IOutputWriter writer)
-        : this(site, theme, writer, new Lazy<PageRenderer>(() => new PageRenderer(theme, site.Value.Archive.Site)))
-    {
-    }
-
-    OutputContext(SiteSource site, ThemeFolder theme, IOutputWriter writer, Lazy<PageRenderer> renderer)
-    {
-        _site = site;
-        _renderer = renderer;
-        Theme = theme;
-        Writer = writer;
-        CacheDirectory = DefaultCacheDirectory(theme);
-    }
-
-    /// <summary>
-    /// A context for one step, so that steps may run at the same time: the same site, renderer, theme and writer, but
-    /// its own diagnostics, <see cref="StepKey"/> and progress.
-    /// </summary>
-    public OutputContext ForStep() => new(_site, Theme, Writer, _renderer) { CacheDirectory = CacheDirectory, InputHash = InputHash };
-
-    public TranscriptArchive Archive => _site.Value.Archive;
+    public TranscriptArchive Archive => site.Value.Archive;
 
     /// <summary>Every HTML page of the site, in a stable order.</summary>
-    public IReadOnlyList<Page> Pages => _site.Value.Pages;
+    public IReadOnlyList<Page> Pages => site.Value.Pages;
 
-    public ThemeFolder Theme { get; }
+    public ThemeFolder Theme { get; } = theme;
     public PageRenderer Renderer => _renderer.Value;
-    public IOutputWriter Writer { get; }
+    public IOutputWriter Writer { get; } = writer;
 
     /// <summary>
     /// The folder kept across builds (Netlify's build cache keeps it): by default <c>.archivesite-cache</c>
     /// beside the theme folder, i.e. the repository root. Steps keep their own subfolder in it.
     /// </summary>
-    public string CacheDirectory { get; init; }
+    public string CacheDirectory { get; init; } = DefaultCacheDirectory(theme);
 
     public static string DefaultCacheDirectory(ThemeFolder theme) =>
         Path.GetFullPath(Path.Combine(theme.Root, "..", ".archivesite-cache"));

@@ -20,7 +20,6 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     readonly ConcurrentDictionary<string, bool> _stagingFolders = new(StringComparer.Ordinal);
     readonly OneCreatorPerFolder _creator = new();
     readonly Dictionary<string, StepRecord> _steps = new(StringComparer.Ordinal);
-    readonly AsyncLocal<string?> _currentStep = new();
     readonly Task<OutputManifest?> _previous;
     readonly Task<HashSet<string>> _verified;
     readonly Lazy<ILookup<string, KeyValuePair<string, ManifestEntry>>> _previousByStep;
@@ -53,15 +52,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// <summary>Holds only the files that changed, until <see cref="Commit"/>.</summary>
     public string StagingDirectory { get; }
 
-    /// <summary>
-    /// The output step now running; files it writes or keeps are recorded as its own. Set per flow of work (it flows
-    /// into the tasks and parallel loops the step starts), so steps that run at the same time each record their own.
-    /// </summary>
-    public string CurrentStep
-    {
-        get => _currentStep.Value ?? "";
-        set => _currentStep.Value = value;
-    }
+    /// <summary>The output step now running; files it writes or keeps are recorded as its own.</summary>
+    public string CurrentStep { get; set; } = "";
 
     /// <summary>
     /// Makes something of each file this build writes, from its bytes while they are at hand (set before the steps

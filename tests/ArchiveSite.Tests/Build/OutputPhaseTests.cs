@@ -65,54 +65,6 @@ public sealed class OutputPhaseTests : IDisposable
         Assert.Equal(0, kept.FilesChanged);
     }
 
-    [Fact]
-    public void A_beside_step_runs_in_a_rebuild_while_the_other_steps_do_and_its_files_diagnostics_and_time_stay_its_own()
-    {
-        var output = Path.Combine(_root, "output");
-        var options = new BuildOptions { CacheDirectory = Path.Combine(_root, "cache") };
-        var cold = Build(1, out var coldSawBeside, out _, out _);
-        var rebuild = Build(2, out var rebuildSawBeside, out var seenByLast, out var times);
-
-        Assert.False(coldSawBeside);
-        Assert.True(rebuildSawBeside);
-        foreach (var result in new[] { cold, rebuild })
-            Assert.Equal(["from the first step", "from the beside step", "from the second step"], result.Diagnostics.Select(d => d.Message));
-        Assert.Equal(400, seenByLast.Count);
-        Assert.Equal(["first", "beside", "second", "last", "commit"], times);
-        var manifest = OutputManifest.Load(OutputManifest.FileFor(options.CacheDirectory, output), Path.GetFullPath(output))!;
-        Assert.Equal(400, manifest.Files.Count);
-        Assert.All(manifest.Files, file => Assert.Equal(file.Key.Split('/')[0], file.Value.Step));
-        Assert.Equal(["from the beside step"], manifest.Steps["beside"].Diagnostics.Select(d => d.Message));
-        Assert.Equal(["from the first step"], manifest.Steps["first"].Diagnostics.Select(d => d.Message));
-
-        // New keys in each build, so that every step runs; a cold build runs them one after another.
-        OutputPhase.OutputResult Build(int build, out bool firstSawBeside, out IReadOnlyList<string> seenByLast, out List<string> times)
-        {
-            using var besideStarted = new ManualResetEventSlim();
-            var sawBeside = false;
-            var first = new CachedStep(new Step("first", context =>
-            {
-                // Had the steps run one after another, the beside step (listed after this one) would not have started.
-                sawBeside = besideStarted.Wait(build == 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(30));
-                Write(context, "first", 200);
-                context.Report(new Diagnostic(Severity.Warning, "first.md", 1, "from the first step"));
-            }), _ => $"first-{build}");
-            var beside = new BesideStep(new CachedStep(new Step("beside", context =>
-            {
-                besideStarted.Set();
-                Write(context, "beside", 200);
-                context.Report(new Diagnostic(Severity.Warning, "beside.md", 1, "from the beside step"));
-            }), _ => $"beside-{build}"));
-            var second = new Step("second", context => context.Report(new Diagnostic(Severity.Warning, "second.md", 1, "from the second step")));
-            IReadOnlyList<string> seen = [];
-            var last = new Step("last", context => seen = ((StagedOutput)context.Writer).Files);
-            var timed = new List<string>();
-            var result = OutputPhase.Run(NoSite, null, new ThemeFolder(_root), output, [first, beside, second, last], (step, _) => timed.Add(step), options);
-            (firstSawBeside, seenByLast, times) = (sawBeside, seen, timed);
-            return result;
-        }
-    }
-
     static void Write(OutputContext context, string prefix, int count) =>
         Parallel.For(0, count, i => context.Writer.Write($"{prefix}/{i}.txt", [(byte)i]));
 
