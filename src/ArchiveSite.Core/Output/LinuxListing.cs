@@ -56,7 +56,7 @@ static unsafe class LinuxListing
                 // As .NET turns seconds and nanoseconds since 1970 into a DateTimeOffset.
                 var modified = DateTime.UnixEpoch.Ticks + *(long*)(status + MtimeOffset) * TimeSpan.TicksPerSecond
                                                          + *(uint*)(status + MtimeOffset + 8) / 100;
-                into.Add(transform(relative, new OutputListing.Entry(chars, isDirectory, *(long*)(status + SizeOffset), modified)));
+                into.Add(transform(relative, new OutputListing.Entry(chars, isDirectory, isDirectory ? 0 : *(long*)(status + SizeOffset), modified)));
             }
         }
         finally

@@ -12,7 +12,7 @@ namespace ArchiveSite.Output;
 /// </summary>
 public static class OutputListing
 {
-    /// <summary>A file or folder as listed: its name, and a file's size and either's modification time in UTC ticks.</summary>
+    /// <summary>A file or folder as listed: its name, a file's size (0 for a folder) and either's modification time in UTC ticks.</summary>
     public readonly ref struct Entry(ReadOnlySpan<char> name, bool isDirectory, long length, long modified)
     {
         public ReadOnlySpan<char> Name { get; } = name;

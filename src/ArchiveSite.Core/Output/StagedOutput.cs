@@ -338,7 +338,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         if (Previous is null || alsoBefore == Previous.Files.Count)
             return [];
-        var gone = Previous.Files.Keys.Where(path => !_files.ContainsKey(path)).ToList();
+        var gone = FilesGone.ToList();
         foreach (var path in gone)
             entries.Remove(path);
         return gone;

@@ -1,4 +1,3 @@
-
 namespace ArchiveSite.Output;
 
 /// <summary>
