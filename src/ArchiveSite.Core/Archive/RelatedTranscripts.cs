@@ -18,9 +18,9 @@ public static class RelatedTranscripts
 
     public static List<ArchivedTranscript> Add(List<ArchivedTranscript> transcripts)
     {
-        var distinctive = DistinctiveTerms(transcripts);
+        var distinctive = DistinctiveTerms(transcripts, out var stemCount);
         var sharingTopic = Sharing(transcripts.Select(t => t.TopicIds));
-        var sharingTerm = Sharing(distinctive);
+        var sharingTerm = Sharing(distinctive, stemCount);
 
         // Every transcript is scored against every other, on every rebuild: the scores of a range of transcripts are
         // added up in one array by transcript index, cleared for the next, rather than one array (or dictionary) each.
@@ -71,7 +71,7 @@ public static class RelatedTranscripts
             scores[a] != scores[b] ? scores[a] > scores[b] : string.CompareOrdinal(transcripts[a].Slug, transcripts[b].Slug) < 0;
     }
 
-    /// <summary>For each topic or term, the indexes of the transcripts that have it (once for each time they list it).</summary>
+    /// <summary>For each topic, the indexes of the transcripts that have it (once for each time they list it).</summary>
     static Dictionary<string, int[]> Sharing(IEnumerable<IEnumerable<string>> idsOfTranscripts)
     {
         var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -88,30 +88,87 @@ public static class RelatedTranscripts
         return sharing;
     }
 
-    /// <summary>The stems of more than two letters used more than once and not by every transcript, by count times rarity.</summary>
-    static IEnumerable<(string Stem, double Weight)> Weighted(IReadOnlyCollection<KeyValuePair<string, int>> stemCounts, Dictionary<string, double> rarity)
+    /// <summary>For each stem number, the indexes of the transcripts that have it among their distinctive terms.</summary>
+    static int[][] Sharing(int[][] stemsOfTranscripts, int stemCount)
     {
-        foreach (var (stem, count) in stemCounts)
-            if (stem.Length > 2 && count > 1 && rarity.TryGetValue(stem, out var weight))
-                yield return (stem, count * weight);
+        var counts = new int[stemCount];
+        foreach (var stems in stemsOfTranscripts)
+            foreach (var stem in stems)
+                counts[stem]++;
+        var sharing = new int[stemCount][];
+        for (var stem = 0; stem < stemCount; stem++)
+            sharing[stem] = counts[stem] == 0 ? [] : new int[counts[stem]];
+        Array.Clear(counts);
+        for (var index = 0; index < stemsOfTranscripts.Length; index++)
+            foreach (var stem in stemsOfTranscripts[index])
+                sharing[stem][counts[stem]++] = index;
+        return sharing;
     }
 
-    /// <summary>Each transcript's distinctive terms, by transcript index.</summary>
-    static string[][] DistinctiveTerms(List<ArchivedTranscript> transcripts)
+    /// <summary>
+    /// Each transcript's distinctive terms, by transcript index, as stem numbers (below <paramref name="stemCount"/>): the
+    /// stems of more than two letters used more than once and not by every transcript, by count times rarity.
+    /// </summary>
+    static int[][] DistinctiveTerms(List<ArchivedTranscript> transcripts, out int stemCount)
     {
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var transcript in transcripts)
-            foreach (var (stem, _) in transcript.StemCounts)
-                CollectionsMarshal.GetValueRefOrAddDefault(documentFrequency, stem, out _)++;
+        var numbers = StemNumbers(transcripts, out stemCount);
+        var documentFrequency = new int[stemCount];
+        foreach (var numbersOfTranscript in numbers)
+            foreach (var number in numbersOfTranscript)
+                documentFrequency[number]++;
         var count = transcripts.Count;
-        // A stem every transcript has distinguishes none; the others weigh by how rare they are.
-        var rarity = documentFrequency.Where(d => d.Value < count)
-            .ToDictionary(d => d.Key, d => Math.Log((double)count / d.Value), StringComparer.Ordinal);
-        return transcripts.AsParallel().AsOrdered().Select(t => TopItems.Of(
-                Weighted(t.StemCounts, rarity),
+        // A stem every transcript has distinguishes none (NaN: no weight); the others weigh by how rare they are.
+        var rarity = new double[stemCount];
+        for (var number = 0; number < rarity.Length; number++)
+            rarity[number] = documentFrequency[number] < count ? Math.Log((double)count / documentFrequency[number]) : double.NaN;
+        return transcripts.AsParallel().AsOrdered().Select((t, i) => TopItems.Of(
+                Weighted(t.StemCounts, numbers[i], rarity),
                 DistinctiveTermsPerTranscript,
                 (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Stem, b.Stem))
-            .Select(s => s.Stem).ToArray())
+            .Select(s => s.Number).ToArray())
             .ToArray();
+    }
+
+    /// <summary>
+    /// The number of each stem of each transcript, in the order of its <see cref="ArchivedTranscript.StemCounts"/>: as the
+    /// build cache numbered them when it read them (<see cref="NumberedStemCounts"/>), else numbered here (each stem hashed once).
+    /// </summary>
+    static int[][] StemNumbers(List<ArchivedTranscript> transcripts, out int stemCount)
+    {
+        if (transcripts.Count > 0 && transcripts[0].StemCounts is NumberedStemCounts { Numbering: var numbering }
+            && transcripts.TrueForAll(t => t.StemCounts is NumberedStemCounts numbered && numbered.Numbering == numbering))
+        {
+            stemCount = numbering.NumberBound;
+            return [.. transcripts.Select(t => ((NumberedStemCounts)t.StemCounts).Numbers)];
+        }
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        var numbers = new int[transcripts.Count][];
+        for (var i = 0; i < transcripts.Count; i++)
+        {
+            var at = 0;
+            numbers[i] = new int[transcripts[i].StemCounts.Count];
+            foreach (var (stem, _) in transcripts[i].StemCounts)
+            {
+                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(known, stem, out var exists);
+                if (!exists)
+                    number = known.Count - 1;
+                numbers[i][at++] = number;
+            }
+        }
+        stemCount = known.Count;
+        return numbers;
+    }
+
+    /// <summary>The stems of more than two letters used more than once that have a rarity, with their numbers (<paramref name="numbers"/>, in the order of <paramref name="stemCounts"/>).</summary>
+    static IEnumerable<(string Stem, int Number, double Weight)> Weighted(IReadOnlyCollection<KeyValuePair<string, int>> stemCounts, int[] numbers,
+        double[] rarity)
+    {
+        var at = 0;
+        foreach (var (stem, count) in stemCounts)
+        {
+            var number = numbers[at++];
+            if (stem.Length > 2 && count > 1 && !double.IsNaN(rarity[number]))
+                yield return (stem, number, count * rarity[number]);
+        }
     }
 }
