@@ -25,6 +25,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     readonly Lazy<ILookup<string, KeyValuePair<string, ManifestEntry>>> _previousByStep;
     readonly string _manifestFile;
     bool _committed;
+    List<string>? _gone;
 
     /// <param name="manifestFile">Where the output folder's manifest is kept, see <see cref="OutputManifest.FileFor"/>.</param>
     public StagedOutput(string outputDirectory, string manifestFile)
@@ -89,8 +90,22 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// </summary>
     public IEnumerable<string> ChangedFiles => _files.Where(f => f.Value.Staged).Select(f => f.Key);
 
-    /// <summary>The last build's files the new site does not have so far, in no particular order; each is looked up, so this costs a pass over 45,000 paths.</summary>
-    public IEnumerable<string> FilesGone => Previous is null ? [] : Previous.Files.Keys.Where(path => !_files.ContainsKey(path));
+    /// <summary>
+    /// The last build's files the new site does not have so far, in no particular order. The first call looks up each of
+    /// them (a pass over 45,000 paths); a later one only those it found gone, since the site only gains files (the zip
+    /// update asks, then the commit once the download is written).
+    /// </summary>
+    public IReadOnlyList<string> FilesGone
+    {
+        get
+        {
+            if (Previous is null)
+                return [];
+            var gone = (_gone ?? (IEnumerable<string>)Previous.Files.Keys).Where(path => !_files.ContainsKey(path)).ToList();
+            _gone = gone;
+            return gone;
+        }
+    }
 
     /// <summary>Every file of the new site so far and its content hash (see <see cref="HashOf"/>), in no particular order.</summary>
     public IEnumerable<(string Path, string Hash)> FileHashes =>
@@ -334,11 +349,11 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// The last build's files the site no longer has, taken out of <paramref name="entries"/>; looked for only when the
     /// site has fewer of the last build's files (<paramref name="alsoBefore"/>) than it had.
     /// </summary>
-    List<string> Gone(Dictionary<string, ManifestEntry> entries, int alsoBefore)
+    IReadOnlyList<string> Gone(Dictionary<string, ManifestEntry> entries, int alsoBefore)
     {
         if (Previous is null || alsoBefore == Previous.Files.Count)
             return [];
-        var gone = FilesGone.ToList();
+        var gone = FilesGone;
         foreach (var path in gone)
             entries.Remove(path);
         return gone;
@@ -434,7 +449,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// listed (see <see cref="FoldersToList"/>); then the last build's folders left empty. Only those folders are listed,
     /// not the whole output folder: a rebuild of 1,000 transcripts has 45,000 files.
     /// </summary>
-    void DeleteWhatTheSiteNoLongerHas(List<string> gone, List<string> listed, HashSet<string> siteFolders)
+    void DeleteWhatTheSiteNoLongerHas(IReadOnlyList<string> gone, List<string> listed, HashSet<string> siteFolders)
     {
         foreach (var path in gone)
             File.Delete(Path.Combine(OutputDirectory, path));

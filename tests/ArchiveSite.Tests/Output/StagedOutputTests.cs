@@ -46,6 +46,33 @@ public sealed class StagedOutputTests : IDisposable
     }
 
     [Fact]
+    public void The_files_gone_are_the_last_builds_files_not_written_yet_however_often_asked_and_the_commit_deletes_them()
+    {
+        var target = Path.Combine(_root, "output");
+        Directory.CreateDirectory(target);
+        using (var first = Open(target))
+        {
+            foreach (var name in (string[])["a.html", "b.html", "c/d.html", "e.html"])
+                first.Write(name, "x"u8);
+            first.Commit();
+        }
+
+        using var second = Open(target);
+        second.Write("a.html", "x"u8);
+        Assert.Equal(["b.html", "c/d.html", "e.html"], second.FilesGone.Order(StringComparer.Ordinal));
+        second.Write("c/d.html", "y"u8);
+        second.Write("new.html", "y"u8);
+        Assert.Equal(["b.html", "e.html"], second.FilesGone.Order(StringComparer.Ordinal));
+        second.Write("e.html", "x"u8);
+        Assert.Equal(["b.html"], second.FilesGone);
+        second.Commit();
+
+        Assert.False(File.Exists(Path.Combine(target, "b.html")));
+        Assert.Equal("y", File.ReadAllText(Path.Combine(target, "c", "d.html")));
+        Assert.True(File.Exists(Path.Combine(target, "e.html")));
+    }
+
+    [Fact]
     public void Into_an_empty_output_folder_the_whole_site_is_moved_and_the_next_build_keeps_it()
     {
         var target = Path.Combine(_root, "output");
