@@ -16,63 +16,79 @@ public static class RelatedTranscripts
     const int SharedTopicPoints = 4;
     const int SharedTermPoints = 1;
 
+    /// <param name="transcripts">In slug order, as the linker keeps them: among equal scores the lower index ranks first.</param>
     public static List<ArchivedTranscript> Add(List<ArchivedTranscript> transcripts)
     {
+        for (var i = 1; i < transcripts.Count; i++)
+            if (string.CompareOrdinal(transcripts[i - 1].Slug, transcripts[i].Slug) > 0)
+                throw new ArgumentException("transcripts must be in slug order", nameof(transcripts));
         var distinctive = DistinctiveTerms(transcripts);
-        var sharingTopic = Sharing(transcripts.Select(t => t.TopicIds));
-        var sharingTerm = Sharing(distinctive);
+        var sharingTopic = Sharing(transcripts.Select(t => t.TopicIds), transcripts.Count);
+        var sharingTerm = Sharing(distinctive, transcripts.Count);
+        var maxScore = 0;
+        for (var i = 0; i < transcripts.Count; i++)
+            maxScore = Math.Max(maxScore, transcripts[i].TopicIds.Count * SharedTopicPoints + distinctive[i].Length * SharedTermPoints);
 
-        // Every transcript is scored against every other, on every rebuild: the scores of a range of transcripts are
-        // added up in one array by transcript index, cleared for the next, rather than one array (or dictionary) each.
+        // Every transcript is scored against every other, on every rebuild, in one set of counters per range of transcripts.
         var related = new string[transcripts.Count][];
         Parallel.ForEach(Partitioner.Create(0, transcripts.Count), range =>
         {
-            var scores = new int[transcripts.Count];
+            var scores = new SlicedScores(transcripts.Count, maxScore);
+            Span<int> top = stackalloc int[RelatedPerTranscript];
             for (var self = range.Item1; self < range.Item2; self++)
             {
+                scores.Clear();
                 foreach (var topic in transcripts[self].TopicIds)
-                    Score(scores, sharingTopic[topic], SharedTopicPoints);
+                    sharingTopic[topic].AddTo(scores, SharedTopicPoints);
                 foreach (var stem in distinctive[self])
-                    Score(scores, sharingTerm[stem], SharedTermPoints);
-                scores[self] = 0;
-                related[self] = Highest(transcripts, scores);
-                Array.Clear(scores);
+                    sharingTerm[stem].AddTo(scores, SharedTermPoints);
+                scores.Zero(self);
+                var found = scores.Highest(top);
+                related[self] = new string[found];
+                for (var i = 0; i < found; i++)
+                    related[self][i] = transcripts[top[i]].Slug;
             }
         });
         return [.. transcripts.Select((t, i) => t with { RelatedSlugs = related[i] })];
     }
 
-    static void Score(int[] scores, int[] sharing, int points)
+    /// <summary>
+    /// The transcripts that list one topic or term: their indexes (once for each time they list it) or, when they are
+    /// many and list it once each, a bit per transcript.
+    /// </summary>
+    sealed class Holders(int[] indexes, ulong[]? bits)
     {
-        foreach (var other in sharing)
-            scores[other] += points;
-    }
-
-    /// <summary>The slugs of the transcripts that score above nothing, the highest first, then by slug; at most <see cref="RelatedPerTranscript"/>.</summary>
-    static string[] Highest(List<ArchivedTranscript> transcripts, int[] scores)
-    {
-        Span<int> top = stackalloc int[RelatedPerTranscript];
-        var count = 0;
-        for (var i = 0; i < scores.Length; i++)
+        public static Holders Of(List<int> indexes, int count)
         {
-            if (scores[i] == 0 || (count == top.Length && !RanksBefore(i, top[^1])))
-                continue;
-            var at = count == top.Length ? count - 1 : count++;
-            for (; at > 0 && RanksBefore(i, top[at - 1]); at--)
-                top[at] = top[at - 1];
-            top[at] = i;
+            var words = (count + 63) / 64;
+            if (indexes.Count < words || ListsAnyTwice(indexes))
+                return new Holders([.. indexes], null);
+            var bits = new ulong[words];
+            foreach (var index in indexes)
+                bits[index >> 6] |= 1UL << index;
+            return new Holders([], bits);
         }
-        var slugs = new string[count];
-        for (var i = 0; i < count; i++)
-            slugs[i] = transcripts[top[i]].Slug;
-        return slugs;
 
-        bool RanksBefore(int a, int b) =>
-            scores[a] != scores[b] ? scores[a] > scores[b] : string.CompareOrdinal(transcripts[a].Slug, transcripts[b].Slug) < 0;
+        /// <summary>Indexes are added in order, so a transcript listing the id twice shows as two equal neighbours.</summary>
+        static bool ListsAnyTwice(List<int> indexes)
+        {
+            for (var i = 1; i < indexes.Count; i++)
+                if (indexes[i] == indexes[i - 1])
+                    return true;
+            return false;
+        }
+
+        public void AddTo(SlicedScores scores, int points)
+        {
+            if (bits is null)
+                scores.Add(indexes, points);
+            else
+                scores.Add(bits, points);
+        }
     }
 
-    /// <summary>For each topic or term, the indexes of the transcripts that have it (once for each time they list it).</summary>
-    static Dictionary<string, int[]> Sharing(IEnumerable<IEnumerable<string>> idsOfTranscripts)
+    /// <summary>For each topic or term, the transcripts that have it.</summary>
+    static Dictionary<string, Holders> Sharing(IEnumerable<IEnumerable<string>> idsOfTranscripts, int count)
     {
         var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var index = 0;
@@ -82,9 +98,9 @@ public static class RelatedTranscripts
                 (CollectionsMarshal.GetValueRefOrAddDefault(lists, id, out _) ??= []).Add(index);
             index++;
         }
-        var sharing = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
+        var sharing = new Dictionary<string, Holders>(lists.Count, StringComparer.Ordinal);
         foreach (var (id, list) in lists)
-            sharing[id] = [.. list];
+            sharing[id] = Holders.Of(list, count);
         return sharing;
     }
 

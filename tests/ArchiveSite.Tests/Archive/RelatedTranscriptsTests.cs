@@ -28,6 +28,39 @@ public sealed class RelatedTranscriptsTests
             .Array[1, 12]
             .Select(transcripts => transcripts.Select((t, i) => Transcript(i, t.Item1, t.Item2)).ToList());
 
+    // Archives over several 64-transcript words: common stems held by enough transcripts to be added as a bit per
+    // transcript, rare ones ("r0".."r299", mostly held by one to three) added by index, many equal scores.
+    static readonly string[] Rare = [.. Enumerable.Range(0, 300).Select(i => "r" + i)];
+
+    static readonly Gen<List<ArchivedTranscript>> LargeArchives =
+        Gen.Select(Gen.Int[0, Vocabulary.Length + Rare.Length - 1], Gen.Int[1, 3]).Array[0, 12]
+            .Select(Gen.Int[0, TopicIds.Length - 1].Array[0, 2])
+            .Array[60, 200]
+            .Select(transcripts => transcripts.Select((t, i) => LargeTranscript(i, t.Item1, t.Item2)).ToList());
+
+    static ArchivedTranscript LargeTranscript(int index, (int Stem, int Count)[] stems, int[] topics) =>
+        Transcript(index, [], topics) with
+        {
+            Source = Make($"t-{index:D3}", $"T {index}", [], []),
+            StemCounts = [.. stems.DistinctBy(s => s.Stem).Select(s => KeyValuePair.Create(
+                s.Stem < Vocabulary.Length ? Vocabulary[s.Stem] : Rare[s.Stem - Vocabulary.Length], s.Count))],
+        };
+
+    [Fact]
+    public void Archives_of_hundreds_relate_as_the_rule_states()
+    {
+        LargeArchives.Sample(transcripts =>
+            Assert.Equal(Reference(transcripts), RelatedTranscripts.Add(transcripts).Select(t => (IReadOnlyList<string>)[.. t.RelatedSlugs]).ToList()),
+            iter: 40);
+    }
+
+    [Fact]
+    public void Transcripts_out_of_slug_order_are_refused()
+    {
+        var transcripts = new List<ArchivedTranscript> { Transcript(1, [], []), Transcript(0, [], []) };
+        Assert.Throws<ArgumentException>(() => RelatedTranscripts.Add(transcripts));
+    }
+
     [Fact]
     public void Each_transcript_relates_the_four_others_that_score_highest_as_the_rule_states()
     {
