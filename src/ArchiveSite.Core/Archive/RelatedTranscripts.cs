@@ -22,9 +22,9 @@ public static class RelatedTranscripts
         for (var i = 1; i < transcripts.Count; i++)
             if (string.CompareOrdinal(transcripts[i - 1].Slug, transcripts[i].Slug) > 0)
                 throw new ArgumentException("transcripts must be in slug order", nameof(transcripts));
-        var distinctive = DistinctiveTerms(transcripts);
+        var distinctive = DistinctiveTerms(transcripts, out var stemCount);
         var sharingTopic = Sharing(transcripts.Select(t => t.TopicIds), transcripts.Count);
-        var sharingTerm = Sharing(distinctive, transcripts.Count);
+        var sharingTerm = Sharing(distinctive, stemCount, transcripts.Count);
         var maxScore = 0;
         for (var i = 0; i < transcripts.Count; i++)
             maxScore = Math.Max(maxScore, transcripts[i].TopicIds.Count * SharedTopicPoints + distinctive[i].Length * SharedTermPoints);
@@ -41,7 +41,7 @@ public static class RelatedTranscripts
                 foreach (var topic in transcripts[self].TopicIds)
                     sharingTopic[topic].AddTo(scores, SharedTopicPoints);
                 foreach (var stem in distinctive[self])
-                    sharingTerm[stem].AddTo(scores, SharedTermPoints);
+                    sharingTerm[stem]!.AddTo(scores, SharedTermPoints);
                 scores.Zero(self);
                 var found = scores.Highest(top);
                 related[self] = new string[found];
@@ -87,7 +87,7 @@ public static class RelatedTranscripts
         }
     }
 
-    /// <summary>For each topic or term, the transcripts that have it.</summary>
+    /// <summary>For each topic, the transcripts that have it.</summary>
     static Dictionary<string, Holders> Sharing(IEnumerable<IEnumerable<string>> idsOfTranscripts, int count)
     {
         var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -104,30 +104,84 @@ public static class RelatedTranscripts
         return sharing;
     }
 
-    /// <summary>The stems of more than two letters used more than once and not by every transcript, by count times rarity.</summary>
-    static IEnumerable<(string Stem, double Weight)> Weighted(IReadOnlyCollection<KeyValuePair<string, int>> stemCounts, Dictionary<string, double> rarity)
+    /// <summary>For each stem number, the transcripts that have it among their distinctive terms (null for a stem none has).</summary>
+    static Holders?[] Sharing(int[][] stemsOfTranscripts, int stemCount, int count)
     {
-        foreach (var (stem, count) in stemCounts)
-            if (stem.Length > 2 && count > 1 && rarity.TryGetValue(stem, out var weight))
-                yield return (stem, count * weight);
+        var lists = new List<int>?[stemCount];
+        for (var index = 0; index < stemsOfTranscripts.Length; index++)
+            foreach (var stem in stemsOfTranscripts[index])
+                (lists[stem] ??= []).Add(index);
+        var sharing = new Holders?[stemCount];
+        for (var stem = 0; stem < stemCount; stem++)
+            if (lists[stem] is { } list)
+                sharing[stem] = Holders.Of(list, count);
+        return sharing;
     }
 
-    /// <summary>Each transcript's distinctive terms, by transcript index.</summary>
-    static string[][] DistinctiveTerms(List<ArchivedTranscript> transcripts)
+    /// <summary>
+    /// Each transcript's distinctive terms, by transcript index, as stem numbers (below <paramref name="stemCount"/>): the
+    /// stems of more than two letters used more than once and not by every transcript, by count times rarity.
+    /// </summary>
+    static int[][] DistinctiveTerms(List<ArchivedTranscript> transcripts, out int stemCount)
     {
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var transcript in transcripts)
-            foreach (var (stem, _) in transcript.StemCounts)
-                CollectionsMarshal.GetValueRefOrAddDefault(documentFrequency, stem, out _)++;
+        var numbers = StemNumbers(transcripts, out stemCount);
+        var documentFrequency = new int[stemCount];
+        foreach (var numbersOfTranscript in numbers)
+            foreach (var number in numbersOfTranscript)
+                documentFrequency[number]++;
         var count = transcripts.Count;
-        // A stem every transcript has distinguishes none; the others weigh by how rare they are.
-        var rarity = documentFrequency.Where(d => d.Value < count)
-            .ToDictionary(d => d.Key, d => Math.Log((double)count / d.Value), StringComparer.Ordinal);
-        return transcripts.AsParallel().AsOrdered().Select(t => TopItems.Of(
-                Weighted(t.StemCounts, rarity),
+        // A stem every transcript has distinguishes none (NaN: no weight); the others weigh by how rare they are.
+        var rarity = new double[stemCount];
+        for (var number = 0; number < rarity.Length; number++)
+            rarity[number] = documentFrequency[number] < count ? Math.Log((double)count / documentFrequency[number]) : double.NaN;
+        return transcripts.AsParallel().AsOrdered().Select((t, i) => TopItems.Of(
+                Weighted(t.StemCounts, numbers[i], rarity),
                 DistinctiveTermsPerTranscript,
                 (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Stem, b.Stem))
-            .Select(s => s.Stem).ToArray())
+            .Select(s => s.Number).ToArray())
             .ToArray();
+    }
+
+    /// <summary>
+    /// The number of each stem of each transcript, in the order of its <see cref="ArchivedTranscript.StemCounts"/>: as the
+    /// build cache numbered them when it read them (<see cref="NumberedStemCounts"/>), else numbered here (each stem hashed once).
+    /// </summary>
+    static int[][] StemNumbers(List<ArchivedTranscript> transcripts, out int stemCount)
+    {
+        if (transcripts.Count > 0 && transcripts[0].StemCounts is NumberedStemCounts { Numbering: var numbering }
+            && transcripts.TrueForAll(t => t.StemCounts is NumberedStemCounts numbered && numbered.Numbering == numbering))
+        {
+            stemCount = numbering.NumberBound;
+            return [.. transcripts.Select(t => ((NumberedStemCounts)t.StemCounts).Numbers)];
+        }
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        var numbers = new int[transcripts.Count][];
+        for (var i = 0; i < transcripts.Count; i++)
+        {
+            var at = 0;
+            numbers[i] = new int[transcripts[i].StemCounts.Count];
+            foreach (var (stem, _) in transcripts[i].StemCounts)
+            {
+                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(known, stem, out var exists);
+                if (!exists)
+                    number = known.Count - 1;
+                numbers[i][at++] = number;
+            }
+        }
+        stemCount = known.Count;
+        return numbers;
+    }
+
+    /// <summary>The stems of more than two letters used more than once that have a rarity, with their numbers (<paramref name="numbers"/>, in the order of <paramref name="stemCounts"/>).</summary>
+    static IEnumerable<(string Stem, int Number, double Weight)> Weighted(IReadOnlyCollection<KeyValuePair<string, int>> stemCounts, int[] numbers,
+        double[] rarity)
+    {
+        var at = 0;
+        foreach (var (stem, count) in stemCounts)
+        {
+            var number = numbers[at++];
+            if (stem.Length > 2 && count > 1 && !double.IsNaN(rarity[number]))
+                yield return (stem, number, count * rarity[number]);
+        }
     }
 }

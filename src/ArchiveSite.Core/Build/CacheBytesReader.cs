@@ -32,6 +32,9 @@ public sealed class CacheBytesReader(ArraySegment<byte> bytes)
     /// <summary>A string as <see cref="ReadString()"/> reads it, the same instance as every equal one read through <paramref name="pool"/>.</summary>
     public string ReadString(StringPool pool) => pool.Get(Take(ReadLength()));
 
+    /// <summary>As <see cref="ReadString(StringPool)"/>, with the string's number in the pool.</summary>
+    public string ReadString(StringPool pool, out int number) => pool.Get(Take(ReadLength()), out number);
+
     /// <summary>The next <paramref name="count"/> bytes, not copied.</summary>
     public ArraySegment<byte> ReadSegment(int count)
     {
@@ -79,7 +82,8 @@ public sealed class CacheBytesReader(ArraySegment<byte> bytes)
         return dictionary;
     }
 
-    int ReadCount()
+    /// <summary>A list's length as <see cref="CacheBinaryWriting.WriteList{T}"/> writes it, for a caller that reads the items itself; never more than the bytes left.</summary>
+    public int ReadCount()
     {
         var count = ReadInt32();
         return count < 0 || count > Remaining ? throw new IOException("not a list length") : count;

@@ -42,7 +42,7 @@ public sealed class ProcessPhase(Registries registries)
             return kept with { Key = key };
         var made = Process(transcript);
         cache.Put(key, made);
-        return made with { Key = key };
+        return made with { Key = key, StemCounts = cache.Numbered(made.StemCounts) };
     }
 
     public ArchivedTranscript Process(Transcript transcript)

@@ -90,9 +90,9 @@ public static class ProcessedBinary
                     reader.ReadOptionalString(), reader.ReadOptionalString(), reader.ReadInt32() is var turn and >= 0 ? turn : null,
                     reader.ReadInt32())),
                 Speaking = reader.ReadList(() => new SpokenTurns(reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32())),
-                StemCounts = reader.ReadList<KeyValuePair<string, int>>(stems is null
-                    ? () => new KeyValuePair<string, int>(reader.ReadString(), reader.ReadInt32())
-                    : () => new KeyValuePair<string, int>(reader.ReadString(stems), reader.ReadInt32())),
+                StemCounts = stems is null
+                    ? reader.ReadList(() => new KeyValuePair<string, int>(reader.ReadString(), reader.ReadInt32()))
+                    : ReadNumbered(reader, stems),
             };
             return reader.AtEnd ? processed : null;
         }
@@ -100,5 +100,16 @@ public static class ProcessedBinary
         {
             return null;
         }
+    }
+
+    /// <summary>Stem counts as written above, each stem numbered by <paramref name="stems"/>.</summary>
+    static NumberedStemCounts ReadNumbered(CacheBytesReader reader, StringPool stems)
+    {
+        var count = reader.ReadCount();
+        var counts = new KeyValuePair<string, int>[count];
+        var numbers = new int[count];
+        for (var i = 0; i < count; i++)
+            counts[i] = new KeyValuePair<string, int>(reader.ReadString(stems, out numbers[i]), reader.ReadInt32());
+        return new NumberedStemCounts(counts, numbers, stems);
     }
 }

@@ -23,5 +23,19 @@ public sealed class ProcessedCache(string cacheDirectory, Registries registries)
 
     public void Put(string key, ArchivedTranscript processed) => _pack.Put(key, processed);
 
+    /// <summary><paramref name="stemCounts"/> with each stem numbered as the entries this cache reads are (see <see cref="NumberedStemCounts"/>).</summary>
+    public NumberedStemCounts Numbered(IReadOnlyCollection<KeyValuePair<string, int>> stemCounts)
+    {
+        var counts = new KeyValuePair<string, int>[stemCounts.Count];
+        var numbers = new int[counts.Length];
+        var at = 0;
+        foreach (var (stem, count) in stemCounts)
+        {
+            counts[at] = new KeyValuePair<string, int>(_stems.Get(stem, out numbers[at]), count);
+            at++;
+        }
+        return new NumberedStemCounts(counts, numbers, _stems);
+    }
+
     public void Save() => _pack.Save();
 }

@@ -29,7 +29,7 @@ public static class SiteFeatures
     public static IReadOnlyList<IOutputStep> OutputSteps { get; } =
     [
         new CachedStep(new RenderPages(), StepKeys.Pages),
-        new CopyThemeAssets(),
+        new CachedStep(new CopyThemeAssets(), StepKeys.ThemeAssets),
         new CopyNpmAssets(),
         new CachedStep(new WriteSitemap(), StepKeys.Archive),
         new CachedStep(new WriteFeed(), StepKeys.Archive),

@@ -13,6 +13,13 @@ public static class StepKeys
     public static string? Pages(OutputContext context) =>
         context.InputHash is { } input ? ContentHash.OfParts([input, ThemeFingerprint.Layouts(context.Theme)]) : null;
 
+    /// <summary>
+    /// The theme's assets are copied from its assets folder alone, scripts compacted by this program: a rebuild after an
+    /// input change keeps them instead of compacting the scripts again.
+    /// </summary>
+    public static string? ThemeAssets(OutputContext context) =>
+        ContentHash.OfParts([ProgramVersion.Hash, ThemeFingerprint.Folder(context.Theme.Assets)]);
+
     /// <summary>The sitemap and the feed are made from the archive and its pages alone.</summary>
     public static string? Archive(OutputContext context) => context.InputHash;
 

@@ -66,7 +66,7 @@ public sealed record ZipUpdate(ZipLayout.KeptStart Kept, List<PlannedEntry> Tail
     /// <paramref name="Replaces"/>, else just before it (at the style sheet's place: after every other entry).
     /// Ordered as the files go into the new zip.
     /// </summary>
-    readonly record struct Change(int At, bool Replaces, string Path) : IComparable<Change>
+    sealed record Change(int At, bool Replaces, string Path) : IComparable<Change>
     {
         public static Change Find(ZipIndex index, int count, string path)
         {
@@ -88,7 +88,7 @@ public sealed record ZipUpdate(ZipLayout.KeptStart Kept, List<PlannedEntry> Tail
             return new Change(low, false, path);
         }
 
-        public int CompareTo(Change other) =>
+        public int CompareTo(Change? other) => other is null ? 1 :
             At != other.At ? At.CompareTo(other.At)
             : Replaces != other.Replaces ? Replaces.CompareTo(other.Replaces)
             : ArchiveZip.Compare(Path, other.Path);

@@ -46,10 +46,14 @@ public sealed class RenderPages : IOutputStep
     /// <summary>
     /// The page's fingerprint: its model walked (<see cref="ModelFingerprint"/>), unless the model names what it is made
     /// from, as 12,800 of the 13,800 pages of 1,000 transcripts do; then the page's own few fields are hashed with that
-    /// name, without reading them by reflection.
+    /// name (with what it is the hash of, for a <see cref="ModelMadeWhenRendered"/>), without reading them by reflection.
     /// </summary>
-    public static string KeyOf(string shared, Page page) => page.Model is IFingerprinted model
-        ? new HashedParts().Add("page").Add(shared).Add(page.Path).Add(page.Layout).Add(page.Head.Title).Add(page.Head.Description)
-            .Add(page.Head.OgType).Add(page.Head.Image).Add(page.Head.JsonLd?.Html).Add(model.Fingerprint).Hash()
-        : ModelFingerprint.Of(shared, page);
+    public static string KeyOf(string shared, Page page)
+    {
+        if (page.Model is not IFingerprinted model)
+            return ModelFingerprint.Of(shared, page);
+        var parts = new HashedParts().Add("page").Add(shared).Add(page.Path).Add(page.Layout).Add(page.Head.Title).Add(page.Head.Description)
+            .Add(page.Head.OgType).Add(page.Head.Image).Add(page.Head.JsonLd?.Html);
+        return (model is ModelMadeWhenRendered made ? made.AddFingerprintTo(parts) : parts.Add(model.Fingerprint)).Hash();
+    }
 }

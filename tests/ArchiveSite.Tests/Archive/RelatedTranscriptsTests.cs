@@ -1,4 +1,5 @@
 using ArchiveSite.Archive;
+using ArchiveSite.Build;
 using CsCheck;
 using static ArchiveSite.Tests.Build.TestTranscripts;
 
@@ -70,6 +71,29 @@ public sealed class RelatedTranscriptsTests
             var expected = Reference(transcripts);
             Assert.Equal(expected, related.Select(t => (IReadOnlyList<string>)[.. t.RelatedSlugs]).ToList());
         });
+    }
+
+    [Fact]
+    public void Stems_numbered_as_the_build_cache_reads_them_relate_the_same_transcripts()
+    {
+        Archives.Sample(transcripts =>
+        {
+            var pool = new StringPool();
+            // Numbers that are not the order the stems come in, with gaps.
+            foreach (var stem in Vocabulary.Reverse().Prepend("unused"))
+                pool.Get(stem, out _);
+            var numbered = transcripts.Select(t => t with { StemCounts = Numbered(pool, t.StemCounts) }).ToList();
+
+            Assert.Equal(RelatedTranscripts.Add(transcripts).Select(t => string.Join(' ', t.RelatedSlugs)),
+                RelatedTranscripts.Add(numbered).Select(t => string.Join(' ', t.RelatedSlugs)));
+        });
+    }
+
+    static NumberedStemCounts Numbered(StringPool pool, IReadOnlyCollection<KeyValuePair<string, int>> stemCounts)
+    {
+        var numbers = new int[stemCounts.Count];
+        var counts = stemCounts.Select((pair, i) => KeyValuePair.Create(pool.Get(pair.Key, out numbers[i]), pair.Value)).ToArray();
+        return new NumberedStemCounts(counts, numbers, pool);
     }
 
     /// <summary>The rule as plainly as it can be said: distinctive terms by count times log(transcripts / transcripts using the stem).</summary>

@@ -54,6 +54,7 @@ public sealed class IncrementalBuildTests : IDisposable
         ["theme layout"] = (_, theme) => Replace(theme, "layouts/transcript.sbn", "<article class=\"transcript\">",
             "<article class=\"transcript\" data-edited=\"yes\">"),
         ["theme asset"] = (_, theme) => Append(theme, "assets/site.css", "\n.edited { color: red; }\n"),
+        ["theme script"] = (_, theme) => Replace(theme, "assets/site.js", "\"Link copied\"", "\"Link copied!\""),
         ["deleted transcript"] = (input, _) => File.Delete(Path.Combine(input, "transcripts/02-attention-in-a-distracted-age.md")),
         ["added transcript"] = (input, _) => File.WriteAllText(Path.Combine(input, "transcripts/05-a-short-extra.md"),
             "---\ntitle: A Short Extra\ndate: 2025-03-01\n---\n\n**Ana:** A few words about sleep, rest and attention.\n\n**Ana:** And a few more about rest.\n"),

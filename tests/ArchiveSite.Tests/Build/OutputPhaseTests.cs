@@ -65,6 +65,29 @@ public sealed class OutputPhaseTests : IDisposable
         Assert.Equal(0, kept.FilesChanged);
     }
 
+    [Fact]
+    public void The_theme_assets_are_copied_again_only_when_a_file_of_the_assets_folder_changed()
+    {
+        var theme = Path.Combine(_root, "theme");
+        Directory.CreateDirectory(Path.Combine(theme, "assets", "js"));
+        File.WriteAllText(Path.Combine(theme, "assets", "js", "a.js"), "var a = 1;\n");
+        File.WriteAllText(Path.Combine(theme, "assets", "site.css"), "body { color: black; }\n");
+        var output = Path.Combine(_root, "output");
+        var options = new BuildOptions { CacheDirectory = Path.Combine(_root, "cache") };
+        var runs = 0;
+        OutputPhase.OutputResult Build() => OutputPhase.Run(NoSite, null, new ThemeFolder(theme), output,
+            [new CachedStep(new Step("assets", context => { runs++; new CopyThemeAssets().Run(context); }), StepKeys.ThemeAssets)], options: options);
+
+        Build();
+        var again = Build();
+        Assert.Equal((1, 2, 0), (runs, again.FilesWritten, again.FilesChanged));
+
+        File.AppendAllText(Path.Combine(theme, "assets", "js", "a.js"), "var b = 2;\n");
+        var changed = Build();
+        Assert.Equal((2, 1), (runs, changed.FilesChanged));
+        Assert.Equal("var a=1;\nvar b=2;\n", File.ReadAllText(Path.Combine(output, "assets", "js", "a.js")));
+    }
+
     static void Write(OutputContext context, string prefix, int count) =>
         Parallel.For(0, count, i => context.Writer.Write($"{prefix}/{i}.txt", [(byte)i]));
 

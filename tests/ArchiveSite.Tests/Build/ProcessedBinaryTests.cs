@@ -41,6 +41,12 @@ public sealed class ProcessedBinaryTests : IDisposable
         var shared = copies[0].StemCounts.Select(p => p.Key).Intersect(copies[1].StemCounts.Select(p => p.Key), StringComparer.Ordinal).ToList();
         Assert.NotEmpty(shared);
         Assert.All(shared, stem => Assert.Same(copies[0].StemCounts.Select(p => p.Key).Single(k => k == stem), copies[1].StemCounts.Select(p => p.Key).Single(k => k == stem)));
+        // Each stem has one number, below the pool's bound, whichever entry it was read in.
+        var numbers = copies.Select(c => (NumberedStemCounts)c.StemCounts)
+            .SelectMany(c => c.Counts.Select((pair, i) => (Stem: pair.Key, Number: c.Numbers[i]))).Distinct().ToList();
+        Assert.Equal(numbers.Count, numbers.Select(n => n.Stem).Distinct().Count());
+        Assert.Equal(numbers.Count, numbers.Select(n => n.Number).Distinct().Count());
+        Assert.All(numbers, n => Assert.InRange(n.Number, 0, stems.NumberBound - 1));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class QuotePages : IPageSource
             var transcript = archive.Transcript(quote.TranscriptSlug);
             var title = person is null ? $"A quote from {transcript.Title}" : $"{person.Name}: a quote from {transcript.Title}";
             return new Page(path, "quote", new PageHead(title, quote.Text, "article", Image: WriteQuoteCards.CardPath(quote.Id)),
-                new ModelMadeWhenRendered(Fingerprint(archive, quote), () => ViewOf(archive, quote)));
+                new ModelMadeWhenRendered(parts => Fingerprint(parts, archive, quote), () => ViewOf(archive, quote)));
         });
 
     /// <summary>The page's model; what it reads of the archive is in <see cref="Fingerprint"/>.</summary>
@@ -33,10 +33,10 @@ public sealed class QuotePages : IPageSource
     /// series, date and episode (links are made from ids). The site settings (the share URL's base) are in every page's
     /// fingerprint already (<see cref="Output.RenderPages"/>).
     /// </summary>
-    public static string Fingerprint(TranscriptArchive archive, ArchivedQuote quote) =>
-        new HashedParts().Add("quote page").AddQuote(archive, quote).Add(quote.Section)
+    public static HashedParts Fingerprint(HashedParts parts, TranscriptArchive archive, ArchivedQuote quote) =>
+        parts.Add("quote page").AddQuote(archive, quote).Add(quote.Section)
             .Add(quote.PersonId is null ? null : archive.Person(quote.PersonId).Credentials)
-            .AddTranscript(archive, quote.TranscriptSlug).Hash();
+            .AddTranscript(archive, quote.TranscriptSlug);
 
     /// <param name="ShareUrl">The page's absolute URL when the site has a base URL; otherwise the script copies the address shown.</param>
     public sealed record QuoteView(QuoteItem Quote, PersonLink? Speaker, string? Section, TranscriptItem Transcript,

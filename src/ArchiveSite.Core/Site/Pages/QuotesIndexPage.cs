@@ -14,7 +14,7 @@ public sealed class QuotesIndexPage : IPageSource
             yield break;
         yield return new Page(Path, "quotes",
             new PageHead("Quotes", $"Every quote in {archive.Site.Title}, by speaker and by topic."),
-            new ModelMadeWhenRendered(Fingerprint(archive), () => ViewOf(archive)));
+            new ModelMadeWhenRendered(parts => Fingerprint(parts, archive), () => ViewOf(archive)));
     }
 
     /// <summary>The page's model; what it reads of the archive is in <see cref="Fingerprint"/>.</summary>
@@ -44,9 +44,9 @@ public sealed class QuotesIndexPage : IPageSource
     /// Everything <see cref="ViewOf"/> reads: every quote as a list shows it (its speaker's name included), whether its
     /// speaker is known, and its topics with their names; the groups and their order follow from these.
     /// </summary>
-    public static string Fingerprint(TranscriptArchive archive)
+    public static HashedParts Fingerprint(HashedParts parts, TranscriptArchive archive)
     {
-        var parts = new HashedParts().Add("quotes index").Add(archive.Quotes.Count);
+        parts.Add("quotes index").Add(archive.Quotes.Count);
         foreach (var quote in archive.Quotes)
         {
             var topics = TopicsOf(archive, quote);
@@ -54,7 +54,7 @@ public sealed class QuotesIndexPage : IPageSource
             foreach (var topic in topics)
                 parts.Add(topic).Add(archive.Topic(topic).Name);
         }
-        return parts.Hash();
+        return parts;
     }
 
     /// <summary>The topics discussed in the quote's turn; the transcript's topics when its turn has none.</summary>

@@ -21,7 +21,7 @@ public sealed class SpeakerPages : IPageSource
     {
         var description = person.Bio ?? $"{person.Name} in {archive.Site.Title}: {person.Appearances.Count} transcripts.";
         return new Page(Urls.Speaker(person.Id), "speaker", new PageHead(person.Name, description, "profile"),
-            new ModelMadeWhenRendered(Fingerprint(archive, person), () => ViewOf(archive, person)));
+            new ModelMadeWhenRendered(parts => Fingerprint(parts, archive, person), () => ViewOf(archive, person)));
     }
 
     /// <summary>The page's model; what it reads of the archive is in <see cref="Fingerprint"/>.</summary>
@@ -43,9 +43,9 @@ public sealed class SpeakerPages : IPageSource
     /// Everything <see cref="ViewOf"/> reads: the person, each transcript they speak in as a list shows it, their quotes
     /// as a list shows them, and the names of their topics (links are made from ids).
     /// </summary>
-    public static string Fingerprint(TranscriptArchive archive, Person person)
+    public static HashedParts Fingerprint(HashedParts parts, TranscriptArchive archive, Person person)
     {
-        var parts = new HashedParts().Add("speaker page").Add(person.Id).Add(person.Name).Add(person.Credentials).Add(person.Bio)
+        parts.Add("speaker page").Add(person.Id).Add(person.Name).Add(person.Credentials).Add(person.Bio)
             .Add(person.Appearances.Count);
         foreach (var appearance in person.Appearances)
             parts.AddTranscript(archive, appearance.TranscriptSlug).Add(appearance.Turns).Add(appearance.Words);
@@ -55,7 +55,7 @@ public sealed class SpeakerPages : IPageSource
         parts.Add(person.TopTopics.Count);
         foreach (var topic in person.TopTopics)
             parts.Add(topic.Id).Add(archive.Topic(topic.Id).Name).Add(topic.Count);
-        return parts.Hash();
+        return parts;
     }
 
     public sealed record SpeakerView(string Name, string? Credentials, string? Bio, IReadOnlyList<TranscriptItem> Transcripts,

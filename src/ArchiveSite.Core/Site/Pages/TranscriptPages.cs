@@ -25,7 +25,7 @@ public sealed class TranscriptPages : IPageSource
         if (transcript.Key is not { } key)
             return new Page(path, "transcript", head, ViewOf(archive, transcript, path, speakers, SectionsOf(archive, transcript, path, mentions)));
         var sections = SectionsFingerprint(archive, transcript, key, path, mentions);
-        return new Page(path, "transcript", head, new ModelMadeWhenRendered(Fingerprint(archive, transcript, sections, speakers),
+        return new Page(path, "transcript", head, new ModelMadeWhenRendered(parts => Fingerprint(parts, archive, transcript, sections, speakers),
             () => ViewOf(archive, transcript, path, speakers, new KeyedList<SectionView>(sections, () => SectionsOf(archive, transcript, path, mentions)))));
     }
 
@@ -67,9 +67,10 @@ public sealed class TranscriptPages : IPageSource
     /// transcript's key, its path and title): the speakers as linked, the series' and topics' names, the neighbours' titles,
     /// the related transcripts as a list shows them, and the quotes placed in no turn as a list shows them.
     /// </summary>
-    static string Fingerprint(TranscriptArchive archive, ArchivedTranscript transcript, string sections, List<PersonLink> speakers)
+    static HashedParts Fingerprint(HashedParts parts, TranscriptArchive archive, ArchivedTranscript transcript, string sections,
+        List<PersonLink> speakers)
     {
-        var parts = new HashedParts().Add("transcript page").Add(sections).Add(speakers.Count);
+        parts.Add("transcript page").Add(sections).Add(speakers.Count);
         foreach (var speaker in speakers)
             parts.Add(speaker.Name).Add(speaker.Credentials).Add(speaker.Url);
         parts.Add(transcript.SeriesId).Add(transcript.SeriesId is null ? null : archive.SeriesById(transcript.SeriesId).Name)
@@ -84,7 +85,7 @@ public sealed class TranscriptPages : IPageSource
         foreach (var quote in transcript.Quotes)
             if (quote.Turn is null)
                 parts.AddQuote(archive, quote);
-        return parts.Hash();
+        return parts;
     }
 
     static List<SectionView> SectionsOf(TranscriptArchive archive, ArchivedTranscript transcript, string path, MentionLinker mentions)
