@@ -90,7 +90,10 @@ public static class BatchIndexBuilder
             }
         }
         // lunr sums the lengths as doubles; sums of integers below 2^53 are exact either way.
-        return ([.. termsByIndex], documentsWithTerm, [.. lengthTotals.Select(total => (double)total / documentCount)]);
+        var averageLengths = new double[fieldCount];
+        for (var field = 0; field < fieldCount; field++)
+            averageLengths[field] = (double)lengthTotals[field] / documentCount;
+        return ([.. termsByIndex], documentsWithTerm, averageLengths);
     }
 
     /// <summary>
@@ -108,24 +111,7 @@ public static class BatchIndexBuilder
         var workers = Math.Clamp(Environment.ProcessorCount, 1, 4);
         var ranges = Ranges(batches, workers);
         var counts = new int[ranges.Length][];
-        Parallel.For(0, ranges.Length, w =>
-        {
-            var count = counts[w] = new int[slotsPerTerm];
-            for (var b = ranges[w].Start; b < ranges[w].End; b++)
-            {
-                var batch = batches[b];
-                var ends = batch.FieldEnds;
-                var termIds = batch.TermIds;
-                var start = 0;
-                for (var slot = 0; slot < ends.Length; slot++)
-                {
-                    var field = slot % fieldCount;
-                    for (var i = start; i < ends[slot]; i++)
-                        count[rankOfTerm[termIds[i]] * fieldCount + field]++;
-                    start = ends[slot];
-                }
-            }
-        });
+        Parallel.For(0, ranges.Length, w => counts[w] = Count(batches, ranges[w], rankOfTerm, fieldCount, slotsPerTerm));
 
         // Each worker's count becomes where its next posting of that term and field goes.
         var starts = new int[slotsPerTerm + 1];
@@ -146,37 +132,71 @@ public static class BatchIndexBuilder
         var postings = GC.AllocateUninitializedArray<long>(total);
         var k1 = settings.TermFrequencySaturation;
         var b = settings.FieldLengthNormalization;
-        var boosts = fields.Select(f => Bm25.OrOne(f.Boost)).ToArray();
-        Parallel.For(0, ranges.Length, w =>
-        {
-            var next = counts[w];
-            for (var n = ranges[w].Start; n < ranges[w].End; n++)
-            {
-                var batch = batches[n];
-                var ends = batch.FieldEnds;
-                var termIds = batch.TermIds;
-                var frequencies = batch.Frequencies;
-                var start = 0;
-                for (var slot = 0; slot < ends.Length; slot++)
-                {
-                    var field = slot % fieldCount;
-                    var document = firstDocument[n] + slot / fieldCount;
-                    var length = 0;
-                    for (var i = start; i < ends[slot]; i++)
-                        length += frequencies[i];
-                    var normalization = Bm25.LengthNormalization(length, averageLengths[field], k1, b);
-                    for (var i = start; i < ends[slot]; i++)
-                    {
-                        var id = termIds[i];
-                        // Every document is added once with no boost of its own: lunr's document boost is 1.
-                        var thousandths = Bm25.Thousandths(idfOfTerm[id], frequencies[i], normalization, k1, boosts[field], 1);
-                        postings[next[rankOfTerm[id] * fieldCount + field]++] = PackedIndexByTerm.Pack(document, (long)thousandths);
-                    }
-                    start = ends[slot];
-                }
-            }
-        });
+        var boosts = new double[fieldCount];
+        for (var field = 0; field < fieldCount; field++)
+            boosts[field] = Bm25.OrOne(fields[field].Boost);
+        var weights = new WeightSettings(firstDocument, rankOfTerm, idfOfTerm, averageLengths, boosts, k1, b);
+        Parallel.For(0, ranges.Length, w => Fill(postings, counts[w], batches, ranges[w], weights));
         return (starts, postings);
+    }
+
+    /// <summary>One worker's postings per term rank and field, of its range of batches.</summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static int[] Count(IReadOnlyList<AnalyzedBatch> batches, (int Start, int End) range, int[] rankOfTerm, int fieldCount, long slotsPerTerm)
+    {
+        var count = new int[slotsPerTerm];
+        for (var b = range.Start; b < range.End; b++)
+        {
+            var batch = batches[b];
+            var ends = batch.FieldEnds;
+            var termIds = batch.TermIds;
+            var start = 0;
+            for (var slot = 0; slot < ends.Length; slot++)
+            {
+                var field = slot % fieldCount;
+                for (var i = start; i < ends[slot]; i++)
+                    count[rankOfTerm[termIds[i]] * fieldCount + field]++;
+                start = ends[slot];
+            }
+        }
+        return count;
+    }
+
+    /// <summary>What a posting's weight and place are worked out from, the same for every worker.</summary>
+    sealed record WeightSettings(int[] FirstDocument, int[] RankOfTerm, double[] IdfOfTerm, double[] AverageLengths, double[] Boosts, double K1, double B);
+
+    /// <summary>Puts one worker's postings, weighed, where <paramref name="next"/> says its next posting of each term rank and field goes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Fill(long[] postings, int[] next, IReadOnlyList<AnalyzedBatch> batches, (int Start, int End) range, WeightSettings settings)
+    {
+        var (firstDocument, rankOfTerm, idfOfTerm, averageLengths, boosts, k1, b) = settings;
+        var fieldCount = averageLengths.Length;
+        for (var n = range.Start; n < range.End; n++)
+        {
+            var batch = batches[n];
+            var ends = batch.FieldEnds;
+            var termIds = batch.TermIds;
+            var frequencies = batch.Frequencies;
+            var start = 0;
+            for (var slot = 0; slot < ends.Length; slot++)
+            {
+                var field = slot % fieldCount;
+                var document = firstDocument[n] + slot / fieldCount;
+                var length = 0;
+                for (var i = start; i < ends[slot]; i++)
+                    length += frequencies[i];
+                var normalization = Bm25.LengthNormalization(length, averageLengths[field], k1, b);
+                for (var i = start; i < ends[slot]; i++)
+                {
+                    var id = termIds[i];
+                    // Every document is added once with no boost of its own: lunr's document boost is 1.
+                    var thousandths = Bm25.Thousandths(idfOfTerm[id], frequencies[i], normalization, k1, boosts[field], 1);
+                    postings[next[rankOfTerm[id] * fieldCount + field]++] = PackedIndexByTerm.Pack(document, (long)thousandths);
+                }
+                start = ends[slot];
+            }
+        }
     }
 
     /// <summary>Consecutive ranges of batches with about as many postings each.</summary>

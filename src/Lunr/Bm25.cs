@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lunr;
 
 /// <summary>
@@ -28,6 +30,8 @@ internal static class Bm25
 
     /// <summary>The weight times 1000, a whole number: <c>Math.round(score * 1000)</c> before lunr divides it.</summary>
     /// <param name="lengthNormalization">The field's <see cref="LengthNormalization"/>.</param>
+    // Inlined into the batch builder's loop over every posting (with Math.round, which it calls).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Thousandths(double idf, double termFrequency, double lengthNormalization, double k1, double fieldBoost, double documentBoost)
     {
         var score = idf * ((k1 + 1) * termFrequency) / (lengthNormalization + termFrequency);

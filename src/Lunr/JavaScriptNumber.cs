@@ -7,6 +7,7 @@ namespace Lunr;
 public static class JavaScriptNumber
 {
     /// <summary><c>Math.round</c>: nearest integer, ties toward +∞ (unlike .NET's banker's or away-from-zero rounding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Round(double x)
     {
         if (double.IsNaN(x) || double.IsInfinity(x))

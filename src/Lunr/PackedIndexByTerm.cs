@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Lunr;
 
 /// <summary>
@@ -25,8 +23,6 @@ public sealed record PackedIndexByTerm(IReadOnlyList<string> Fields, int Documen
     public static int Document(long posting) => (int)(posting & uint.MaxValue);
 
     /// <summary>The posting's weight as lunr writes it.</summary>
-    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Weight(long posting) => (posting >> 32) / 1000.0;
 
     /// <summary>The postings of term <paramref name="term"/> (its place in <see cref="Terms"/>) in field <paramref name="field"/>.</summary>

@@ -44,12 +44,13 @@ public static class DisplayWriter
     {
         if (chunkSize <= 0) throw new ArgumentOutOfRangeException(nameof(chunkSize), "display chunks need a positive size");
         var transcripts = Transcripts(documents);
-        var names = Names([.. transcripts.Select(t => documents[t.Start].Page)]);
-        var files = new SearchFile?[transcripts.Sum(t => (t.Count + chunkSize - 1) / chunkSize)];
-        var firstFile = new int[transcripts.Count];
-        for (var t = 1; t < transcripts.Count; t++)
-            firstFile[t] = firstFile[t - 1] + (transcripts[t - 1].Count + chunkSize - 1) / chunkSize;
-        Parallel.For(0, transcripts.Count, t =>
+        var names = Names(SearchDocument.Pages(documents, transcripts));
+        // Where each transcript's files start among all of them, the last place their count.
+        var firstFile = new int[transcripts.Length + 1];
+        for (var t = 0; t < transcripts.Length; t++)
+            firstFile[t + 1] = firstFile[t] + (transcripts[t].Count + chunkSize - 1) / chunkSize;
+        var files = new SearchFile?[firstFile[^1]];
+        Parallel.For(0, transcripts.Length, t =>
         {
             var (start, count) = transcripts[t];
             var first = documents[start];
@@ -127,7 +128,7 @@ public static class DisplayWriter
         [.. Enumerable.Range(start, count).Select(d => new[] { documents[d].Anchor, documents[d].Speaker, documents[d].Section, documents[d].Text })];
 
     /// <summary>Each transcript's first document number and turn count, in document order.</summary>
-    static List<(int Start, int Count)> Transcripts(IReadOnlyList<SearchDocument> documents)
+    static (int Start, int Count)[] Transcripts(IReadOnlyList<SearchDocument> documents)
     {
         for (var d = 0; d < documents.Count; d++)
         {

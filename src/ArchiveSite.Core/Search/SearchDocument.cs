@@ -84,23 +84,45 @@ public sealed record SearchDocument(int Id, string Page, string Anchor, string T
     /// names (a name can come from another file: the people registry, or the transcript that named that person
     /// first) and topic names.
     /// </summary>
-    static string KeyOf(SearchSource source, string page) => ContentHash.OfParts(
-    [
-        "search source", source.Key!, page, source.Title,
-        .. source.SpeakerNames.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => (string[])[pair.Key, pair.Value]),
-        .. source.Topics,
-    ]);
+    static string KeyOf(SearchSource source, string page)
+    {
+        List<string> parts = ["search source", source.Key!, page, source.Title];
+        // Sorted as an array rather than with LINQ, which a fresh process would compile for these key-value pairs.
+        var speakers = source.SpeakerNames.Keys.ToArray();
+        Array.Sort(speakers, StringComparer.Ordinal);
+        foreach (var speaker in speakers)
+        {
+            parts.Add(speaker);
+            parts.Add(source.SpeakerNames[speaker]);
+        }
+        parts.AddRange(source.Topics);
+        return ContentHash.OfParts(parts);
+    }
 
     /// <summary>Each transcript's first document and document count, in document order (<see cref="From"/> keeps a transcript's documents together).</summary>
-    public static List<(int Start, int Count)> ByTranscript(IReadOnlyList<SearchDocument> documents)
+    public static (int Start, int Count)[] ByTranscript(IReadOnlyList<SearchDocument> documents)
     {
-        var transcripts = new List<(int Start, int Count)>();
+        // An array filled in two passes rather than a list of tuples, whose generic methods a fresh process would compile.
+        var count = 0;
+        for (var d = 0; d < documents.Count; d++)
+            if (d == 0 || documents[d].Page != documents[d - 1].Page) count++;
+        var transcripts = new (int Start, int Count)[count];
+        var t = -1;
         for (var d = 0; d < documents.Count; d++)
         {
-            if (d > 0 && documents[d].Page == documents[d - 1].Page) transcripts[^1] = (transcripts[^1].Start, transcripts[^1].Count + 1);
-            else transcripts.Add((d, 1));
+            if (d == 0 || documents[d].Page != documents[d - 1].Page) transcripts[++t] = (d, 0);
+            transcripts[t].Count++;
         }
         return transcripts;
+    }
+
+    /// <summary>The page of each transcript of <see cref="ByTranscript"/>.</summary>
+    public static string[] Pages(IReadOnlyList<SearchDocument> documents, (int Start, int Count)[] transcripts)
+    {
+        var pages = new string[transcripts.Length];
+        for (var t = 0; t < pages.Length; t++)
+            pages[t] = documents[transcripts[t].Start].Page;
+        return pages;
     }
 }
 

@@ -46,11 +46,13 @@ public static class SearchOutput
         var settings = Settings();
         var vocabulary = cache?.Vocabulary ?? new Lunr.SharedVocabulary();
         var transcripts = SearchDocument.ByTranscript(documents);
-        var batches = new Lunr.AnalyzedBatch[transcripts.Count];
-        Parallel.For(0, transcripts.Count, t =>
+        var batches = new Lunr.AnalyzedBatch[transcripts.Length];
+        Parallel.For(0, transcripts.Length, t =>
         {
             var (start, count) = transcripts[t];
-            var turns = Enumerable.Range(start, count).Select(d => documents[d]).ToArray();
+            var turns = new SearchDocument[count];
+            for (var d = 0; d < count; d++)
+                turns[d] = documents[start + d];
             var key = cache is null ? null : SearchAnalysisCache.Key(turns);
             if (key is not null && cache!.Get(key) is { } kept && kept.DocumentCount == count && kept.FieldCount == SearchDocument.Fields.Count)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ArchiveSite.Build;
 using ArchiveSite.Output;
@@ -54,16 +55,16 @@ public static class TopResultsWriter
             tops[t] = BestOf(source.Terms[t], t + 1, count, minimumResults, scratch);
             return scratch;
         }, _ => { });
-        var files = Enumerable.Range(0, tops.Length).Where(t => tops[t] is not null)
-            .GroupBy(t => Name(source.Terms[t].Term))
-            .OrderBy(file => file.Key)
-            .ToArray();
+        var files = FilesOf(source, tops);
         var made = new SearchFile?[files.Length];
         Parallel.For(0, files.Length, f =>
         {
-            var (name, terms) = (files[f].Key, files[f].ToArray());
+            var (name, terms) = files[f];
             var path = TopPath(name);
-            var key = ContentHash.OfParts([ProgramVersion.Hash, path, .. terms.SelectMany(t => Parts(source.Terms[t].Term, tops[t]!, documents, places))]);
+            var parts = new List<string> { ProgramVersion.Hash, path };
+            foreach (var t in terms)
+                AddParts(parts, source.Terms[t].Term, tops[t]!, documents, places);
+            var key = ContentHash.OfParts(parts);
             if (keep is not null && keep(path, key)) return;
             made[f] = new SearchFile(path, ScriptData.Call("top", name.ToString("x8", CultureInfo.InvariantCulture),
                 writer =>
@@ -80,8 +81,47 @@ public static class TopResultsWriter
         return [.. made.OfType<SearchFile>()];
     }
 
-    static IEnumerable<string> Parts(string term, int[] best, IReadOnlyList<SearchDocument> documents, string[] places) =>
-        [term, .. best.SelectMany(d => (string[])[places[d], .. TurnKey(documents[d])])];
+    /// <summary>
+    /// The files to write, by name ascending, each with its terms (those with a first page) ascending. Sorted as
+    /// name-and-term keys rather than grouped with LINQ: a one-transcript change otherwise compiles two dozen of
+    /// LINQ's generic methods for these value types, in a step that takes a few milliseconds.
+    /// </summary>
+    static (uint Name, int[] Terms)[] FilesOf(ShardSource source, int[]?[] tops)
+    {
+        // Name above term number: a term number is below 2^31, so the key needs 63 bits and sorts as a long.
+        var keys = new long[tops.Count(top => top is not null)];
+        var count = 0;
+        for (var t = 0; t < tops.Length; t++)
+            if (tops[t] is not null)
+                keys[count++] = (long)Name(source.Terms[t].Term) << 31 | (long)t;
+        Array.Sort(keys);
+        var fileCount = 0;
+        for (var k = 0; k < keys.Length; k++)
+            if (k == 0 || keys[k] >> 31 != keys[k - 1] >> 31) fileCount++;
+        var files = new (uint Name, int[] Terms)[fileCount];
+        var file = 0;
+        for (var start = 0; start < keys.Length; file++)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] >> 31 == keys[start] >> 31) end++;
+            var terms = new int[end - start];
+            for (var k = start; k < end; k++) terms[k - start] = (int)(keys[k] & int.MaxValue);
+            files[file] = ((uint)(keys[start] >> 31), terms);
+            start = end;
+        }
+        return files;
+    }
+
+    /// <summary>What a term's entry in its file is made from: the term, then per document its place and <see cref="TurnKey"/>.</summary>
+    static void AddParts(List<string> parts, string term, int[] best, IReadOnlyList<SearchDocument> documents, string[] places)
+    {
+        parts.Add(term);
+        foreach (var d in best)
+        {
+            parts.Add(places[d]);
+            parts.AddRange(TurnKey(documents[d]));
+        }
+    }
 
     /// <summary>What <see cref="Turn"/> is made from: the document's source key and anchor when it has one (no text read), its turn otherwise.</summary>
     static string[] TurnKey(SearchDocument d) => d.SourceKey is { } sourceKey ? ["source", sourceKey, d.Anchor] : Turn(d);
@@ -91,9 +131,9 @@ public static class TopResultsWriter
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(displayChunk);
         var transcripts = SearchDocument.ByTranscript(documents);
-        var names = DisplayWriter.Names([.. transcripts.Select(t => documents[t.Start].Page)]);
+        var names = DisplayWriter.Names(SearchDocument.Pages(documents, transcripts));
         var places = new string[documents.Count];
-        for (var t = 0; t < transcripts.Count; t++)
+        for (var t = 0; t < transcripts.Length; t++)
         {
             var (start, turns) = transcripts[t];
             for (var local = 0; local < turns; local++)
@@ -111,6 +151,8 @@ public static class TopResultsWriter
     /// <paramref name="minimumResults"/> documents hold the term, and for the empty term (what punctuation-only
     /// tokens become), which no word of a query is.
     /// </summary>
+    // AggressiveOptimization keeps these hot loops JIT-compiled: crossgen2 skips them (ReadyToRunPackages.targets).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static int[]? BestOf(IndexTerm term, int stamp, int count, int minimumResults, Scratch scratch)
     {
         if (term.Term.Length == 0 || term.PostingsByField.Sum(postings => postings.Count) < minimumResults) return null;

@@ -10,8 +10,7 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
     public void Run(OutputContext context)
     {
         var archive = context.Archive;
-        var sources = archive.Transcripts.Select(t => new SearchSource(t.Source, t.Title,
-            t.PersonIdBySpeaker.ToDictionary(p => p.Key, p => archive.HasPerson(p.Value) ? archive.Person(p.Value).Name : p.Key),
+        var sources = archive.Transcripts.Select(t => new SearchSource(t.Source, t.Title, SpeakerNames(archive, t),
             t.TopicIds.Select(id => archive.Topic(id).Name).ToArray(), t.Key));
         var documents = SearchDocument.From(sources);
         var chosen = options ?? new SearchOptions();
@@ -27,8 +26,18 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         // Only when most transcripts were analysed anew (a cold build): then the cards step makes every card and
         // the peak comes next. A rebuild that took most analyses from the cache leaves the cards little to do, and
         // a full collection of the site's model held that build up by 0.2-0.6 s.
-        if (2 * cache.Reused < SearchDocument.ByTranscript(documents).Count)
+        if (2 * cache.Reused < SearchDocument.ByTranscript(documents).Length)
             GC.Collect();
+    }
+
+    /// <summary>Each speaker's name as search shows it: the person's, or the speaker id of one the archive has no person for.</summary>
+    static Dictionary<string, string> SpeakerNames(Archive.TranscriptArchive archive, Archive.ArchivedTranscript transcript)
+    {
+        // A loop rather than LINQ's ToDictionary, which a fresh process would compile for these key-value pairs.
+        var names = new Dictionary<string, string>(transcript.PersonIdBySpeaker.Count);
+        foreach (var (speaker, person) in transcript.PersonIdBySpeaker)
+            names.Add(speaker, archive.HasPerson(person) ? archive.Person(person).Name : speaker);
+        return names;
     }
 
     static void WriteAll(IOutputWriter writer, IReadOnlyList<SearchFile> files) =>
