@@ -20,12 +20,20 @@ namespace ArchiveSite.Build;
 /// </param>
 public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string, string> InputFiles)
 {
-    public static BuildInputs Of(string inputDirectory, ThemeFolder theme)
+    /// <param name="cacheDirectory">
+    /// Where the hashes of this check are kept for the next (<see cref="KnownFileHashes"/>), which need not read again a
+    /// file still as it was then; null: every file is read.
+    /// </param>
+    public static BuildInputs Of(string inputDirectory, ThemeFolder theme, string? cacheDirectory = null)
     {
+        var takenAt = DateTime.UtcNow.Ticks;
+        var knownFile = cacheDirectory is null ? null : KnownFileHashes.FileFor(cacheDirectory);
+        var known = knownFile is null ? KnownFileHashes.None : KnownFileHashes.Load(knownFile);
+        var hashed = new List<(string File, long Length, long Modified, string Hash)>();
         var parts = new List<string>(4096) { ProgramVersion.Hash, inputDirectory, theme.Root };
         var inputFiles = new Dictionary<string, string>(StringComparer.Ordinal);
-        AddTree(parts, inputDirectory, skip: null, inputFiles);
-        AddTree(parts, theme.Root, skip: "node_modules", hashes: null);
+        AddTree(parts, inputDirectory, skip: null, inputFiles, known, hashed);
+        AddTree(parts, theme.Root, skip: "node_modules", hashes: null, known, hashed);
         AddFile(parts, Path.Combine(theme.NodeModules, ".package-lock.json"));
         foreach (var (package, _) in CopyNpmAssets.Files)
             AddFile(parts, Path.Combine(theme.NodeModules, package));
@@ -33,11 +41,17 @@ public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string,
         if (Directory.Exists(fontsource))
             foreach (var package in Directory.GetDirectories(fontsource).Order(StringComparer.Ordinal))
                 AddFile(parts, Path.Combine(package, "package.json"));
+        if (knownFile is not null)
+            known.Save(knownFile, takenAt, hashed);
         return new BuildInputs(ContentHash.OfParts(parts), inputFiles);
     }
 
-    /// <summary>Every folder and file under <paramref name="root"/> in ordinal order of their paths, a file with its content hash.</summary>
-    static void AddTree(List<string> parts, string root, string? skip, Dictionary<string, string>? hashes)
+    /// <summary>
+    /// Every folder and file under <paramref name="root"/> in ordinal order of their paths, a file with its content hash
+    /// (<paramref name="known"/> when it has it, else read), which is also added to <paramref name="hashed"/>.
+    /// </summary>
+    static void AddTree(List<string> parts, string root, string? skip, Dictionary<string, string>? hashes, KnownFileHashes known,
+        List<(string File, long Length, long Modified, string Hash)> hashed)
     {
         if (!Directory.Exists(root))
         {
@@ -46,23 +60,23 @@ public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string,
         }
         // As the input phase lists transcripts: hidden files and folders too, and a folder that cannot be listed is an error.
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        var entries = new List<(string Relative, string Full, bool IsFolder)>();
+        var entries = new List<(string Relative, FileSystemInfo Info, bool IsFolder)>();
         foreach (var top in new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false }))
         {
             if (top.Name == skip)
                 continue;
             var isFolder = top is DirectoryInfo;
-            entries.Add((top.Name, top.FullName, isFolder));
+            entries.Add((top.Name, top, isFolder));
             if (isFolder)
                 foreach (var below in ((DirectoryInfo)top).EnumerateFileSystemInfos("*", options))
-                    entries.Add((Path.GetRelativePath(root, below.FullName), below.FullName, below is DirectoryInfo));
+                    entries.Add((Path.GetRelativePath(root, below.FullName), below, below is DirectoryInfo));
         }
         entries.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
         // Hashed on every core: the input of 1,000 transcripts is 43 MB.
         var fileHashes = new string[entries.Count];
         try
         {
-            Parallel.For(0, entries.Count, i => fileHashes[i] = entries[i].IsFolder ? "folder" : HashOfFile(entries[i].Full));
+            Parallel.For(0, entries.Count, i => fileHashes[i] = entries[i].IsFolder ? "folder" : HashOf((FileInfo)entries[i].Info, known));
         }
         catch (AggregateException e)
         {
@@ -71,14 +85,25 @@ public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string,
         }
         for (var i = 0; i < entries.Count; i++)
         {
-            var (relative, _, isFolder) = entries[i];
+            var (relative, info, isFolder) = entries[i];
             var hash = fileHashes[i];
             parts.Add(relative);
             parts.Add(hash);
+            if (!isFolder)
+                hashed.Add((info.FullName, ((FileInfo)info).Length, info.LastWriteTimeUtc.Ticks, hash));
             if (!isFolder && hashes is not null)
                 hashes[relative.Replace('\\', '/')] = hash;
         }
     }
+
+    /// <summary>
+    /// The file's hash as <paramref name="known"/> has it for its size and time as listed, else as read now (always for a
+    /// symbolic link, whose own size and time do not change with its target's bytes).
+    /// </summary>
+    static string HashOf(FileInfo file, KnownFileHashes known) =>
+        (file.Attributes & FileAttributes.ReparsePoint) == 0 && known.Of(file.FullName, file.Length, file.LastWriteTimeUtc.Ticks) is { } hash
+            ? hash
+            : HashOfFile(file.FullName);
 
     static void AddFile(List<string> parts, string file) => parts.Add(File.Exists(file) ? HashOfFile(file) : "absent");
 

@@ -44,7 +44,7 @@ public sealed class SinceLastBuild
         var started = Stopwatch.GetTimestamp();
         outputDirectory = Path.GetFullPath(outputDirectory);
         var cacheDirectory = options.CacheDirectory ?? OutputContext.DefaultCacheDirectory(theme);
-        var inputs = InputsOf(inputDirectory, theme);
+        var inputs = InputsOf(inputDirectory, theme, cacheDirectory);
         var last = inputs is null ? null : LastBuild.Load(LastBuild.FileFor(cacheDirectory, outputDirectory));
         var unchanged = inputs is not null && last is not null && last.Inputs == inputs.Fingerprint && !Directory.Exists(outputDirectory + ".staging")
                         && OutputFingerprint.OfFolder(outputDirectory) == last.Output;
@@ -56,11 +56,11 @@ public sealed class SinceLastBuild
         };
     }
 
-    static BuildInputs? InputsOf(string inputDirectory, ThemeFolder theme)
+    static BuildInputs? InputsOf(string inputDirectory, ThemeFolder theme, string cacheDirectory)
     {
         try
         {
-            return BuildInputs.Of(inputDirectory, theme);
+            return BuildInputs.Of(inputDirectory, theme, cacheDirectory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

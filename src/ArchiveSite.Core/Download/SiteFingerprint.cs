@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Hashing;
 using System.Text;
 using ArchiveSite.Output;
 
@@ -14,7 +13,7 @@ public static class SiteFingerprint
 {
     public static string Of(StagedOutput staged, IReadOnlySet<string> except)
     {
-        UInt128 sum = 0;
+        var sum = default(HashSum);
         var buffer = ArrayPool<byte>.Shared.Rent(1024);
         try
         {
@@ -32,13 +31,13 @@ public static class SiteFingerprint
                 var length = Encoding.UTF8.GetBytes(path, buffer);
                 buffer[length++] = 0;
                 length += Encoding.UTF8.GetBytes(hash, buffer.AsSpan(length));
-                sum += XxHash128.HashToUInt128(buffer.AsSpan(0, length));
+                sum += HashSum.Of(buffer.AsSpan(0, length));
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-        return sum.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+        return sum.ToString();
     }
 }

@@ -219,6 +219,38 @@ public sealed class SinceLastBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_file_still_as_the_last_check_recorded_it_is_not_read_again_unless_it_was_modified_just_before_that_check()
+    {
+        var theme = new ThemeFolder(ThemeRoot);
+        var file = Path.Combine(Input, "transcripts", "02-attention-in-a-distracted-age.md");
+        var old = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(file, old);
+        var first = BuildInputs.Of(Input, theme, Cache);
+
+        // Same size and time, other bytes: a file the record vouches for is not read (nor would a real edit leave it so).
+        SameSizeOtherBytes(file, old);
+        Assert.Equal(first.Fingerprint, BuildInputs.Of(Input, theme, Cache).Fingerprint);
+        Assert.NotEqual(first.Fingerprint, BuildInputs.Of(Input, theme).Fingerprint);
+
+        // Modified just before a check: that check's record does not vouch for it, however its size and time look later.
+        File.AppendAllText(file, "\n**Ana:** Later.\n");
+        var recent = File.GetLastWriteTimeUtc(file);
+        var second = BuildInputs.Of(Input, theme, Cache);
+        Assert.NotEqual(first.Fingerprint, second.Fingerprint);
+        SameSizeOtherBytes(file, recent);
+        Assert.NotEqual(second.Fingerprint, BuildInputs.Of(Input, theme, Cache).Fingerprint);
+        Assert.Equal(BuildInputs.Of(Input, theme).Fingerprint, BuildInputs.Of(Input, theme, Cache).Fingerprint);
+    }
+
+    static void SameSizeOtherBytes(string file, DateTime modified)
+    {
+        var bytes = File.ReadAllBytes(file);
+        bytes[^2] = bytes[^2] == (byte)'x' ? (byte)'y' : (byte)'x';
+        File.WriteAllBytes(file, bytes);
+        File.SetLastWriteTimeUtc(file, modified);
+    }
+
+    [Fact]
     public void The_input_phase_takes_a_kept_transcript_by_the_hash_the_check_took_without_reading_the_file_again()
     {
         Build();
