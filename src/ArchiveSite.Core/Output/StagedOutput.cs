@@ -258,8 +258,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         // Nothing in the output folder changes while the last build's files are being looked at.
         _verified.GetAwaiter().GetResult();
-        var folders = SiteFolders();
-        var (entries, staged, asBefore, alsoBefore) = KeptEntries();
+        var (entries, staged, added, asBefore, alsoBefore) = KeptEntries();
+        var folders = SiteFolders(added, alsoBefore);
         if (IsEmptyFolderOrMissing(OutputDirectory))
         {
             ForgetManifest();
@@ -317,20 +317,23 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// build recorded it. A file not staged was found on disk as the last build left it, so its size and time are the
     /// recorded ones. The entries start as a copy of the last build's (copied whole, no path hashed again), so that only
     /// what changed is written; <see cref="Gone"/> takes out the files the site no longer has. Also how many of the
-    /// site's files the last build had too.
+    /// site's files the last build had too, and the files it did not have.
     /// </summary>
-    (Dictionary<string, ManifestEntry> Entries, List<string> Staged, bool AsBefore, int AlsoBefore) KeptEntries()
+    (Dictionary<string, ManifestEntry> Entries, List<string> Staged, List<string> Added, bool AsBefore, int AlsoBefore) KeptEntries()
     {
         var entries = Previous is null
             ? new Dictionary<string, ManifestEntry>(_files.Count, StringComparer.Ordinal)
             : new Dictionary<string, ManifestEntry>(Previous.Files, StringComparer.Ordinal);
         var staged = new List<string>();
+        var added = new List<string>();
         var asBefore = true;
         var alsoBefore = 0;
         foreach (var (path, state) in _files)
         {
             if (state.Before is not null)
                 alsoBefore++;
+            else
+                added.Add(path);
             if (state.Staged)
             {
                 staged.Add(path);
@@ -342,7 +345,7 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             entries[path] = kept with { Hash = state.Hash, Step = state.Step, Key = state.Key };
             asBefore = false;
         }
-        return (entries, staged, asBefore, alsoBefore);
+        return (entries, staged, added, asBefore, alsoBefore);
     }
 
     /// <summary>
@@ -367,12 +370,17 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
                 && before.Diagnostics.SequenceEqual(step.Value.Diagnostics));
     }
 
-    /// <summary>Every folder the new site has files in, relative to the site root ("" for the root itself).</summary>
-    HashSet<string> SiteFolders()
+    /// <summary>
+    /// Every folder the new site has files in, relative to the site root ("" for the root itself). When the site still has
+    /// every file of the last build (<paramref name="alsoBefore"/>), those are the folders the last build recorded and those
+    /// of the files <paramref name="added"/>: no pass over every path (45,000 in the 1,000 archive, 10 ms of a one change).
+    /// </summary>
+    HashSet<string> SiteFolders(List<string> added, int alsoBefore)
     {
-        var folders = new HashSet<string>(StringComparer.Ordinal) { "" };
+        var hasAll = Previous is { Folders.Count: > 0 } && alsoBefore == Previous.Files.Count;
+        var folders = hasAll ? new HashSet<string>(Previous!.Folders.Keys, StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal) { "" };
         var known = folders.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var path in _files.Keys)
+        foreach (var path in hasAll ? added : _files.Keys)
         {
             // Up from the file's folder, stopping at the first one already known: its parents are known too. Looked up
             // as a span, so that a string is made only for a folder not known yet, not for each of 45,000 files.

@@ -178,6 +178,29 @@ public sealed class StagedOutputTests : IDisposable
         Assert.Equal(["a/one.html", "index.html"], Files(target));
     }
 
+    [Fact]
+    public void A_build_that_keeps_every_file_and_adds_files_in_new_folders_records_those_folders_and_finds_a_stray_file_in_them()
+    {
+        var target = Path.Combine(_root, "output");
+        void Build(bool more)
+        {
+            using var build = Open(target);
+            build.Write("index.html", "home"u8);
+            build.Write("a/one.html", "one"u8);
+            if (more)
+                build.Write("b/c/two.html", "two"u8);
+            build.Commit();
+        }
+        Build(more: false);
+
+        Build(more: true);
+        Assert.Equal(["", "a", "b", "b/c"], OutputManifest.Load(Manifest, target)!.Folders.Keys.Order(StringComparer.Ordinal));
+
+        File.WriteAllText(Path.Combine(target, "b", "c", "stray.html"), "by hand");
+        Build(more: true);
+        Assert.Equal(["a/one.html", "b/c/two.html", "index.html"], Files(target));
+    }
+
     static List<string> Files(string root) =>
         [.. Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)];
 
