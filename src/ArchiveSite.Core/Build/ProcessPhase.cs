@@ -26,12 +26,14 @@ public sealed class ProcessPhase(Registries registries)
         var phase = new ProcessPhase(input.Registries);
         var cache = cacheDirectory is not null && input.Keys is not null ? new ProcessedCache(cacheDirectory, input.Registries) : null;
         var counter = new ProgressCounter(progress, "process", input.Transcripts.Count);
-        var processed = input.Transcripts.AsParallel().AsOrdered().Select((transcript, i) =>
+        // Parallel.For rather than PLINQ: a fresh process JIT-compiles PLINQ's generic operators for each element type.
+        var processed = new ArchivedTranscript[input.Transcripts.Count];
+        Parallel.For(0, processed.Length, i =>
         {
-            var made = cache is null ? phase.Process(transcript) : phase.Cached(transcript, cache.Key(input.Keys![i]), cache);
+            var transcript = input.Transcripts[i];
+            processed[i] = cache is null ? phase.Process(transcript) : phase.Cached(transcript, cache.Key(input.Keys![i]), cache);
             counter.Done();
-            return made;
-        }).ToList();
+        });
         cache?.Save();
         return processed;
     }
