@@ -30,10 +30,11 @@ public sealed class TranscriptArchive
     }
 
     /// <summary>
-    /// A sort of the class with a comparison (slugs are unique, so the order is total): the framework's shared code for
-    /// it is precompiled, where OrderBy over a DateOnly key was JIT-compiled (7 methods) in every fresh process.
+    /// Newest first (undated last), then by slug. A sort of the class with a comparison (slugs are unique, so the order is
+    /// total): the framework's shared code for it is precompiled, where OrderBy over a DateOnly key was JIT-compiled in
+    /// every fresh process.
     /// </summary>
-    static List<ArchivedTranscript> NewestFirst(IReadOnlyList<ArchivedTranscript> transcripts)
+    internal static List<ArchivedTranscript> NewestFirst(IReadOnlyList<ArchivedTranscript> transcripts)
     {
         var latest = new List<ArchivedTranscript>(transcripts);
         latest.Sort((a, b) =>
