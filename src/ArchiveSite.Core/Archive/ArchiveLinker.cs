@@ -18,8 +18,7 @@ public static class ArchiveLinker
         transcripts = WithNeighbours(transcripts, series);
         // People and topics read nothing that relating transcripts adds, so they are made meanwhile: much of their
         // work is on one core.
-        var newestFirst = transcripts
-            .OrderByDescending(t => t.Source.Date ?? DateOnly.MinValue).ThenBy(t => t.Slug, StringComparer.Ordinal).ToList();
+        var newestFirst = TranscriptArchive.NewestFirst(transcripts);
         var people = Task.Run(() => PeopleOf(registries, newestFirst));
         var topics = Task.Run(() => TopicsOf(registries, transcripts));
         var related = RelatedTranscripts.Add(transcripts);
@@ -29,12 +28,26 @@ public static class ArchiveLinker
     static List<Series> SeriesOf(IEnumerable<ArchivedTranscript> transcripts) =>
         transcripts.Where(t => t.SeriesId is not null)
             .GroupBy(t => t.SeriesId!, StringComparer.Ordinal)
-            .Select(g => new Series(g.Key, g.Select(t => t.Source.Series!.Trim()).First(),
-                [.. g.OrderBy(t => t.Source.Date ?? DateOnly.MaxValue)
-                    .ThenBy(t => t.Source.Episode ?? "", NaturalComparer.Instance)
-                    .ThenBy(t => t.Slug, StringComparer.Ordinal)
-                    .Select(t => t.Slug)]))
+            .Select(g => new Series(g.Key, g.Select(t => t.Source.Series!.Trim()).First(), InEpisodeOrder(g)))
             .ToList();
+
+    /// <summary>
+    /// By date (undated last), episode and slug. A sort of the class with a comparison (slugs are unique, so the order is
+    /// total), not OrderBy over a DateOnly key, whose sorter a fresh process JIT-compiled.
+    /// </summary>
+    static List<string> InEpisodeOrder(IEnumerable<ArchivedTranscript> episodes)
+    {
+        var ordered = episodes.ToList();
+        ordered.Sort((a, b) =>
+        {
+            var byDate = (a.Source.Date ?? DateOnly.MaxValue).CompareTo(b.Source.Date ?? DateOnly.MaxValue);
+            if (byDate != 0)
+                return byDate;
+            var byEpisode = NaturalComparer.Instance.Compare(a.Source.Episode ?? "", b.Source.Episode ?? "");
+            return byEpisode != 0 ? byEpisode : string.CompareOrdinal(a.Slug, b.Slug);
+        });
+        return ordered.ConvertAll(t => t.Slug);
+    }
 
     static List<ArchivedTranscript> WithNeighbours(List<ArchivedTranscript> transcripts, List<Series> series)
     {

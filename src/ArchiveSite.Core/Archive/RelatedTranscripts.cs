@@ -134,12 +134,14 @@ public static class RelatedTranscripts
         var rarity = new double[stemCount];
         for (var number = 0; number < rarity.Length; number++)
             rarity[number] = documentFrequency[number] < count ? Math.Log((double)count / documentFrequency[number]) : double.NaN;
-        return transcripts.AsParallel().AsOrdered().Select((t, i) => TopItems.Of(
-                Weighted(t.StemCounts, numbers[i], rarity),
+        // Parallel.For rather than PLINQ: a fresh process JIT-compiles PLINQ's generic operators for each element type.
+        var distinctive = new int[count][];
+        Parallel.For(0, count, i => distinctive[i] = TopItems.Of(
+                Weighted(transcripts[i].StemCounts, numbers[i], rarity),
                 DistinctiveTermsPerTranscript,
                 (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Stem, b.Stem))
-            .Select(s => s.Number).ToArray())
-            .ToArray();
+            .Select(s => s.Number).ToArray());
+        return distinctive;
     }
 
     /// <summary>

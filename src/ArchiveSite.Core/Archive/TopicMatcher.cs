@@ -41,7 +41,16 @@ public sealed class TopicMatcher
                 hits[topicId] = hits.TryGetValue(topicId, out var seen) ? (seen.Count + 1, seen.First) : (1, phrase[0]);
             }
         }
-        return [.. hits.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => new TopicHit(h.Key, h.Value.Count, h.Value.First))];
+        // Topic ids sorted as strings, not LINQ over the (id, (count, first)) pairs: that was JIT-compiled in every fresh process.
+        var topicIds = new List<string>(hits.Keys);
+        topicIds.Sort(StringComparer.Ordinal);
+        var found = new TopicHit[topicIds.Count];
+        for (var i = 0; i < found.Length; i++)
+        {
+            var (count, first) = hits[topicIds[i]];
+            found[i] = new TopicHit(topicIds[i], count, first);
+        }
+        return found;
     }
 
     static bool StartsAt(IReadOnlyList<string> stems, int start, string[] phrase)

@@ -17,7 +17,7 @@ public sealed class TranscriptArchive
     {
         Site = site;
         Transcripts = [.. transcripts.OrderBy(t => t.Slug, StringComparer.Ordinal)];
-        Latest = [.. Transcripts.OrderByDescending(t => t.Source.Date ?? DateOnly.MinValue).ThenBy(t => t.Slug, StringComparer.Ordinal)];
+        Latest = NewestFirst(Transcripts);
         People = [.. people.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Id, StringComparer.Ordinal)];
         Topics = [.. topics.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Id, StringComparer.Ordinal)];
         Series = [.. series.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
@@ -27,6 +27,22 @@ public sealed class TranscriptArchive
         _topics = Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
         _series = Series.ToDictionary(s => s.Id, StringComparer.Ordinal);
         _quotes = Quotes.ToDictionary(q => q.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Newest first (undated last), then by slug. A sort of the class with a comparison (slugs are unique, so the order is
+    /// total): the framework's shared code for it is precompiled, where OrderBy over a DateOnly key was JIT-compiled in
+    /// every fresh process.
+    /// </summary>
+    internal static List<ArchivedTranscript> NewestFirst(IReadOnlyList<ArchivedTranscript> transcripts)
+    {
+        var latest = new List<ArchivedTranscript>(transcripts);
+        latest.Sort((a, b) =>
+        {
+            var byDate = (b.Source.Date ?? DateOnly.MinValue).CompareTo(a.Source.Date ?? DateOnly.MinValue);
+            return byDate != 0 ? byDate : string.CompareOrdinal(a.Slug, b.Slug);
+        });
+        return latest;
     }
 
     public SiteSettings Site { get; }

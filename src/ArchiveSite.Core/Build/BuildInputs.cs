@@ -29,7 +29,7 @@ public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string,
         var takenAt = DateTime.UtcNow.Ticks;
         var knownFile = cacheDirectory is null ? null : KnownFileHashes.FileFor(cacheDirectory);
         var known = knownFile is null ? KnownFileHashes.None : KnownFileHashes.Load(knownFile);
-        var hashed = new List<(string File, long Length, long Modified, string Hash)>();
+        var hashed = new List<KnownFileHashes.HashedFile>();
         var parts = new List<string>(4096) { ProgramVersion.Hash, inputDirectory, theme.Root };
         var inputFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         AddTree(parts, inputDirectory, skip: null, inputFiles, known, hashed);
@@ -51,7 +51,7 @@ public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string,
     /// (<paramref name="known"/> when it has it, else read), which is also added to <paramref name="hashed"/>.
     /// </summary>
     static void AddTree(List<string> parts, string root, string? skip, Dictionary<string, string>? hashes, KnownFileHashes known,
-        List<(string File, long Length, long Modified, string Hash)> hashed)
+        List<KnownFileHashes.HashedFile> hashed)
     {
         if (!Directory.Exists(root))
         {
@@ -60,37 +60,45 @@ public sealed record BuildInputs(string Fingerprint, IReadOnlyDictionary<string,
         }
         // As the input phase lists transcripts: hidden files and folders too, and a folder that cannot be listed is an error.
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        var entries = new List<(string Relative, FileSystemInfo Info, bool IsFolder)>();
+        // Two lists sorted together, not a list of tuples: List and sort code over a tuple is JIT-compiled in every fresh process.
+        var relatives = new List<string>();
+        var infos = new List<FileSystemInfo>();
         foreach (var top in new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false }))
         {
             if (top.Name == skip)
                 continue;
-            var isFolder = top is DirectoryInfo;
-            entries.Add((top.Name, top, isFolder));
-            if (isFolder)
-                foreach (var below in ((DirectoryInfo)top).EnumerateFileSystemInfos("*", options))
-                    entries.Add((Path.GetRelativePath(root, below.FullName), below, below is DirectoryInfo));
+            relatives.Add(top.Name);
+            infos.Add(top);
+            if (top is DirectoryInfo folder)
+                foreach (var below in folder.EnumerateFileSystemInfos("*", options))
+                {
+                    relatives.Add(Path.GetRelativePath(root, below.FullName));
+                    infos.Add(below);
+                }
         }
-        entries.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        // Relative paths are unique: the order is the one a sort of (path, entry) pairs by path gives.
+        var entries = infos.ToArray();
+        var paths = relatives.ToArray();
+        Array.Sort(paths, entries, StringComparer.Ordinal);
         // Hashed on every core: the input of 1,000 transcripts is 43 MB.
-        var fileHashes = new string[entries.Count];
+        var fileHashes = new string[entries.Length];
         try
         {
-            Parallel.For(0, entries.Count, i => fileHashes[i] = entries[i].IsFolder ? "folder" : HashOf((FileInfo)entries[i].Info, known));
+            Parallel.For(0, entries.Length, i => fileHashes[i] = entries[i] is FileInfo file ? HashOf(file, known) : "folder");
         }
         catch (AggregateException e)
         {
             // A file that cannot be read fails the hash as it did read in turn: with its own exception.
             ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
         }
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
-            var (relative, info, isFolder) = entries[i];
+            var (relative, info, isFolder) = (paths[i], entries[i], entries[i] is DirectoryInfo);
             var hash = fileHashes[i];
             parts.Add(relative);
             parts.Add(hash);
             if (!isFolder)
-                hashed.Add((info.FullName, ((FileInfo)info).Length, info.LastWriteTimeUtc.Ticks, hash));
+                hashed.Add(new(info.FullName, ((FileInfo)info).Length, info.LastWriteTimeUtc.Ticks, hash));
             if (!isFolder && hashes is not null)
                 hashes[relative.Replace('\\', '/')] = hash;
         }

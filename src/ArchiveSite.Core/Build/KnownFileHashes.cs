@@ -30,6 +30,9 @@ public sealed class KnownFileHashes
 
     public static KnownFileHashes None { get; } = new(new(StringComparer.Ordinal), 0);
 
+    /// <summary>A file as a check hashed it. A class, not a tuple: the framework's list code over a class is precompiled.</summary>
+    public sealed record HashedFile(string File, long Length, long Modified, string Hash);
+
     public static string FileFor(string cacheDirectory) => Path.Combine(cacheDirectory, "input-hashes");
 
     /// <summary>The hashes recorded in <paramref name="file"/>; none when there is no record or it cannot be read.</summary>
@@ -60,7 +63,7 @@ public sealed class KnownFileHashes
     /// Records <paramref name="files"/> (full path, size, time, hash), taken at <paramref name="takenAt"/> (UTC ticks, before
     /// any of them was read), unless they are what is recorded already. A record that cannot be written only costs time.
     /// </summary>
-    public void Save(string file, long takenAt, IReadOnlyList<(string File, long Length, long Modified, string Hash)> files)
+    public void Save(string file, long takenAt, IReadOnlyList<HashedFile> files)
     {
         // Kept as it is while it vouches for every file: rewriting it would only push its time later.
         if (files.Count == _known.Count && files.All(f => Of(f.File, f.Length, f.Modified) == f.Hash))

@@ -82,7 +82,8 @@ public static class ArchiveZip
         {
             var file = files[i];
             entries[i] = new ZipEntry(file.EntryName,
-                CompressedFile.Compress(File.ReadAllBytes(file.FullPath), CompressedFile.ShouldDeflate(file.EntryName)));
+                CompressedFile.Compress(File.ReadAllBytes(file.FullPath), CompressedFile.ShouldDeflate(file.EntryName),
+                    strategy: CompressedFile.StrategyFor(file.EntryName)));
         });
         using var stream = new FileStream(zipPath, FileMode.Create, FileAccess.Write, FileShare.None);
         return ZipWriter.Write(stream, entries);

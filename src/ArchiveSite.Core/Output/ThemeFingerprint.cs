@@ -13,9 +13,16 @@ public static class ThemeFingerprint
     {
         if (!Directory.Exists(folder))
             return "absent";
-        return ContentHash.OfParts(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => (Relative: Path.GetRelativePath(folder, f).Replace('\\', '/'), Full: f))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .SelectMany(f => new[] { f.Relative, ContentHash.Of(File.ReadAllBytes(f.Full)) }));
+        // Arrays sorted together, not LINQ over (relative, full) tuples: that was JIT-compiled in every fresh process.
+        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
+        var relatives = Array.ConvertAll(files, f => Path.GetRelativePath(folder, f).Replace('\\', '/'));
+        Array.Sort(relatives, files, StringComparer.Ordinal);
+        var parts = new List<string>(2 * files.Length);
+        for (var i = 0; i < files.Length; i++)
+        {
+            parts.Add(relatives[i]);
+            parts.Add(ContentHash.Of(File.ReadAllBytes(files[i])));
+        }
+        return ContentHash.OfParts(parts);
     }
 }

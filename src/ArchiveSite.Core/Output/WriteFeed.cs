@@ -27,13 +27,23 @@ public sealed class WriteFeed : IOutputStep
             XmlOutput.Element(xml, "title", Atom, site.Title);
             XmlOutput.Element(xml, "subtitle", Atom, site.Description);
             xml.WriteElementString("id", Atom, Urls.Absolute(site, Urls.Feed) ?? "urn:archivesite:feed");
-            xml.WriteElementString("updated", Atom, Timestamp(latest.Select(t => t.Source.Date).Max()));
+            xml.WriteElementString("updated", Atom, Timestamp(Newest(latest)));
             Link(xml, Urls.Home, "alternate");
             Link(xml, Urls.Feed, "self");
             foreach (var transcript in latest)
                 Entry(xml, archive, transcript);
             xml.WriteEndElement();
         });
+    }
+
+    /// <summary>The latest date, null when none is dated (a loop: Max over DateOnly? was JIT-compiled in every fresh process).</summary>
+    static DateOnly? Newest(List<ArchivedTranscript> transcripts)
+    {
+        DateOnly? newest = null;
+        foreach (var transcript in transcripts)
+            if (transcript.Source.Date is { } date && (newest is null || date > newest))
+                newest = date;
+        return newest;
     }
 
     static void Entry(System.Xml.XmlWriter xml, TranscriptArchive archive, ArchivedTranscript transcript)

@@ -32,6 +32,15 @@ public sealed class ShardWriter(int targetShardBytes)
 
     public static string ShardPath(int shard) => $"{Folder}/s{shard}.js";
 
+    /// <summary>Whether the path, or a path ending in it (as in the download's zip), is a shard's (<see cref="ShardPath"/>).</summary>
+    public static bool IsShardPath(ReadOnlySpan<char> path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var folder = path[..Math.Max(0, path.Length - name.Length - 1)];
+        return name is ['s', >= '0' and <= '9', .., '.', 'j', 's'] && !name[1..^3].ContainsAnyExceptInRange('0', '9')
+            && folder.EndsWith(Folder) && (folder.Length == Folder.Length || folder[^(Folder.Length + 1)] == '/');
+    }
+
     public static string GroupPath(int group) => $"{Folder}/g{group}.js";
 
     public static string ManifestPath => $"{Folder}/manifest.js";

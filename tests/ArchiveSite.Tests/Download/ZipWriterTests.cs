@@ -105,6 +105,26 @@ public sealed class ZipWriterTests : IDisposable
     }
 
     [Fact]
+    public void Search_shards_are_deflated_run_length_only_and_read_back_as_written()
+    {
+        // Postings as digit strings, as a shard holds them: few repeats for LZ77 to find.
+        var random = new Random(7);
+        var shard = Encoding.ASCII.GetBytes("ArchiveSearch.loaded(\"shard\",3,[[\"term\",4,\"" +
+            string.Concat(Enumerable.Range(0, 20_000).Select(_ => (char)random.Next('0', '~'))) + "\"]]);\n");
+        Assert.Equal(ZLibCompressionStrategy.RunLengthEncoding, CompressedFile.StrategyFor("archive/search/s3.js"));
+        Assert.Equal(ZLibCompressionStrategy.Default, CompressedFile.StrategyFor("archive/search/d3-0.js"));
+        var runLength = CompressedFile.Compress(shard, deflate: true, strategy: CompressedFile.StrategyFor("search/s3.js"));
+        Assert.NotEqual(CompressedFile.Compress(shard, deflate: true).CompressedLength, runLength.CompressedLength);
+
+        var path = WriteZip([new ZipEntry("search/s3.js", runLength), .. Entries(("a.html", Html))]);
+
+        using var zip = ZipFile.OpenRead(path);
+        Assert.Equal(shard, ReadAll(zip.GetEntry("search/s3.js")!));
+        Assert.Equal(Html, ReadAll(zip.GetEntry("a.html")!));
+        Assert.Equal(0, Unzip("-tq", path).Code);
+    }
+
+    [Fact]
     public void Compressed_bytes_that_changed_since_they_were_measured_fail_the_write()
     {
         var honest = CompressedFile.Compress(Html, deflate: true);

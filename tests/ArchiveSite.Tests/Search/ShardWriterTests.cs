@@ -30,6 +30,24 @@ public sealed class ShardWriterTests
     }
 
     [Theory]
+    [InlineData("search/s0.js", true)]
+    [InlineData("search/s527.js", true)]
+    [InlineData("archive/search/s12.js", true)]
+    [InlineData("search/g3.js", false)]
+    [InlineData("search/d12-0.js", false)]
+    [InlineData("search/s.js", false)]
+    [InlineData("search/s1a.js", false)]
+    [InlineData("search/s1.json", false)]
+    [InlineData("research/s1.js", false)]
+    [InlineData("s1.js", false)]
+    [InlineData("search/sub/s1.js", false)]
+    public void A_shard_path_is_told_from_every_other_search_file(string path, bool expected)
+    {
+        Assert.Equal(expected, ShardWriter.IsShardPath(path));
+        Assert.True(ShardWriter.IsShardPath(ShardWriter.ShardPath(9)));
+    }
+
+    [Theory]
     [InlineData(1, 1)]
     [InlineData(4, 2)]
     [InlineData(5, 3)]

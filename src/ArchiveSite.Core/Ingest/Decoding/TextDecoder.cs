@@ -11,7 +11,6 @@ namespace ArchiveSite.Ingest.Decoding;
 public static class TextDecoder
 {
     static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    static readonly Encoding Windows1252 = CreateWindows1252();
 
     public static DecodedText Decode(string file, ReadOnlySpan<byte> bytes)
     {
@@ -40,7 +39,7 @@ public static class TextDecoder
 
         var diagnostic = new Diagnostic(Severity.Warning, file, LineAt(bytes, invalidAt),
             "the file is not valid UTF-8 here; read it as Windows-1252 (save it as UTF-8 to silence this)");
-        var text = NormaliseLineEndings(Windows1252.GetString(bytes));
+        var text = NormaliseLineEndings(Windows1252.Encoding.GetString(bytes));
         if (LooksBinary(text))
             return Unreadable(file, LineAt(bytes, invalidAt), "the file is not text (too many control characters)");
         return new DecodedText(text, "windows-1252", [diagnostic]);
@@ -84,9 +83,18 @@ public static class TextDecoder
 
     static int LineAt(ReadOnlySpan<byte> bytes, int offset) => bytes[..offset].Count((byte)'\n') + 1;
 
-    static Encoding CreateWindows1252()
+    /// <summary>
+    /// Made on first use: loading the code page tables (and JIT-compiling their reader, about 15 methods in a fresh
+    /// process) is for the rare file that is not UTF-8.
+    /// </summary>
+    static class Windows1252
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252);
+        public static readonly Encoding Encoding = Create();
+
+        static Encoding Create()
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(1252);
+        }
     }
 }

@@ -12,7 +12,10 @@ public sealed class TranscriptPages : IPageSource
     {
         var mentions = new MentionLinker(archive.People);
         // Every paragraph of the archive goes through the mention linker when it is rendered (see LinkedParagraph).
-        return archive.Transcripts.AsParallel().AsOrdered().Select(t => PageOf(archive, t, mentions));
+        // Parallel.For rather than PLINQ: a fresh process JIT-compiles PLINQ's generic operators for each element type.
+        var pages = new Page[archive.Transcripts.Count];
+        Parallel.For(0, pages.Length, i => pages[i] = PageOf(archive, archive.Transcripts[i], mentions));
+        return pages;
     }
 
     static Page PageOf(TranscriptArchive archive, ArchivedTranscript transcript, MentionLinker mentions)
