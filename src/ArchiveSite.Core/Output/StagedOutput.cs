@@ -280,20 +280,30 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
             DeleteWhatTheSiteNoLongerHas(gone, listed, folders);
         }
 
-        foreach (var path in staged)
-            _files[path].Committed?.Invoke(new FileInfo(Path.Combine(OutputDirectory, path)));
-        foreach (var path in staged)
+        // The staging folder, which still holds the download's staged end (41 MB in a one change of the 1,000 archive,
+        // 12 ms to free), is deleted on another core while the new manifest is made and saved.
+        var cleared = Task.Run(DeleteStaging);
+        try
         {
-            var state = _files[path];
-            var info = new FileInfo(Path.Combine(OutputDirectory, path));
-            entries[path] = new ManifestEntry(state.Hash, info.Length, info.LastWriteTimeUtc.Ticks, state.Step, state.Key);
+            foreach (var path in staged)
+                _files[path].Committed?.Invoke(new FileInfo(Path.Combine(OutputDirectory, path)));
+            foreach (var path in staged)
+            {
+                var state = _files[path];
+                var info = new FileInfo(Path.Combine(OutputDirectory, path));
+                entries[path] = new ManifestEntry(state.Hash, info.Length, info.LastWriteTimeUtc.Ticks, state.Step, state.Key);
+            }
+            var times = folders.ToDictionary(folder => folder, folder => Directory.GetLastWriteTimeUtc(Path.Combine(OutputDirectory, folder)).Ticks,
+                StringComparer.Ordinal);
+            lock (_steps)
+                CommittedManifest = new OutputManifest(OutputDirectory, entries, new Dictionary<string, StepRecord>(_steps, StringComparer.Ordinal)) { Folders = times };
+            CommittedManifest.Save(_manifestFile);
         }
-        var times = folders.ToDictionary(folder => folder, folder => Directory.GetLastWriteTimeUtc(Path.Combine(OutputDirectory, folder)).Ticks,
-            StringComparer.Ordinal);
-        lock (_steps)
-            CommittedManifest = new OutputManifest(OutputDirectory, entries, new Dictionary<string, StepRecord>(_steps, StringComparer.Ordinal)) { Folders = times };
-        CommittedManifest.Save(_manifestFile);
-        Finish();
+        finally
+        {
+            cleared.GetAwaiter().GetResult();
+        }
+        _committed = true;
     }
 
     /// <summary>Without a manifest a half-finished commit is never trusted: the next build writes everything.</summary>
@@ -306,6 +316,11 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     void Finish()
     {
         _committed = true;
+        DeleteStaging();
+    }
+
+    void DeleteStaging()
+    {
         if (Directory.Exists(StagingDirectory))
             Directory.Delete(StagingDirectory, recursive: true);
     }
@@ -415,27 +430,40 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
         Directory.Move(StagingDirectory, OutputDirectory);
     }
 
+    /// <summary>
+    /// A file of which only the end is staged (<see cref="WriteFileTail"/>) has it appended on another core while the
+    /// other files are moved in: in a one change of the 1,000 archive that is the download's last 41 MB, 30 ms to copy.
+    /// </summary>
     void MoveStagedFilesIn(List<string> paths)
     {
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var tails = new List<Task>();
+        try
         {
-            var state = _files[path];
-            var target = Path.Combine(OutputDirectory, path);
-            var folder = Path.GetDirectoryName(target)!;
-            if (folders.Add(folder))
-                Directory.CreateDirectory(folder);
-            var staged = Path.Combine(StagingDirectory, path);
-            if (state.KeptLength is { } kept)
+            foreach (var path in paths)
             {
-                AppendTail(target, kept, staged);
-                continue;
+                var state = _files[path];
+                var target = Path.Combine(OutputDirectory, path);
+                var folder = Path.GetDirectoryName(target)!;
+                if (folders.Add(folder))
+                    Directory.CreateDirectory(folder);
+                var staged = Path.Combine(StagingDirectory, path);
+                if (state.KeptLength is { } kept)
+                {
+                    tails.Add(Task.Run(() => AppendTail(target, kept, staged)));
+                    continue;
+                }
+                // Deleted first rather than renamed over: ext4 flushes a file renamed over another to disk at once
+                // (auto_da_alloc), which made committing 19,000 changed search shards take seconds. With the target gone,
+                // overwrite only makes .NET move by one rename() rather than link() and unlink().
+                File.Delete(target);
+                File.Move(staged, target, overwrite: true);
             }
-            // Deleted first rather than renamed over: ext4 flushes a file renamed over another to disk at once
-            // (auto_da_alloc), which made committing 19,000 changed search shards take seconds. With the target gone,
-            // overwrite only makes .NET move by one rename() rather than link() and unlink().
-            File.Delete(target);
-            File.Move(staged, target, overwrite: true);
+        }
+        finally
+        {
+            foreach (var tail in tails)
+                tail.GetAwaiter().GetResult();
         }
     }
 
@@ -494,8 +522,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     {
         // Not left listing the output folder after the build (whatever it found no longer matters).
         Task.WaitAny(_verified);
-        if (!_committed && Directory.Exists(StagingDirectory))
-            Directory.Delete(StagingDirectory, recursive: true);
+        if (!_committed)
+            DeleteStaging();
     }
 
     /// <summary>Taken while the bytes are at hand: the download needs it for every file, and reading a site's images again costs more.</summary>
