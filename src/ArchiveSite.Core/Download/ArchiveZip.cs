@@ -81,9 +81,7 @@ public static class ArchiveZip
         Parallel.For(0, files.Count, i =>
         {
             var file = files[i];
-            entries[i] = new ZipEntry(file.EntryName,
-                CompressedFile.Compress(File.ReadAllBytes(file.FullPath), CompressedFile.ShouldDeflate(file.EntryName),
-                    strategy: CompressedFile.StrategyFor(file.EntryName)));
+            entries[i] = new ZipEntry(file.EntryName, CompressedFile.CompressAs(file.EntryName, File.ReadAllBytes(file.FullPath)));
         });
         using var stream = new FileStream(zipPath, FileMode.Create, FileAccess.Write, FileShare.None);
         return ZipWriter.Write(stream, entries);

@@ -40,6 +40,16 @@ public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long
     public static ZLibCompressionStrategy StrategyFor(ReadOnlySpan<char> path) =>
         Search.ShardWriter.IsShardPath(path) ? ZLibCompressionStrategy.RunLengthEncoding : ZLibCompressionStrategy.Default;
 
+    /// <summary>
+    /// The file at <paramref name="path"/> in the zip: deflated (with <see cref="StrategyFor"/> its path) or stored as
+    /// <see cref="ShouldDeflate"/> says, as every way of writing the zip must, so a rebuild's entries equal a clean build's.
+    /// </summary>
+    public static CompressedFile CompressAs(ReadOnlySpan<char> path, ReadOnlySpan<byte> content) =>
+        Compress(content, ShouldDeflate(path), strategy: StrategyFor(path));
+
+    /// <summary>The text file at <paramref name="path"/> deflated as the zip holds it (see <see cref="CompressAs"/>).</summary>
+    public static byte[] DeflateAs(ReadOnlySpan<char> path, ReadOnlySpan<byte> content) => Deflate(content, strategy: StrategyFor(path));
+
     /// <summary>Compresses <paramref name="content"/> in memory, deflated at <see cref="DeflateLevel"/> or stored.</summary>
     public static CompressedFile Compress(ReadOnlySpan<byte> content, bool deflate, int level = DeflateLevel,
         ZLibCompressionStrategy strategy = ZLibCompressionStrategy.Default)

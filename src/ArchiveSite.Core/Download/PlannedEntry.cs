@@ -18,7 +18,7 @@ public sealed record PlannedEntry(string Name, string Hash, bool Deflated, uint?
     public static PlannedEntry InMemory(string name, string hash, ReadOnlySpan<byte> content)
     {
         var deflate = CompressedFile.ShouldDeflate(name);
-        var compressed = deflate ? CompressedFile.Deflate(content, strategy: CompressedFile.StrategyFor(name)) : content.ToArray();
+        var compressed = deflate ? CompressedFile.DeflateAs(name, content) : content.ToArray();
         return new PlannedEntry(name, hash, deflate, System.IO.Hashing.Crc32.HashToUInt32(content), content.Length, compressed.Length,
             new InMemory(compressed));
     }

@@ -37,7 +37,7 @@ public sealed class WriteArchiveZip : IOutputStep
 
     /// <summary>A text file of the site deflated as the zip holds it, made while the step that writes it has its bytes.</summary>
     static object? Pack(string path, ReadOnlySpan<byte> bytes) =>
-        CompressedFile.ShouldDeflate(path) && !ArchiveZip.OwnFiles.Contains(path) ? new PackedText(bytes.Length, CompressedFile.Deflate(bytes, strategy: CompressedFile.StrategyFor(path))) : null;
+        CompressedFile.ShouldDeflate(path) && !ArchiveZip.OwnFiles.Contains(path) ? new PackedText(bytes.Length, CompressedFile.DeflateAs(path, bytes)) : null;
 
     public void Run(OutputContext context)
     {

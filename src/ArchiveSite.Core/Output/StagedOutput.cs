@@ -571,9 +571,8 @@ public sealed class StagedOutput : IOutputWriter, IDisposable
     /// </summary>
     bool AllVerified(List<KeyValuePair<string, ManifestEntry>> files)
     {
-        var verified = _verified.GetAwaiter().GetResult();
         foreach (var (path, _) in files)
-            if (!verified.Contains(path))
+            if (!Verified(path))
                 return false;
         return true;
     }
