@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ArchiveSite.Cards;
+using ArchiveSite.Tests.Compression;
 using CsCheck;
 
 namespace ArchiveSite.Tests.Cards;
@@ -42,13 +43,7 @@ public sealed class RowDeflaterTests
     [Fact]
     public void Skewed_counts_deeper_than_fifteen_bits_get_limited_codes_that_inflate()
     {
-        // Byte b occurs 2^b times, so an unlimited Huffman code would be 19 bits deep.
-        var data = new List<byte>();
-        for (var b = 0; b < 20; b++)
-            for (var i = 0; i < 1 << b; i++)
-                data.Add((byte)(b * 9));
-        var random = new Random(1);
-        var shuffled = data.OrderBy(_ => random.Next()).ToArray();
+        var shuffled = DeflateTestData.SkewedCounts();
         Assert.True(shuffled.Length > 1_000_000);
         AssertRoundTrips(shuffled, 97);
     }
