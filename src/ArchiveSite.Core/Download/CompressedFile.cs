@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.IO.Hashing;
+using ArchiveSite.Compression;
 
 namespace ArchiveSite.Download;
 
@@ -11,12 +12,10 @@ namespace ArchiveSite.Download;
 public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long CompressedLength, Func<Stream, long> WriteCompressed)
 {
     /// <summary>
-    /// zlib (zlib-ng in .NET) level for text, chosen with <c>bench zip</c> on the 1,000-transcript benchmark site
-    /// (33,390 text files, 167.0 MB; thread CPU on a loaded machine): level 1 gives 93.0 MB in 0.83 s, level 2
-    /// 69.8 MB in 1.72 s, 3 68.2 MB in 2.05 s, 4 68.1 MB in 2.03 s, 5 and 6 67.8 MB in 2.14 and 2.27 s. Level 2
-    /// keeps the download within 2 MB (0.4% of its 475 MB) of level 6 for three quarters of the time; level 1
-    /// would save another 0.9 s once per cold build (a rebuild compresses only changed files) but make every
-    /// reader's download 23 MB bigger.
+    /// zlib (zlib-ng in .NET) level for search shards, which zlib deflates with run-length matching only (see
+    /// <see cref="StrategyFor"/>); other text goes through <see cref="TextDeflater"/>. Level 2 was chosen with
+    /// <c>bench zip</c> for all text when zlib deflated all of it (33,390 text files, 167.0 MB: level 1 93.0 MB in
+    /// 0.83 s, level 2 69.8 MB in 1.72 s, level 6 67.8 MB in 2.27 s).
     /// </summary>
     public const int DeflateLevel = 2;
 
@@ -50,12 +49,11 @@ public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long
     /// <summary>The text file at <paramref name="path"/> deflated as the zip holds it (see <see cref="CompressAs"/>).</summary>
     public static byte[] DeflateAs(ReadOnlySpan<char> path, ReadOnlySpan<byte> content) => Deflate(content, strategy: StrategyFor(path));
 
-    /// <summary>Compresses <paramref name="content"/> in memory, deflated at <see cref="DeflateLevel"/> or stored.</summary>
-    public static CompressedFile Compress(ReadOnlySpan<byte> content, bool deflate, int level = DeflateLevel,
-        ZLibCompressionStrategy strategy = ZLibCompressionStrategy.Default)
+    /// <summary>Compresses <paramref name="content"/> in memory, deflated (see <see cref="Deflate"/>) or stored.</summary>
+    public static CompressedFile Compress(ReadOnlySpan<byte> content, bool deflate, ZLibCompressionStrategy strategy = ZLibCompressionStrategy.Default)
     {
         var crc = System.IO.Hashing.Crc32.HashToUInt32(content);
-        var compressed = deflate ? Deflate(content, level, strategy) : content.ToArray();
+        var compressed = deflate ? Deflate(content, strategy) : content.ToArray();
         return new CompressedFile(deflate, crc, content.Length, compressed.Length, output =>
         {
             output.Write(compressed);
@@ -63,8 +61,15 @@ public sealed record CompressedFile(bool Deflated, uint Crc32, long Length, long
         });
     }
 
-    /// <summary><paramref name="content"/> as one raw deflate stream, as a zip entry holds it.</summary>
-    public static byte[] Deflate(ReadOnlySpan<byte> content, int level = DeflateLevel, ZLibCompressionStrategy strategy = ZLibCompressionStrategy.Default)
+    /// <summary>
+    /// <paramref name="content"/> as one raw deflate stream, as a zip entry holds it: by <see cref="TextDeflater"/>, or
+    /// with another strategy than the default by zlib at <see cref="DeflateLevel"/>.
+    /// </summary>
+    public static byte[] Deflate(ReadOnlySpan<byte> content, ZLibCompressionStrategy strategy = ZLibCompressionStrategy.Default) =>
+        strategy == ZLibCompressionStrategy.Default ? TextDeflater.Deflate(content).ToArray() : ZLibDeflate(content, DeflateLevel, strategy);
+
+    /// <summary><paramref name="content"/> as one raw deflate stream by zlib at <paramref name="level"/>.</summary>
+    public static byte[] ZLibDeflate(ReadOnlySpan<byte> content, int level, ZLibCompressionStrategy strategy = ZLibCompressionStrategy.Default)
     {
         // Kept by each thread from file to file: a site's worth of growing buffers cost more than the copy out.
         var buffer = deflateBuffer ??= new MemoryStream();

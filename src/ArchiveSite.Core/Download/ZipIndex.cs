@@ -18,7 +18,7 @@ namespace ArchiveSite.Download;
 public sealed class ZipIndex
 {
     /// <summary>Bump when the layout below or the way entries are compressed changes.</summary>
-    const int Format = 3;
+    const int Format = 4;
 
     /// <summary>The format, compression level, program and runtime: an index made by anything else is not trusted.</summary>
     public static readonly string Version = ContentHash.OfParts(
