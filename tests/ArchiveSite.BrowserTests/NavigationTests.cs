@@ -72,6 +72,22 @@ public sealed class NavigationTests(NavigationTests.SampleSite site) : IClassFix
         Assert.Equal("?q=burnout", url.Query);
     }
 
+    [Fact]
+    public async Task The_copy_link_button_of_a_quote_page_copies_the_quotes_address()
+    {
+        var page = await site.OpenAsync("quotes/01-sleep-and-the-restless-mind-ce75c3a3.html");
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var address = await page.Locator("button.copy-link").GetAttributeAsync("data-url");
+
+        await page.Locator("button.copy-link").ClickAsync();
+        await page.WaitForFunctionAsync("document.querySelector('.copy-status').textContent.length > 0");
+
+        Assert.StartsWith("https://", address);
+        Assert.Equal("Link copied", await page.Locator(".copy-status").TextContentAsync());
+        Assert.Equal(address, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+        Assert.Empty(site.NetworkRequests);
+    }
+
     /// <summary>The sample site, built once, and one chromium whose every http(s) request is recorded and refused.</summary>
     public sealed class SampleSite : IAsyncLifetime
     {
