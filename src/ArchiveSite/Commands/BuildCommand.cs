@@ -34,6 +34,7 @@ public sealed class BuildCommand : ICommand
         {
             var options = new BuildOptions { Strict = strict };
             var check = SinceLastBuild.Check(paths.Input, paths.Output, theme, options);
+            using var uncollected = RebuildWithoutCollections.Start(check);
             // Bars (and the library that draws them) only for a build that has something to do.
             result = check.Unchanged is not null ? SiteBuilder.Build(check, options)
                 : bars ? BuildProgressDisplay.WithBars(progress => SiteBuilder.Build(check, options with { Progress = progress }))

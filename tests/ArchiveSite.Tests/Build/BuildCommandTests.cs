@@ -1,6 +1,8 @@
+using ArchiveSite.Build;
 using ArchiveSite.Cli;
 using ArchiveSite.Cli.Commands;
 using ArchiveSite.Search;
+using ArchiveSite.Site;
 using ArchiveSite.Tests.Support;
 
 namespace ArchiveSite.Tests.Build;
@@ -67,6 +69,20 @@ public sealed class BuildCommandTests : IDisposable
         var log = new StringWriter();
         var succeeded = BuildCommand.Run(paths, strict, log, bars: false);
         return (succeeded, log.ToString());
+    }
+
+    [Fact]
+    public void Only_a_rebuild_of_a_site_the_cache_knows_with_something_changed_runs_without_collections()
+    {
+        AddTranscript("talk.md", Talk);
+        var paths = Paths();
+        SinceLastBuild Check() => SinceLastBuild.Check(paths.Input, paths.Output, new ThemeFolder(paths.Theme), new BuildOptions());
+
+        Assert.False(RebuildWithoutCollections.IsRebuild(Check()), "a cold build");
+        Assert.True(RunPlain(paths).Succeeded);
+        Assert.False(RebuildWithoutCollections.IsRebuild(Check()), "nothing changed");
+        AddTranscript("talk.md", Talk + "\n**Ana:** One more line.\n");
+        Assert.True(RebuildWithoutCollections.IsRebuild(Check()), "a rebuild");
     }
 
     [Fact]
