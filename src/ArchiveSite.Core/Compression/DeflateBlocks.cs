@@ -80,8 +80,7 @@ internal static class DeflateBlocks
         }
         foreach (var code in codes[..codeCount])
             counts[code & 0xFF]++;
-        if (counts.IndexOfAnyExcept(0) is var first && counts[(first + 1)..].IndexOfAnyExcept(0) < 0)
-            counts[first == 0 ? 1 : 0] = 1;
+        WithTwoCodesAtLeast(counts);
 
         Span<byte> codeLengths = stackalloc byte[19];
         Span<ushort> codeCodes = stackalloc ushort[19];
@@ -103,6 +102,19 @@ internal static class DeflateBlocks
             if (symbol >= 16)
                 bits.Write(code >> 8, symbol switch { 16 => 2, 17 => 3, _ => 7 });
         }
+    }
+
+    /// <summary>
+    /// Gives one or two more symbols a count when fewer than two have one, so that the code made from
+    /// <paramref name="counts"/> is a complete Huffman code, which inflaters require.
+    /// </summary>
+    public static void WithTwoCodesAtLeast(Span<int> counts)
+    {
+        var first = counts.IndexOfAnyExcept(0);
+        if (first < 0)
+            counts[0] = counts[1] = 1;
+        else if (counts[(first + 1)..].IndexOfAnyExcept(0) < 0)
+            counts[first == 0 ? 1 : 0] = 1;
     }
 
     /// <summary>

@@ -209,14 +209,8 @@ internal static class TextDeflater
         var fixedBits = 3 + SymbolBits(literalCounts, FixedLiteralLengths, distanceCounts, FixedDistanceLengths);
         var storedBits = StoredBits(bits.BitLength, data.Length);
 
-        // Two codes at least in each alphabet, so that every code is a complete Huffman code, which inflaters require.
-        if (literalCounts.IndexOfAnyExcept(0) == EndOfBlock && literalCounts[(EndOfBlock + 1)..].IndexOfAnyExcept(0) < 0)
-            literalCounts[0] = 1;
-        var usedDistance = distanceCounts.IndexOfAnyExcept(0);
-        if (usedDistance < 0)
-            distanceCounts[0] = distanceCounts[1] = 1;
-        else if (distanceCounts[(usedDistance + 1)..].IndexOfAnyExcept(0) < 0)
-            distanceCounts[usedDistance == 0 ? 1 : 0] = 1;
+        WithTwoCodesAtLeast(literalCounts);
+        WithTwoCodesAtLeast(distanceCounts);
         Span<byte> literalLengths = stackalloc byte[LiteralSymbols];
         Span<byte> distanceLengths = stackalloc byte[DistanceSymbols];
         HuffmanLengths(literalCounts, literalLengths, 15);

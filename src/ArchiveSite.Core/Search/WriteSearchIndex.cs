@@ -15,15 +15,15 @@ public sealed class WriteSearchIndex(SearchOptions? options = null) : IOutputSte
         var documents = SearchDocument.From(sources);
         var chosen = options ?? new SearchOptions();
         // Written in two batches, each in parallel, so the display strings are garbage before the index is built.
-        // No collection is forced after it: a full blocking one here (a cold build of 1,000 transcripts: 100-115 ms with
-        // both cores stopped) lowered the peak by 30-90 MB (of ~600 MB) but made the build slower; the GC collects when
-        // the cards step needs the memory.
         // Display and top results files the last build wrote from the same key are kept, unmade.
         var staged = context.Writer as StagedOutput;
         WriteAll(context.Writer, DisplayWriter.Write(documents, chosen.DisplayChunk, staged is null ? null : staged.TryKeep, chosen.TopResultsMinimumOf(documents.Count)));
         using var cache = new SearchAnalysisCache(context.CacheDirectory);
         WriteAll(context.Writer, SearchOutput.Shards(documents, chosen, cache, staged is null ? null : staged.TryKeep));
         cache.Save();
+        // No collection is forced here: a full blocking one (a cold build of 1,000 transcripts: 100-115 ms with both
+        // cores stopped) lowered the peak by 30-90 MB (of ~600 MB) but made the build slower; the GC collects when the
+        // cards step needs the memory.
     }
 
     /// <summary>Each speaker's name as search shows it: the person's, or the speaker id of one the archive has no person for.</summary>
